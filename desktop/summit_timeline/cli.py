@@ -1,0 +1,42 @@
+"""The command line: one parser for the app and its window-less commands.
+
+Each command lives in ``commands/<name>.py`` with ``configure(parser)`` and
+``run(args) -> int``; they are imported only when used, so ``validate`` and
+friends start fast and never load Qt unless they draw something.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Sequence
+
+from . import __version__
+
+COMMANDS: dict[str, str] = {
+    "validate": "check timeline files without opening a window",
+    "bench": "measure load and drawing speed on synthetic timelines",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summit-timeline",
+        description="Offline viewer for timelines of leaders' meetings. With no FILE, opens the "
+        "bundled 2024 Putin–Xi timeline.",
+        epilog="commands: " + "; ".join(f"{name}: {text}" for name, text in COMMANDS.items())
+        + ". Run 'summit-timeline COMMAND --help' for details.",
+    )
+    parser.add_argument("--version", action="version", version=f"summit-timeline {__version__}")
+    parser.add_argument("file", nargs="?", help="timeline file to open")
+    parser.add_argument("--as-of", metavar="DATE", help="open as known on DATE (EDTF, e.g. "
+                        "2024-10-23); default: the file's as_of date")
+    return parser
+
+
+def run_command(argv: Sequence[str]) -> int:
+    name = argv[0]
+    module = importlib.import_module(f"summit_timeline.commands.{name.replace('-', '_')}")
+    parser = argparse.ArgumentParser(prog=f"summit-timeline {name}", description=COMMANDS[name])
+    module.configure(parser)
+    return int(module.run(parser.parse_args(argv[1:])))

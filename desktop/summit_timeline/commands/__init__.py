@@ -1,0 +1,1 @@
+"""Window-less commands behind ``summit-timeline COMMAND``."""

@@ -1,0 +1,61 @@
+"""Synthetic timelines with a realistic mix of fields, for benchmarks and stress tests."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from ..core.model import Event, Person, Place, Source, Timeline, Track
+
+_WORDS = (
+    "talks trade summit energy visit border security forum grain gas rail port "
+    "treaty finance culture science ministers delegation harbour pipeline"
+).split()
+_STATUSES = ("held",) * 8 + ("planned", "postponed", "cancelled")
+_KINDS = ("bilateral", "summit", "visit", "call", "conference")
+
+
+def synthetic_timeline(events: int, *, seed: int = 1, lanes: int = 6) -> Timeline:
+    rng = random.Random(seed)
+    people = tuple(Person(id=f"p{i}", name=f"Leader {i}", names={"ru": f"Лидер {i}",
+                                                                 "zh": f"领导人{i}"})
+                   for i in range(200))
+    places = tuple(Place(id=f"pl{i}", name=f"City {i}", country=f"Country {i % 40}",
+                         latitude=rng.uniform(-60, 70), longitude=rng.uniform(-180, 180))
+                   for i in range(100))
+    sources = tuple(Source(id=f"s{i}", title=f"Report {i}", outlet="Wire service",
+                           date=f"{2000 + i % 25}-0{1 + i % 9}") for i in range(50))
+    tracks = tuple(Track(id=f"t{i}", title=f"Lane {i}", order=i) for i in range(lanes))
+    origin = date(1990, 1, 1).toordinal()
+    out = []
+    for i in range(events):
+        day = date.fromordinal(origin + rng.randrange(0, 36 * 365))
+        roll = rng.random()
+        if roll < 0.70:
+            when = day.isoformat()
+        elif roll < 0.85:
+            when = f"{day.year:04d}-{day.month:02d}"
+        elif roll < 0.90:
+            when = f"{day.year:04d}"
+        else:
+            when = f"{day.isoformat()}/{(day + timedelta(days=rng.randrange(1, 5))).isoformat()}"
+        if rng.random() < 0.05:
+            when += "~"
+        title = " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(2, 6))).capitalize()
+        summary = " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(8, 20)))
+        out.append(Event(
+            id=f"e{i:07d}",
+            track=tracks[rng.randrange(lanes)].id,
+            title=title,
+            when=when,
+            status=rng.choice(_STATUSES),  # type: ignore[arg-type]
+            kind=rng.choice(_KINDS),  # type: ignore[arg-type]
+            place=places[rng.randrange(len(places))].id,
+            participants=tuple(p.id for p in rng.sample(people, rng.randrange(2, 5))),
+            summary=summary,
+            sources=(sources[rng.randrange(len(sources))].id,),
+            importance=rng.randrange(0, 4),
+        ))
+    return Timeline(format="summit-timeline/1", title=f"Synthetic timeline, {events} events",
+                    people=people, places=places, sources=sources, tracks=tracks,
+                    events=tuple(out))

@@ -1,0 +1,76 @@
+"""Which reader opens which file: by content first, then by extension.
+
+Every entry point (GUI open, drag-and-drop, ``validate``, ``convert``,
+``export``) goes through ``load_any`` so that they all accept the same files
+and report problems the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Timeline
+from ..problems import LoadError, Problem
+from . import native
+
+Reader = Callable[[bytes, str], native.Loaded]
+Sniffer = Callable[[bytes, str], bool]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    """Short id used by ``--to`` and in messages."""
+    label: str
+    extensions: tuple[str, ...]
+    sniff: Sniffer
+    read: Reader | None = None
+    write: Callable[[Timeline], bytes] | None = None
+
+
+def _sniff_native(head: bytes, name: str) -> bool:
+    return b'"summit-timeline/' in head[:4096] or name.endswith(".timeline.json")
+
+
+FORMATS: list[Format] = [
+    Format("native", "Summit Timeline", (".timeline.json", ".json"), _sniff_native,
+           native.decode, native.encode),
+]
+
+
+def register(fmt: Format) -> None:
+    """Formats register themselves here; native stays first so it wins ties."""
+    FORMATS[:] = [f for f in FORMATS if f.name != fmt.name] + [fmt]
+
+
+def detect(data: bytes, name: str) -> Format | None:
+    lower = name.lower()
+    for fmt in FORMATS:
+        if fmt.read is not None and fmt.sniff(data, lower):
+            return fmt
+    for fmt in FORMATS:
+        if fmt.read is not None and lower.endswith(fmt.extensions):
+            return fmt
+    return None
+
+
+def load_any(path: str | os.PathLike[str]) -> native.Loaded:
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        if size > native.MAX_BYTES:
+            raise LoadError(name, [Problem(name, f"file is {size / 2**20:.0f} MiB; the limit is "
+                                               f"{native.MAX_BYTES // 2**20} MiB", "")])
+        data = Path(name).read_bytes()
+    except OSError as err:
+        raise LoadError(name, [Problem(name, f"cannot read the file: {err.strerror or err}", "")]
+                        ) from None
+    fmt = detect(data, name)
+    if fmt is None or fmt.read is None:
+        known = ", ".join(e for f in FORMATS if f.read for e in f.extensions)
+        raise LoadError(name, [Problem(name, f"not a timeline file this app can read "
+                                             f"(known kinds: {known})", "")])
+    return fmt.read(data, name)

@@ -1,0 +1,194 @@
+"""Columnar arrays over a timeline's events, for drawing, sorting and search.
+
+Views never loop over events to paint or filter: they slice these arrays.
+Day numbers are float64 days since 1970-01-01 (calendar days, no time zone),
+which keeps full precision for any year and never overflows, unlike epoch
+seconds in float32 or in integer rectangles.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Final
+
+import numpy as np
+from numpy.typing import NDArray
+
+from . import dates
+from .model import STATUSES, Event, Timeline, Track
+
+STATUS_CODE: Final = {status: code for code, status in enumerate(STATUSES)}
+APPROXIMATE: Final = 1
+UNCERTAIN: Final = 2
+INTERVAL: Final = 4
+OPEN_START: Final = 8
+OPEN_END: Final = 16
+UNSPECIFIED: Final = 32
+
+
+def date_flags(date: dates.EdtfDate) -> int:
+    return (
+        APPROXIMATE * date.approximate
+        | UNCERTAIN * date.uncertain
+        | INTERVAL * date.is_interval
+        | OPEN_START * date.open_start
+        | OPEN_END * date.open_end
+        | UNSPECIFIED * date.unspecified
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class EventIndex:
+    timeline: Timeline
+    tracks: tuple[Track, ...]
+    """Lanes in display order; ``lane[i]`` indexes this tuple."""
+    start: NDArray[np.float64]
+    """Earliest possible day of each event."""
+    end: NDArray[np.float64]
+    """Day after the latest possible day (exclusive), so a one-day event spans 1.0."""
+    lane: NDArray[np.int32]
+    status: NDArray[np.int8]
+    precision: NDArray[np.int8]
+    flags: NDArray[np.uint8]
+    importance: NDArray[np.int8]
+    order: NDArray[np.int64]
+    """Event positions sorted by start, then end: the walk order of next/previous."""
+    with_reports: NDArray[np.int64]
+    """Positions of events whose status or date changed over time (see ``knowledge``)."""
+    _search: list[_SearchText] = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def build(cls, timeline: Timeline) -> EventIndex:
+        from .formats.native import paused_gc
+
+        with paused_gc():
+            return cls._build(timeline)
+
+    @classmethod
+    def _build(cls, timeline: Timeline) -> EventIndex:
+        events = timeline.events
+        n = len(events)
+        tracks = tuple(timeline.ordered_tracks())
+        lane_of = {track.id: pos for pos, track in enumerate(tracks)}
+        whens = [e.when for e in events]
+        distinct = list(dict.fromkeys(whens))
+        code_of = {w: c for c, w in enumerate(distinct)}
+        parsed = [dates.parse(w) for w in distinct]
+        codes = np.fromiter(map(code_of.__getitem__, whens), np.int64, n)
+        lower = np.array([d.lower for d in parsed], np.float64)
+        upper = np.array([d.upper + 1 for d in parsed], np.float64)
+        precision = np.array([int(d.precision) for d in parsed], np.int8)
+        flags = np.array([date_flags(d) for d in parsed], np.uint8)
+        start = lower[codes] if n else np.zeros(0, np.float64)
+        end = upper[codes] if n else np.zeros(0, np.float64)
+        lane = np.fromiter((lane_of.get(e.track, -1) for e in events), np.int32, n)
+        status = np.fromiter((STATUS_CODE[e.status] for e in events), np.int8, n)
+        importance = np.fromiter((e.importance for e in events), np.int8, n)
+        order = np.lexsort((end, start)).astype(np.int64)
+        with_reports = np.fromiter((i for i, e in enumerate(events) if e.reports), np.int64)
+        return cls(
+            timeline=timeline,
+            tracks=tracks,
+            start=start,
+            end=end,
+            lane=lane,
+            status=status,
+            precision=precision[codes] if n else np.zeros(0, np.int8),
+            flags=flags[codes] if n else np.zeros(0, np.uint8),
+            importance=importance,
+            order=order,
+            with_reports=with_reports,
+        )
+
+    def __len__(self) -> int:
+        return len(self.timeline.events)
+
+    def event(self, position: int) -> Event:
+        return self.timeline.events[position]
+
+    def position_of(self, event_id: str) -> int | None:
+        event = self.timeline.event(event_id)
+        if event is None:
+            return None
+        return self._positions().get(event_id)
+
+    def _positions(self) -> dict[str, int]:
+        cache = getattr(self, "_pos_cache", None)
+        if cache is None:
+            cache = {e.id: i for i, e in enumerate(self.timeline.events)}
+            object.__setattr__(self, "_pos_cache", cache)
+        return cache
+
+    def search(self, query: str) -> NDArray[np.bool_]:
+        """Events whose text contains every word of ``query`` (case-insensitive)."""
+        mask = np.ones(len(self), np.bool_)
+        words = fold(query).split()
+        if not words:
+            return mask
+        text = self.search_text()
+        for word in words:
+            mask &= text.contains(word)
+        return mask
+
+    def search_text(self) -> _SearchText:
+        """Built on first use (a second or so at a million events), then kept."""
+        with self._lock:
+            if not self._search:
+                self._search.append(_SearchText.build(self.timeline))
+            return self._search[0]
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, so "erdogan" finds "Erdoğan"."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, eq=False)
+class _SearchText:
+    """All searchable text in one string, with the offset where each event starts.
+
+    One ``str.find`` loop over one big string is far faster than a Python
+    loop over a million small ones, and ``searchsorted`` maps hits back.
+    """
+
+    text: str
+    offsets: NDArray[np.int64]
+
+    @classmethod
+    def build(cls, timeline: Timeline) -> _SearchText:
+        places = {p.id: f"{p.name} {p.country} {p.venue}" for p in timeline.places}
+        people = {p.id: " ".join((p.name, *p.names.values(), p.role)) for p in timeline.people}
+        parts = []
+        for event in timeline.events:
+            bits = [event.title, event.summary, event.occasion, " ".join(event.topics)]
+            if event.place is not None:
+                bits.append(places.get(event.place, ""))
+            bits.extend(people.get(p, "") for p in event.participants)
+            bits.extend(q.text for q in event.quotes)
+            parts.append(fold(" ".join(bits)).replace("\x00", " "))
+        lengths = np.fromiter((len(p) + 1 for p in parts), np.int64, len(parts))
+        offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(parts) else lengths
+        return cls("\x00".join(parts), offsets.astype(np.int64))
+
+    def contains(self, word: str) -> NDArray[np.bool_]:
+        mask = np.zeros(len(self.offsets), np.bool_)
+        find, text, pos = self.text.find, self.text, 0
+        hits = []
+        while True:
+            pos = find(word, pos)
+            if pos < 0:
+                break
+            hits.append(pos)
+            pos += 1
+        del text
+        if hits:
+            owners = np.searchsorted(self.offsets, np.asarray(hits, np.int64), side="right") - 1
+            mask[owners] = True
+        return mask

@@ -1,0 +1,115 @@
+"""The timeline as it was known on a given day.
+
+An event's own ``status`` and ``when`` are the latest truth.  Its
+``reports`` say what was known from which day: the Kazan meeting was
+reported on 3 July 2024 as planned for October, and on 22 October as held
+that day.  Asking "as of" a day hides events nobody had reported yet and
+shows each remaining one with the status and date of its last report on or
+before that day.  Events without reports are taken as always known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import msgspec
+import numpy as np
+from numpy.typing import NDArray
+
+from . import dates
+from .index import STATUS_CODE, EventIndex, date_flags
+from .model import Event, Report, Status, Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    status: Status
+    when: str
+    report: Report | None
+    """The report this state comes from; None when the event has no reports."""
+
+
+def parse_day(text: str) -> int:
+    """A knowledge date given as EDTF text, taken at its latest day.
+
+    "As of May 2024" means with everything known by the end of May.
+    """
+    return dates.parse(text).upper
+
+
+def first_reported(event: Event) -> int | None:
+    if not event.reports:
+        return None
+    return min(dates.parse(r.date).lower for r in event.reports)
+
+
+def known_state(event: Event, day: int | None) -> Known | None:
+    """The event as known on ``day`` (a day number), or None if not yet reported."""
+    if day is None or not event.reports:
+        return Known(event.status, event.when, None)
+    latest: Report | None = None
+    latest_day = 0
+    for report in event.reports:
+        reported = dates.parse(report.date).lower
+        if reported <= day and (latest is None or reported >= latest_day):
+            latest, latest_day = report, reported
+    if latest is None:
+        return None
+    return Known(latest.status, latest.when or event.when, latest)
+
+
+def history(event: Event) -> list[Report]:
+    """Reports oldest first (file order breaks ties), for the detail pane."""
+    return sorted(event.reports, key=lambda r: dates.parse(r.date).lower)
+
+
+def timeline_as_of(timeline: Timeline, day: int | None) -> Timeline:
+    """A timeline holding only what was known on ``day``, each event in its state then."""
+    if day is None:
+        return timeline
+    events = []
+    for event in timeline.events:
+        known = known_state(event, day)
+        if known is None:
+            continue
+        if known.report is None:
+            events.append(event)
+        else:
+            events.append(msgspec.structs.replace(event, status=known.status, when=known.when))
+    return msgspec.structs.replace(timeline, events=tuple(events))
+
+
+@dataclass(frozen=True, eq=False)
+class KnownArrays:
+    """Per-event arrays for drawing the timeline as known on a day."""
+
+    day: int | None
+    visible: NDArray[np.bool_]
+    status: NDArray[np.int8]
+    start: NDArray[np.float64]
+    end: NDArray[np.float64]
+    precision: NDArray[np.int8]
+    flags: NDArray[np.uint8]
+
+
+def arrays_as_of(index: EventIndex, day: int | None) -> KnownArrays:
+    """Vectorised view: only events with reports (usually few) are visited one by one."""
+    visible = np.ones(len(index), np.bool_)
+    if day is None or len(index.with_reports) == 0:
+        return KnownArrays(day, visible, index.status, index.start, index.end, index.precision,
+                           index.flags)
+    status = index.status.copy()
+    start, end = index.start.copy(), index.end.copy()
+    precision, flags = index.precision.copy(), index.flags.copy()
+    for pos in index.with_reports.tolist():
+        event = index.event(pos)
+        known = known_state(event, day)
+        if known is None:
+            visible[pos] = False
+            continue
+        status[pos] = STATUS_CODE[known.status]
+        if known.when != event.when:
+            date = dates.parse(known.when)
+            start[pos], end[pos] = date.lower, date.upper + 1
+            precision[pos], flags[pos] = int(date.precision), date_flags(date)
+    return KnownArrays(day, visible, status, start, end, precision, flags)

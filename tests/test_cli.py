@@ -1,0 +1,47 @@
+"""The command line as a user runs it: exit codes and one line per problem."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from summit_timeline import __version__
+from summit_timeline.resources import default_dataset
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "summit_timeline", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_version() -> None:
+    done = run("--version")
+    assert done.returncode == 0 and __version__ in done.stdout
+
+
+def test_validate_good_and_bad_files(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.timeline.json"
+    doc = json.loads(default_dataset().read_text(encoding="utf-8"))
+    doc["events"][3]["when"] = "2024-13-01"
+    bad.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
+    good = run("validate", str(default_dataset()))
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "valid, 15 events" in good.stdout
+    done = run("validate", str(default_dataset()), str(bad))
+    assert done.returncode == 1
+    problem_lines = [line for line in done.stdout.splitlines() if line.startswith(str(bad))]
+    assert len(problem_lines) == 1
+    assert ":$.events[3].when" not in problem_lines[0]
+    assert "$.events[3].when: '2024-13-01' is not a valid EDTF date" in problem_lines[0]
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_validate_never_shows_a_traceback_on_garbage(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.timeline.json"
+    junk.write_bytes(b"\xff\xfe\x00garbage")
+    done = run("validate", str(junk), str(tmp_path / "missing.json"))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert len(done.stdout.strip().splitlines()) == 2
