@@ -7,7 +7,11 @@ from datetime import date, timedelta
 
 from ..core.model import Event, Person, Place, Source, Timeline, Track
 
-_WORDS = ["talks", "trade", "summit", "energy", "visit", "border", "security", "forum", "grain", "gas", "rail", "port", "treaty", "finance", "culture", "science", "ministers", "delegation", "harbour", "pipeline"]
+_WORDS = (
+    "talks", "trade", "summit", "energy", "visit", "border", "security", "forum", "grain",
+    "gas", "rail", "port", "treaty", "finance", "culture", "science", "ministers",
+    "delegation", "harbour", "pipeline",
+)
 _STATUSES = ("held",) * 8 + ("planned", "postponed", "cancelled")
 _KINDS = ("bilateral", "summit", "visit", "call", "conference")
 
