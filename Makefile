@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(VENV)/bin/summit-timeline $(ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check desktop tests tools packaging
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 

@@ -2,8 +2,9 @@
 
 Each measurement runs in a fresh child process so that peak memory is that
 of one load and earlier sizes leave no warm caches behind.  Times are the
-best of three inside the child; the ratio is what to compare across
-machines, since both sides ran on the same machine in the same minute.
+best of three inside the child, each with the date cache emptied first; the
+ratio is what to compare across machines, since both sides ran on the same
+machine in the same minute.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from pathlib import Path
 path, mode = sys.argv[1], sys.argv[2]
 data = Path(path).read_bytes()
 best = float("inf")
+from summit_timeline.core import dates
 for _ in range(3):
+    dates._CACHE.clear()  # each load starts cold, as in a freshly started app
     gc.collect()
     t0 = time.perf_counter()
     if mode == "json":

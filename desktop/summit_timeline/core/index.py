@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
 
 from . import dates
+from .date_arrays import plain_bounds
 from .model import STATUSES, Event, Timeline, Track
 
 STATUS_CODE: Final = {status: code for code, status in enumerate(STATUSES)}
@@ -73,20 +76,28 @@ class EventIndex:
         n = len(events)
         tracks = tuple(timeline.ordered_tracks())
         lane_of = {track.id: pos for pos, track in enumerate(tracks)}
-        whens = [e.when for e in events]
+        whens = list(map(attrgetter("when"), events))
         distinct = list(dict.fromkeys(whens))
         code_of = {w: c for c, w in enumerate(distinct)}
-        parsed = [dates.parse(w) for w in distinct]
         codes = np.fromiter(map(code_of.__getitem__, whens), np.int64, n)
-        lower = np.array([d.lower for d in parsed], np.float64)
-        upper = np.array([d.upper + 1 for d in parsed], np.float64)
-        precision = np.array([int(d.precision) for d in parsed], np.int8)
-        flags = np.array([date_flags(d) for d in parsed], np.uint8)
+        bounds = plain_bounds(distinct)
+        lower = bounds.lower.astype(np.float64)
+        upper = bounds.upper.astype(np.float64) + 1
+        precision = bounds.precision.copy()
+        flags = (bounds.interval * INTERVAL | bounds.approximate * APPROXIMATE
+                 | bounds.uncertain * UNCERTAIN).astype(np.uint8)
+        for i in np.flatnonzero(~bounds.plain).tolist():
+            date = dates.parse(distinct[i])
+            lower[i], upper[i] = date.lower, date.upper + 1
+            precision[i], flags[i] = int(date.precision), date_flags(date)
         start = lower[codes] if n else np.zeros(0, np.float64)
         end = upper[codes] if n else np.zeros(0, np.float64)
-        lane = np.fromiter((lane_of.get(e.track, -1) for e in events), np.int32, n)
-        status = np.fromiter((STATUS_CODE[e.status] for e in events), np.int8, n)
-        importance = np.fromiter((e.importance for e in events), np.int8, n)
+        lane_of = defaultdict(lambda: -1, lane_of)  # an unknown track draws in no lane
+        lane = np.fromiter(map(lane_of.__getitem__, map(attrgetter("track"), events)),
+                           np.int32, n)
+        status = np.fromiter(map(STATUS_CODE.__getitem__, map(attrgetter("status"), events)),
+                             np.int8, n)
+        importance = np.fromiter(map(attrgetter("importance"), events), np.int8, n)
         order = np.lexsort((end, start)).astype(np.int64)
         with_reports = np.fromiter((i for i, e in enumerate(events) if e.reports), np.int64)
         return cls(

@@ -19,13 +19,17 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 import msgspec
+import numpy as np
 
 from .. import dates
 from ..atomic import write_atomic
+from ..date_arrays import plain_bounds
 from ..model import FORMAT, Event, Person, Place, Source, Timeline, Track
 from ..problems import LoadError, Problem, Severity, byte_line_column
 from .json_locate import locate_line_column
@@ -261,18 +265,18 @@ def check(timeline: Timeline) -> list[_Found]:
     found: list[_Found] = []
     ids = {name: _unique_ids(name, getattr(timeline, name), found) for name in _LIST_TYPES}
     events = timeline.events
-    _refs(found, "tracks", ids["tracks"], (e.track for e in events),
+    _refs(found, "tracks", ids["tracks"], map(_TRACK, events),
           lambda: ((f"$.events[{i}].track", e.track) for i, e in enumerate(events)))
-    _refs(found, "places", ids["places"], (e.place for e in events if e.place is not None),
+    _refs(found, "places", ids["places"], filter(None, map(_PLACE, events)),
           lambda: ((f"$.events[{i}].place", e.place) for i, e in enumerate(events)
                    if e.place is not None))
-    _refs(found, "people", ids["people"], (p for e in events for p in e.participants),
+    _refs(found, "people", ids["people"], chain.from_iterable(map(_PARTICIPANTS, events)),
           lambda: ((f"$.events[{i}].participants[{j}]", p) for i, e in enumerate(events)
                    for j, p in enumerate(e.participants)))
-    _refs(found, "sources", ids["sources"], (s for e in events for s in e.sources),
+    _refs(found, "sources", ids["sources"], chain.from_iterable(map(_SOURCES, events)),
           lambda: ((f"$.events[{i}].sources[{j}]", s) for i, e in enumerate(events)
                    for j, s in enumerate(e.sources)))
-    _refs(found, "events", ids["events"], (r for e in events for r in e.related),
+    _refs(found, "events", ids["events"], chain.from_iterable(map(_RELATED, events)),
           lambda: ((f"$.events[{i}].related[{j}]", r) for i, e in enumerate(events)
                    for j, r in enumerate(e.related)))
     _check_details(timeline, ids, found)
@@ -280,8 +284,11 @@ def check(timeline: Timeline) -> list[_Found]:
     return found
 
 
+_ID = attrgetter("id")
+
+
 def _unique_ids(name: str, items: Sequence[Any], found: list[_Found]) -> set[str]:
-    ids = {item.id for item in items}
+    ids = set(map(_ID, items))
     if len(ids) != len(items):
         first: dict[str, int] = {}
         for i, item in enumerate(items):
@@ -302,6 +309,13 @@ def _refs(found: list[_Found], target: str, known: set[str], used: Iterable[str]
             found.append(_Found(path, f"no {_SINGULAR[target]} with id '{value}' in $.{target}"))
 
 
+_TRACK = attrgetter("track")
+_PLACE = attrgetter("place")
+_PARTICIPANTS = attrgetter("participants")
+_SOURCES = attrgetter("sources")
+_RELATED = attrgetter("related")
+_WHEN = attrgetter("when")
+
 _SINGULAR = {"tracks": "track", "places": "place", "people": "person", "sources": "source",
              "events": "event"}
 
@@ -309,9 +323,10 @@ _SINGULAR = {"tracks": "track", "places": "place", "people": "person", "sources"
 def _check_details(timeline: Timeline, ids: dict[str, set[str]], found: list[_Found]) -> None:
     """Quotes, figures and reports are rare; a plain loop over the events that have them."""
     people, sources = ids["people"], ids["sources"]
-    for i, event in enumerate(timeline.events):
-        if not (event.quotes or event.figures or event.reports):
-            continue
+    events = timeline.events
+    detailed = [i for i, e in enumerate(events) if e.quotes or e.figures or e.reports]
+    for i in detailed:
+        event = events[i]
         base = f"$.events[{i}]"
         for j, quote in enumerate(event.quotes):
             if quote.speaker not in people:
@@ -334,12 +349,16 @@ def _check_details(timeline: Timeline, ids: dict[str, set[str]], found: list[_Fo
 
 
 def _check_dates(timeline: Timeline, found: list[_Found]) -> None:
-    bad = {w for w in {e.when for e in timeline.events} if not dates.is_valid(w)}
+    distinct = list(set(map(_WHEN, timeline.events)))
+    plain = plain_bounds(distinct).plain
+    bad = {distinct[i] for i in np.flatnonzero(~plain).tolist() if not dates.is_valid(distinct[i])}
     if bad:
         for i, event in enumerate(timeline.events):
             if event.when in bad:
                 found.append(_Found(f"$.events[{i}].when", _date_message(event.when)))
     for i, event in enumerate(timeline.events):
+        if not event.reports:
+            continue
         for j, report in enumerate(event.reports):
             for key, value in (("date", report.date), ("when", report.when)):
                 if value is not None and not dates.is_valid(value):
