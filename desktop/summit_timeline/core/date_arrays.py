@@ -60,7 +60,8 @@ def _leap(y: NDArray[np.int64]) -> NDArray[np.bool_]:
 def _month_length(y: NDArray[np.int64], m: NDArray[np.int64]) -> NDArray[np.int64]:
     safe = np.clip(m, 1, 12)
     length: NDArray[np.int64] = _CUMULATIVE[safe] - _CUMULATIVE[safe - 1]
-    return length + ((safe == 2) & _leap(y))
+    length = length + ((safe == 2) & _leap(y))
+    return length
 
 
 def plain_bounds(texts: Sequence[str]) -> DateArrays:
