@@ -16,6 +16,7 @@ from . import __version__
 COMMANDS: dict[str, str] = {
     "validate": "check timeline files without opening a window",
     "bench": "measure load and drawing speed on synthetic timelines",
+    "review-report": "write a reviewer's notes as a Markdown, HTML or PDF report",
 }
 
 

@@ -23,15 +23,36 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp_name, target.stat().st_mode & 0o777)
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, _mode_for(target))
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     _fsync_directory(target.parent)
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's mode; give a new one what a plain ``open`` would.
+
+    ``mkstemp`` creates files readable by their owner only, which would lock
+    other reviewers out of a sidecar in a shared folder.
+    """
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+"""Read once at import, since reading it means setting it (not thread-safe)."""
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -1,0 +1,349 @@
+"""The review report: one reviewer's flags, notes and disputed facts as a document.
+
+Two renderings from one list of sections, so they cannot drift apart:
+Markdown clean enough to paste into a wiki, and HTML with inline print CSS
+that reads well on paper and that the Qt layer (or ``commands/review_report``)
+turns into PDF with ``QTextDocument`` + ``QPdfWriter``.  Everything taken from
+the timeline or the notes is escaped: a note is text a reviewer typed, not
+markup, apart from a few simple forms (paragraphs, ``- `` lists, ``**bold**``,
+``*italic*``, `` `code` ``) that are rendered on purpose.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final
+
+from . import dates, review
+from .model import Event, Timeline
+from .review import FLAG_LABELS, FLAGS, EventReview, Flag, ReviewDocument
+
+
+@dataclass(frozen=True, slots=True)
+class Disputed:
+    """One row of the summary's list of disputed facts."""
+
+    event_id: str
+    event_title: str
+    date: str
+    item: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventSection:
+    event: Event
+    date: str
+    status: str
+    flag: Flag
+    note: str
+    sources: list[tuple[str, str, str]]
+    """(source id, description, the reviewer's mark on it or "")."""
+    disputed: list[Disputed]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    title: str
+    reviewer: str
+    timeline_file: str
+    generated: str
+    progress: review.Progress
+    events: list[EventSection]
+    disputed: list[Disputed]
+    orphans: list[review.Orphan]
+
+
+def build(timeline: Timeline, doc: ReviewDocument, reviewer: str,
+          generated: datetime | None = None) -> Report:
+    """Collect what both renderings show, events in date order."""
+    mine = review.events_of(doc, reviewer)
+    order = sorted(enumerate(timeline.events), key=lambda pair: (_sort_day(pair[1]), pair[0]))
+    sections = [_section(timeline, event, mine.get(event.id)) for _, event in order]
+    moment = review.to_utc(generated or review.utc_now())
+    return Report(
+        title=timeline.title,
+        reviewer=reviewer,
+        timeline_file=doc.timeline.file,
+        generated=moment.strftime("%Y-%m-%d %H:%M UTC"),
+        progress=review.progress(doc, timeline, reviewer),
+        events=sections,
+        disputed=[row for section in sections for row in section.disputed],
+        orphans=review.orphans(doc, timeline, reviewer),
+    )
+
+
+def _sort_day(event: Event) -> int:
+    try:
+        return dates.parse(event.when).lower
+    except ValueError:
+        return 2**62
+
+
+def display_date(text: str) -> str:
+    try:
+        return dates.parse(text).display()
+    except ValueError:
+        return text
+
+
+def _section(timeline: Timeline, event: Event, mine: EventReview | None) -> EventSection:
+    when = display_date(event.when)
+    items = mine.items if mine is not None else {}
+    disputed: list[Disputed] = []
+    for key, mark in sorted(items.items(), key=lambda kv: _key_order(kv[0])):
+        if mark.verdict == "disputed":
+            disputed.append(Disputed(event.id, event.title, when,
+                                     _item_text(timeline, event, key, mark.subject), mark.reason))
+    if mine is not None and mine.flag == "disputed" and not disputed:
+        first_line = next((line.strip() for line in mine.note.splitlines() if line.strip()), "")
+        disputed.append(Disputed(event.id, event.title, when, "The event as a whole",
+                                 _shorten(first_line, 200)))
+    sources = []
+    for source_id in event.sources:
+        source = timeline.source(source_id)
+        text = source_id if source is None else ", ".join(
+            part for part in (source.title, source.outlet if source.outlet != source.title
+                              else "", display_date(source.date) if source.date else "") if part)
+        source_mark = items.get(review.item_key("source", source_id))
+        verdict = "" if source_mark is None else source_mark.verdict + (
+            f": {source_mark.reason}" if source_mark.reason else "")
+        sources.append((source_id, text, verdict))
+    return EventSection(event, when, event.status.capitalize(),
+                        mine.flag if mine is not None else "unreviewed",
+                        mine.note if mine is not None else "", sources, disputed)
+
+
+def _key_order(key: str) -> tuple[int, str]:
+    kind, ref = review.split_item_key(key)
+    return (review.ITEM_KINDS.index(kind), f"{ref:09d}" if isinstance(ref, int) else ref)
+
+
+def _item_text(timeline: Timeline, event: Event, key: str, subject: str) -> str:
+    kind, ref = review.split_item_key(key)
+    label = f"{kind.capitalize()} {ref + 1}" if isinstance(ref, int) else "Source"
+    now = review.describe_item(timeline, event, key)
+    if now is None:
+        return f"{label} (no longer in the timeline): {subject or key}"
+    if subject and subject != now:
+        return f"{label}: {now} (changed since marked; was: {subject})"
+    return f"{label}: {now}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# ---------------------------------------------------------------- Markdown
+
+_MD_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def _md(text: str) -> str:
+    """Inline text that stays literal in any Markdown renderer, tables included."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _md_note(note: str) -> list[str]:
+    """A blockquote keeps the reviewer's formatting and can never break out into the
+    report's own structure (a note line starting with '#' stays inside the quote)."""
+    return [f"> {line.replace('<', '&lt;')}".rstrip() for line in note.strip().splitlines()]
+
+
+def render_markdown(timeline: Timeline, doc: ReviewDocument, reviewer: str,
+                    generated: datetime | None = None) -> str:
+    report = build(timeline, doc, reviewer, generated)
+    out = [f"# Review: {_md(report.title)}", ""]
+    out.append(f"Reviewer: **{_md(report.reviewer or 'anonymous')}** · "
+               + (f"Timeline file: {_md(report.timeline_file)} · " if report.timeline_file
+                  else "") + f"Generated {report.generated}")
+    out += ["", f"Progress: {report.progress.text()}", "", "## Summary", "",
+            "| Flag | Events |", "| --- | ---: |"]
+    out += [f"| {FLAG_LABELS[flag]} | {report.progress.by_flag[flag]} |" for flag in FLAGS]
+    out += [f"| **Total** | {report.progress.total} |", "", "### Disputed facts", ""]
+    if report.disputed:
+        out += ["| Date | Event | Item | Reason |", "| --- | --- | --- | --- |"]
+        out += [f"| {_md(d.date)} | {_md(d.event_title)} | {_md(d.item)} | {_md(d.reason)} |"
+                for d in report.disputed]
+    else:
+        out.append("None.")
+    out += ["", "## Events"]
+    for section in report.events:
+        out += ["", f"### {_md(section.date)}: {_md(section.event.title)}", "",
+                f"- **Date:** {_md(section.date)}", f"- **Status:** {section.status}",
+                f"- **Flag:** {FLAG_LABELS[section.flag]}"]
+        if section.sources:
+            out.append("- **Sources:**")
+            out += [f"  - {_md(text)}" + (f" (*{_md(mark)}*)" if mark else "")
+                    for _, text, mark in section.sources]
+        if section.note.strip():
+            out += ["", "**Note**", "", *_md_note(section.note)]
+        if section.disputed:
+            out += ["", "**Disputed**", ""]
+            out += [f"- {_md(d.item)}" + (f": {_md(d.reason)}" if d.reason else "")
+                    for d in section.disputed]
+    if report.orphans:
+        out += ["", "## Notes on events no longer in the timeline", ""]
+        for orphan in report.orphans:
+            name = orphan.review.title or orphan.event_id
+            out += [f"### {_md(name)} ({_md(orphan.event_id)})", "",
+                    f"- **Flag:** {FLAG_LABELS[orphan.review.flag]}"]
+            if orphan.review.note.strip():
+                out += ["", *_md_note(orphan.review.note)]
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------- HTML
+
+PRINT_CSS: Final = """
+body { font-family: Georgia, "DejaVu Serif", serif; font-size: 11pt; line-height: 1.4;
+       color: #111; max-width: 46em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 20pt; margin-bottom: 0.2em; }
+h2 { font-size: 15pt; border-bottom: 1px solid #888; margin-top: 1.6em; }
+h3 { font-size: 12.5pt; margin: 1.2em 0 0.3em; }
+h4 { font-size: 11pt; margin: 0.8em 0 0.2em; }
+.meta { color: #444; }
+table { border-collapse: collapse; margin: 0.5em 0; }
+th, td { border: 1px solid #999; padding: 0.2em 0.6em; text-align: left; vertical-align: top; }
+td.count { text-align: right; }
+.facts { margin: 0.2em 0; }
+.flag { border: 1px solid #555; border-radius: 3px; padding: 0 0.3em; font-weight: bold; }
+.flag-disputed { background: #fde2e2; }
+.flag-needs_work { background: #fff2cc; }
+.flag-checked { background: #e2f5e2; }
+.note { border-left: 3px solid #888; padding-left: 0.8em; margin: 0.3em 0; }
+.mark { font-style: italic; }
+section.event { border-top: 1px solid #ccc; padding-top: 0.2em; }
+@page { size: A4; margin: 18mm; }
+@media print {
+  body { margin: 0; max-width: none; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  section.event, table, tr { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+  a[href]::after { content: " (" attr(href) ")"; font-size: 9pt; }
+}
+"""
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+_INLINE: Final = (
+    (re.compile(r"`([^`\n]+)`"), r"<code>\1</code>"),
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"<strong>\1</strong>"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"<em>\1</em>"),
+    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"<em>\1</em>"),
+)
+
+
+def _inline(text: str) -> str:
+    out = _h(text)
+    for pattern, replacement in _INLINE:
+        out = pattern.sub(replacement, out)
+    return out
+
+
+_BULLET: Final = re.compile(r"^\s*[-*] ")
+
+
+def note_html(note: str) -> str:
+    """The simple formatting a note may use; all text escaped before any tag is added."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", note.strip()):
+        lines = [line.rstrip() for line in block.splitlines() if line.strip()]
+        if lines and all(_BULLET.match(line) for line in lines):
+            items = "".join(f"<li>{_inline(_BULLET.sub('', line))}</li>" for line in lines)
+            blocks.append(f"<ul>{items}</ul>")
+        elif lines:
+            blocks.append("<p>" + "<br>\n".join(_inline(line) for line in lines) + "</p>")
+    return "\n".join(blocks)
+
+
+def _flag_html(flag: Flag) -> str:
+    return f'<span class="flag flag-{flag}">{FLAG_LABELS[flag]}</span>'
+
+
+def _source_html(timeline: Timeline, source_id: str, text: str, mark: str) -> str:
+    source = timeline.source(source_id)
+    body = _h(text)
+    if source is not None and source.url and source.url.startswith(("https://", "http://")):
+        body = f'<a href="{_h(source.url)}">{body}</a>'
+    if mark:
+        body += f' <span class="mark">({_h(mark)})</span>'
+    return f"<li>{body}</li>"
+
+
+def render_html(timeline: Timeline, doc: ReviewDocument, reviewer: str,
+                generated: datetime | None = None) -> str:
+    report = build(timeline, doc, reviewer, generated)
+    title = f"Review: {report.title}"
+    out = ['<!DOCTYPE html>', '<html lang="en">', "<head>", '<meta charset="utf-8">',
+           f"<title>{_h(title)}</title>", f"<style>{PRINT_CSS}</style>", "</head>", "<body>",
+           "<header>", f"<h1>{_h(title)}</h1>",
+           f'<p class="meta">Reviewer: <strong>{_h(report.reviewer or "anonymous")}</strong>'
+           + (f" · Timeline file: {_h(report.timeline_file)}" if report.timeline_file else "")
+           + f" · Generated {_h(report.generated)} · {_h(report.progress.text())}</p>",
+           "</header>", "<main>",
+           '<section id="summary">', "<h2>Summary</h2>", '<table class="counts">',
+           "<caption>Events by review flag</caption>",
+           '<thead><tr><th scope="col">Flag</th><th scope="col">Events</th></tr></thead>',
+           "<tbody>"]
+    out += [f'<tr><th scope="row">{_flag_html(flag)}</th>'
+            f'<td class="count">{report.progress.by_flag[flag]}</td></tr>' for flag in FLAGS]
+    out += ["</tbody>", f'<tfoot><tr><th scope="row">Total</th><td class="count">'
+            f"{report.progress.total}</td></tr></tfoot>", "</table>", "<h3>Disputed facts</h3>"]
+    if report.disputed:
+        out += ['<table class="disputed">', "<thead><tr>"
+                + "".join(f'<th scope="col">{h}</th>' for h in ("Date", "Event", "Item", "Reason"))
+                + "</tr></thead>", "<tbody>"]
+        out += [f'<tr><td>{_h(d.date)}</td><td><a href="#event-{_h(d.event_id)}">'
+                f"{_h(d.event_title)}</a></td><td>{_h(d.item)}</td><td>{_h(d.reason)}</td></tr>"
+                for d in report.disputed]
+        out += ["</tbody>", "</table>"]
+    else:
+        out.append("<p>None.</p>")
+    out += ["</section>", '<section id="events">', "<h2>Events</h2>"]
+    for section in report.events:
+        event = section.event
+        out += [f'<section class="event" id="event-{_h(event.id)}">',
+                f"<h3>{_h(section.date)}: {_h(event.title)}</h3>",
+                # One line rather than a <dl>: Qt's PDF path stacks dt/dd vertically,
+                # which tripled the length of a printed report.
+                f'<p class="facts"><b>Date:</b> {_h(section.date)} · '
+                f"<b>Status:</b> {_h(section.status)} · "
+                f"<b>Flag:</b> {_flag_html(section.flag)}</p>"]
+        if section.sources:
+            out += ["<h4>Sources</h4>", "<ul>"]
+            out += [_source_html(timeline, sid, text, mark) for sid, text, mark in section.sources]
+            out.append("</ul>")
+        if section.note.strip():
+            out += ["<h4>Note</h4>", f'<div class="note">{note_html(section.note)}</div>']
+        if section.disputed:
+            out += ["<h4>Disputed</h4>", "<ul>"]
+            out += [f"<li>{_h(d.item)}" + (f": {_h(d.reason)}" if d.reason else "") + "</li>"
+                    for d in section.disputed]
+            out.append("</ul>")
+        out.append("</section>")
+    out.append("</section>")
+    if report.orphans:
+        out += ['<section id="orphans">', "<h2>Notes on events no longer in the timeline</h2>"]
+        for orphan in report.orphans:
+            name = orphan.review.title or orphan.event_id
+            out += ['<section class="orphan">', f"<h3>{_h(name)} ({_h(orphan.event_id)})</h3>",
+                    f"<p>Flag: {_flag_html(orphan.review.flag)}</p>"]
+            if orphan.review.note.strip():
+                out.append(f'<div class="note">{note_html(orphan.review.note)}</div>')
+            out.append("</section>")
+        out.append("</section>")
+    out += ["</main>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+# PDF: rendered from ``render_html`` by ``summit_timeline.commands.review_report.write_pdf``
+# (QTextDocument + QPdfWriter, PySide6 imported lazily there, never in core).
