@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from . import __version__
 
 COMMANDS: dict[str, str] = {
-    "validate": "check timeline files without opening a window",
+    "validate": "check timeline files (any importable format) without opening a window",
+    "convert": "convert between timeline formats (native, TimelineJS, iCalendar, CSV…)",
     "bench": "measure load and drawing speed on synthetic timelines",
     "review-report": "write a reviewer's notes as a Markdown, HTML or PDF report",
 }

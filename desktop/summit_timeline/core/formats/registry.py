@@ -41,6 +41,17 @@ FORMATS: list[Format] = [
 ]
 
 
+def all_formats() -> list[Format]:
+    """Every known format, importing the non-native readers on first use.
+
+    They pull in icalendar and defusedxml, which the common case (opening a
+    native file at start-up) never needs, so they load only when asked for.
+    """
+    from . import all_formats as _  # noqa: F401  (registers on import)
+
+    return list(FORMATS)
+
+
 def register(fmt: Format) -> None:
     """Formats register themselves here; native stays first so it wins ties."""
     FORMATS[:] = [f for f in FORMATS if f.name != fmt.name] + [fmt]
@@ -48,10 +59,13 @@ def register(fmt: Format) -> None:
 
 def detect(data: bytes, name: str) -> Format | None:
     lower = name.lower()
-    for fmt in FORMATS:
+    if _sniff_native(data, lower):
+        return FORMATS[0]
+    formats = all_formats()
+    for fmt in formats:
         if fmt.read is not None and fmt.sniff(data, lower):
             return fmt
-    for fmt in FORMATS:
+    for fmt in formats:
         if fmt.read is not None and lower.endswith(fmt.extensions):
             return fmt
     return None
@@ -70,7 +84,7 @@ def load_any(path: str | os.PathLike[str]) -> native.Loaded:
                         ) from None
     fmt = detect(data, name)
     if fmt is None or fmt.read is None:
-        known = ", ".join(e for f in FORMATS if f.read for e in f.extensions)
+        known = ", ".join(dict.fromkeys(e for f in all_formats() if f.read for e in f.extensions))
         raise LoadError(name, [Problem(name, f"not a timeline file this app can read "
                                              f"(known kinds: {known})", "")])
     return fmt.read(data, name)

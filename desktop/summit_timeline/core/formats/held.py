@@ -1,0 +1,74 @@
+"""What each export format can hold, and what a given timeline would lose.
+
+Exporters cannot refuse a timeline, but they must not lose data silently:
+``convert`` prints :func:`not_held` for the target format, and the round
+trip tests assert the same lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from .. import dates
+from ..model import Timeline
+
+_Check = Callable[[Timeline], bool]
+
+
+def _events(pred: Callable[..., bool]) -> _Check:
+    return lambda t: any(pred(e) for e in t.events)
+
+
+def _edtf_flag(flag: str) -> _Check:
+    def check(t: Timeline) -> bool:
+        for e in t.events:
+            try:
+                if getattr(dates.parse(e.when), flag):
+                    return True
+            except dates.EdtfError:
+                continue
+        return False
+    return check
+
+
+FEATURES: Final[dict[str, tuple[str, _Check]]] = {
+    "description": ("the timeline's description", lambda t: bool(t.description)),
+    "as_of": ("the timeline's as-of date", lambda t: t.as_of is not None),
+    "person_details": ("people's roles, colours and names in other scripts",
+                       lambda t: any(p.role or p.colour or p.names for p in t.people)),
+    "place_details": ("places' countries, venues and coordinates",
+                      lambda t: any(p.country or p.venue or p.latitude is not None
+                                    for p in t.places)),
+    "source_details": ("sources' outlets, dates and notes",
+                       lambda t: any(s.outlet or s.date or s.note for s in t.sources)),
+    "track_colours": ("track colours", lambda t: any(tr.colour for tr in t.tracks)),
+    "status": ("event statuses", _events(lambda e: e.status != "held")),
+    "kind": ("event kinds", _events(lambda e: e.kind is not None)),
+    "occasion": ("occasions", _events(lambda e: bool(e.occasion))),
+    "place": ("places of events", _events(lambda e: e.place is not None)),
+    "participants": ("participants", _events(lambda e: bool(e.participants))),
+    "topics": ("topics", _events(lambda e: bool(e.topics))),
+    "quotes": ("quotations", _events(lambda e: bool(e.quotes))),
+    "figures": ("figures", _events(lambda e: bool(e.figures))),
+    "media": ("media", _events(lambda e: bool(e.media))),
+    "more_media": ("media after the first of an event", _events(lambda e: len(e.media) > 1)),
+    "media_captions": ("media captions and credits",
+                       _events(lambda e: any(m.caption or m.credit for m in e.media))),
+    "related": ("links between related events", _events(lambda e: bool(e.related))),
+    "sources": ("events' sources", _events(lambda e: bool(e.sources))),
+    "reports": ("reports (what was known when)", _events(lambda e: bool(e.reports))),
+    "importance": ("importance", _events(lambda e: e.importance != 1)),
+    "approximate": ("approximate or uncertain dates (~ ?)",
+                    lambda t: _edtf_flag("approximate")(t) or _edtf_flag("uncertain")(t)),
+    "unspecified": ("unspecified digits in dates (X)", _edtf_flag("unspecified")),
+    "open": ("open-ended intervals (..)",
+             lambda t: _edtf_flag("open_start")(t) or _edtf_flag("open_end")(t)),
+    "times": ("times of day", _events(lambda e: "T" in e.when)),
+}
+
+
+def not_held(timeline: Timeline, held: frozenset[str]) -> list[str]:
+    """Labels of the features ``timeline`` uses that a format holding ``held`` drops."""
+    return [label for key, (label, used) in FEATURES.items()
+            if key not in held and used(timeline)]

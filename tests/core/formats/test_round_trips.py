@@ -1,0 +1,111 @@
+"""native → X → native keeps what X can hold; what X cannot hold is listed, and asserted here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from formats_support import assert_valid, default_timeline
+
+from summit_timeline.core.formats import csv_plain, ics, timelinejs
+from summit_timeline.core.model import Timeline
+
+
+def _names(t: Timeline, ids) -> list[str]:
+    return [p.name for p in (t.person(i) for i in ids) if p]
+
+
+def _track_title(t: Timeline, track_id: str) -> str:
+    track = t.track(track_id)
+    return track.title if track else ""
+
+
+def test_timelinejs_round_trip() -> None:
+    before = default_timeline()
+    after = timelinejs.read(timelinejs.write(before), "x.json")
+    assert_valid(after)
+    a = after.timeline
+    assert a.title == before.title and a.description == before.description
+    assert [(e.id, e.title, e.when, e.status, e.summary) for e in a.events] == \
+        [(e.id, e.title, e.when, e.status, e.summary) for e in before.events]
+    assert [_track_title(a, e.track) for e in a.events] == \
+        [_track_title(before, e.track) for e in before.events]
+    assert timelinejs.losses(before) == [
+        "the timeline's as-of date", "people's roles, colours and names in other scripts",
+        "places' countries, venues and coordinates", "sources' outlets, dates and notes",
+        "event kinds", "occasions", "places of events", "participants", "topics",
+        "quotations", "figures", "links between related events", "events' sources",
+        "reports (what was known when)", "importance",
+        "track order (TimelineJS orders groups by their first event)"]
+    assert not after.warnings
+
+
+def test_ics_round_trip() -> None:
+    before = default_timeline()
+    after = ics.read(ics.write(before), "x.ics", today=dt.date(2030, 1, 1))
+    assert_valid(after)
+    a = after.timeline
+    assert a.title == before.title and a.description == before.description
+    got = [(e.id, e.title, e.when, e.status, e.summary, e.topics) for e in a.events]
+    want = [(e.id, e.title, e.when, e.status, e.summary, e.topics) for e in before.events]
+    assert got == want
+    for x, y in zip(a.events, before.events, strict=True):
+        assert _names(a, x.participants) == _names(before, y.participants)
+        assert _track_title(a, x.track) == _track_title(before, y.track)
+        place_b = before.place(y.place)
+        place_a = a.place(x.place)
+        assert (place_a is None) == (place_b is None)
+        if place_a and place_b:
+            assert place_a.latitude == place_b.latitude
+    assert ics.losses(before) == [
+        "the timeline's as-of date", "people's roles, colours and names in other scripts",
+        "places' countries, venues and coordinates", "sources' outlets, dates and notes",
+        "event kinds", "occasions", "quotations", "figures", "links between related events",
+        "reports (what was known when)", "importance",
+        "sources other than one web address per event"]
+
+
+def test_ics_month_precision_is_an_all_day_span_that_says_so() -> None:
+    t = default_timeline()
+    month = t.events[0].__class__(id="m", track=t.events[0].track, title="Month", when="2024-05")
+    t2 = Timeline(format=t.format, title="t", tracks=t.tracks, events=(month,))
+    text = ics.write(t2).decode()
+    assert "DTSTART;VALUE=DATE:20240501" in text and "DTEND;VALUE=DATE:20240601" in text
+    assert "Date as recorded: May 2024 (2024-05)" in text.replace("\r\n ", "")
+    # Read by another importer that ignores X-SUMMIT-WHEN, the span is still May.
+    stripped = "\r\n".join(x for x in text.split("\r\n") if not x.startswith("X-SUMMIT-WHEN"))
+    back = ics.read(stripped.encode(), "m.ics").timeline.events[0]
+    assert back.when == "2024-05-01/2024-05-31"
+
+
+def test_csv_round_trip() -> None:
+    before = default_timeline()
+    after = csv_plain.read(csv_plain.write(before), "x.csv")
+    assert_valid(after)
+    a = after.timeline
+    fields = ("id", "title", "when", "status", "kind", "occasion", "summary", "topics",
+              "related", "importance")
+    assert [tuple(getattr(e, f) for f in fields) for e in a.events] == \
+        [tuple(getattr(e, f) for f in fields) for e in before.events]
+    for x, y in zip(a.events, before.events, strict=True):
+        assert _names(a, x.participants) == _names(before, y.participants)
+        assert _track_title(a, x.track) == _track_title(before, y.track)
+        assert [s.title for s in map(a.source, x.sources) if s] == \
+            [s.title for s in map(before.source, y.sources) if s]
+        assert [s.url for s in map(a.source, x.sources) if s] == \
+            [s.url for s in map(before.source, y.sources) if s]
+    assert csv_plain.losses(before) == [
+        "the timeline's description", "the timeline's as-of date",
+        "people's roles, colours and names in other scripts",
+        "places' countries, venues and coordinates", "sources' outlets, dates and notes",
+        "quotations", "figures", "reports (what was known when)", "venues of places"]
+
+
+def test_exported_timelinejs_is_what_timelinejs_expects() -> None:
+    import json
+    doc = json.loads(timelinejs.write(default_timeline()))
+    assert set(doc) == {"title", "events"}
+    for slide in doc["events"]:
+        assert isinstance(slide["start_date"]["year"], int)
+        assert set(slide) <= {"unique_id", "start_date", "end_date", "text", "group",
+                              "display_date", "media"}
+        assert set(slide["text"]) == {"headline", "text"}
