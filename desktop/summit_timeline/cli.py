@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "validate": "check timeline files (any importable format) without opening a window",
     "convert": "convert between timeline formats (native, TimelineJS, iCalendar, CSV…)",
     "bench": "measure load and drawing speed on synthetic timelines",
+    "export": "render a timeline to PNG, SVG or PDF, or a slides handout, with no window",
     "review-report": "write a reviewer's notes as a Markdown, HTML or PDF report",
 }
 
@@ -31,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"summit-timeline {__version__}")
     parser.add_argument("file", nargs="?", help="timeline file to open")
+    parser.add_argument("--present", action="store_true",
+                        help="open straight into full-screen presenter mode (F5 in the app)")
     parser.add_argument("--as-of", metavar="DATE", help="open as known on DATE (EDTF, e.g. "
                         "2024-10-23); default: the file's as_of date")
     return parser

@@ -24,6 +24,7 @@ from ..core.problems import LoadError
 from ..core.review_report import render_html, render_markdown
 from ..core.review_store import sidecar_path
 from ..resources import default_dataset
+from .offscreen import application
 
 KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
          ".pdf": "pdf"}
@@ -120,13 +121,9 @@ def write_pdf(html_text: str, output: Path) -> None:
     ``offscreen`` platform (fonts need a GUI application; a window does not).
     Written to a temporary name and renamed, like every save.
     """
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                 or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from PySide6.QtCore import QMarginsF, QSizeF
         from PySide6.QtGui import (
-            QGuiApplication,
             QPageLayout,
             QPageSize,
             QPdfWriter,
@@ -134,7 +131,7 @@ def write_pdf(html_text: str, output: Path) -> None:
         )
     except ImportError as error:
         raise ReportError(f"PDF needs PySide6 ({error}); write .html or .md instead") from None
-    app = QGuiApplication.instance() or QGuiApplication(["summit-timeline"])
+    app = application()
     partial = output.with_name(f".{output.name}.partial")
     writer = QPdfWriter(os.fspath(partial))
     writer.setTitle("Review report")

@@ -1,0 +1,151 @@
+"""Every command of the window, declared once: id, text, shortcuts, menu, handler.
+
+Menus and the Help → Keyboard shortcuts list are generated from this table,
+so a shortcut cannot exist in one and be missing from the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from .theme import THEME_TITLES, THEMES
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Keys = tuple[str | QKeySequence.StandardKey, ...]
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str
+    text: str
+    menu: str
+    handler: Callable[[], None]
+    keys: Keys = ()
+    tip: str = ""
+    checkable: bool = False
+    group: str = ""
+    """Commands sharing a group are exclusive choices (the theme)."""
+
+
+MENUS: Final = ("&File", "&Edit", "&View", "&Go", "&Help")
+
+
+def commands(window: MainWindow) -> list[Command]:
+    view = window.timeline_view
+    files = window.files
+    state = window.state
+    listing = window.event_list
+    out = [
+        Command("file.open", "&Open…", "&File", files.open_dialog, (QKeySequence.StandardKey.Open,),
+                "Open a timeline file"),
+        Command("file.open_default", "Open the &bundled timeline", "&File", files.open_default,
+                ("Ctrl+Shift+O",)),
+        Command("file.export", "&Export image or PDF…", "&File",
+                lambda: _export_dialog(window, slides=False), ("Ctrl+E",),
+                "Save the view or the whole timeline as PNG, SVG or PDF"),
+        Command("file.export_slides", "Export &slides handout…", "&File",
+                lambda: _export_dialog(window, slides=True), ("Ctrl+Shift+E",),
+                "A PDF with a title page and one page per event"),
+        Command("file.quit", "&Quit", "&File", window.close, ("Ctrl+Q",)),
+        Command("edit.find", "&Find…", "&Edit", listing.focus_search, ("Ctrl+F",),
+                "Search titles, summaries, quotes, places and people"),
+        Command("edit.clear_search", "&Clear search and filters", "&Edit",
+                window.clear_search, ("Esc",)),
+        Command("view.zoom_in", "Zoom &in", "&View", lambda: view.zoom(0.5),
+                ("+", "=", "Ctrl++")),
+        Command("view.zoom_out", "Zoom &out", "&View", lambda: view.zoom(2.0), ("-", "Ctrl+-")),
+        Command("view.zoom_fit", "&Fit all", "&View", view.fit_all, ("Home",),
+                "Show every event"),
+        Command("view.zoom_selection", "Zoom to &selection", "&View", view.zoom_to_selection,
+                ("Z",)),
+        Command("view.pan_left", "Pan &left", "&View", lambda: view.pan(-0.2),
+                ("Shift+Left", "Alt+Left")),
+        Command("view.pan_right", "Pan &right", "&View", lambda: view.pan(0.2),
+                ("Shift+Right", "Alt+Right")),
+        Command("view.present", "&Present", "&View", lambda: _present(window, sequence=False),
+                ("F5",), "Full-screen slides, one event per step; Esc returns"),
+        Command("view.present_filter", "Present the &filtered events", "&View",
+                lambda: _present(window, sequence=True), ("Shift+F5",),
+                "A title slide, then only the events the list shows, in time order"),
+        Command("view.full_screen", "F&ull screen", "&View", window.toggle_full_screen,
+                ("F11",), checkable=True),
+        *(Command(f"view.theme.{name}", f"{THEME_TITLES[name]} theme", "&View",
+                  (lambda n=name: window.set_theme(n)), checkable=True, group="theme")
+          for name in THEMES),
+        Command("go.next", "&Next event", "&Go", lambda: window.step(1), ("Right", "N"),
+                "Next event in time within the filter"),
+        Command("go.previous", "&Previous event", "&Go", lambda: window.step(-1), ("Left", "P")),
+        Command("go.details", "Show &details", "&Go", window.focus_details, ("Return", "Enter")),
+        Command("go.timeline", "Focus &timeline", "&Go", view.plot_widget.setFocus, ("F6",)),
+        Command("go.knowledge_as_of", "Knowledge date: data &as of", "&Go",
+                window.knowledge_bar.reset_to_as_of, ("Ctrl+0",)),
+        Command("go.knowledge_later", "Knowledge date: a week &later", "&Go",
+                lambda: window.shift_knowledge(7), ("Ctrl+]",)),
+        Command("go.knowledge_earlier", "Knowledge date: a week &earlier", "&Go",
+                lambda: window.shift_knowledge(-7), ("Ctrl+[",)),
+        Command("go.clear_selection", "Clear selection", "&Go", lambda: state.select(-1),
+                ("Ctrl+D",)),
+        Command("help.shortcuts", "&Keyboard shortcuts", "&Help", window.show_shortcuts,
+                ("F1", "Ctrl+/")),
+        Command("help.about", "&About Summit Timeline", "&Help", window.show_about),
+    ]
+    return out
+
+
+def _present(window: MainWindow, *, sequence: bool) -> None:
+    """Imported on first use: presenter mode is not needed for the first frame."""
+    from .present import start_presentation
+
+    start_presentation(window.state, window, sequence=sequence)
+
+
+def _export_dialog(window: MainWindow, *, slides: bool) -> None:
+    from .export.dialogs import show_export_dialog, show_slides_export_dialog
+
+    (show_slides_export_dialog if slides else show_export_dialog)(window, window.state)
+
+
+def build_actions(parent: QWidget, table: list[Command]) -> dict[str, QAction]:
+    actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
+    for command in table:
+        action = QAction(command.text, parent)
+        action.setObjectName(command.id)
+        action.setShortcuts([QKeySequence(k) for k in command.keys])
+        if command.tip:
+            action.setStatusTip(command.tip)
+            action.setToolTip(command.tip)
+        action.setCheckable(command.checkable)
+        if command.group:
+            group = groups.setdefault(command.group, QActionGroup(parent))
+            group.addAction(action)
+        action.triggered.connect(lambda _checked=False, h=command.handler: h())
+        parent.addAction(action)
+        actions[command.id] = action
+    return actions
+
+
+def build_menus(bar: QMenuBar, table: list[Command], actions: dict[str, QAction]
+                ) -> dict[str, QMenu]:
+    menus = {title: bar.addMenu(title) for title in MENUS}
+    previous_prefix: dict[str, str] = {}
+    for command in table:
+        menu = menus[command.menu]
+        prefix = command.id.rsplit(".", 1)[0] if command.group else command.id.split(".")[0]
+        if previous_prefix.get(command.menu) not in (None, prefix):
+            menu.addSeparator()
+        previous_prefix[command.menu] = prefix
+        menu.addAction(actions[command.id])
+    return menus
+
+
+def listed(table: list[Command], actions: dict[str, QAction]) -> list[tuple[str, QAction]]:
+    """(menu title, action) pairs in menu order, for the shortcuts dialog."""
+    return [(c.menu.replace("&", ""), actions[c.id]) for c in table]

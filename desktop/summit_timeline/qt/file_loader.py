@@ -1,0 +1,111 @@
+"""Opening timeline files off the GUI thread.
+
+The worker does only plain work (read, decode, validate, build the index)
+and hands back plain data through a queued signal; it must never touch a
+widget, because Qt widgets may only be used from the GUI thread.  Cancelling
+cannot interrupt a decode midway, so it simply discards the result when it
+arrives; the window stays responsive either way.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+
+from ..core.formats.registry import load_any
+from ..core.index import EventIndex
+from ..core.problems import LoadError, Problem
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    index: EventIndex
+    file: str
+    day: int | None
+    """Knowledge date asked for with the request (None: the file's as_of)."""
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class _LoadThread(QThread):
+    sigDone = Signal(int, object)
+    """Request number and a LoadResult or a LoadError."""
+
+    def __init__(self, path: str, day: int | None, request: int) -> None:
+        super().__init__()
+        self._path, self._day, self._request = path, day, request
+
+    def run(self) -> None:
+        """Runs on the worker thread: plain data only, no widgets."""
+        outcome: LoadResult | LoadError
+        try:
+            loaded = load_any(self._path)
+            index = EventIndex.build(loaded.timeline)
+            outcome = LoadResult(index, loaded.file, self._day, loaded.warnings)
+        except LoadError as error:
+            outcome = error
+        except Exception as error:
+            outcome = LoadError(self._path, [Problem(self._path, f"could not be read: {error}",
+                                                     "")])
+        self.sigDone.emit(self._request, outcome)
+
+
+class FileLoader(QObject):
+    sigStarted = Signal(str)
+    sigLoaded = Signal(object)
+    """A LoadResult, on the GUI thread."""
+    sigFailed = Signal(object)
+    """A LoadError, on the GUI thread."""
+    sigIdle = Signal()
+    """No load is pending any more (finished, failed or cancelled)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._request = 0
+        self._pending: str | None = None
+        self._threads: set[_LoadThread] = set()
+
+    @property
+    def busy(self) -> bool:
+        return self._pending is not None
+
+    def load(self, path: str | os.PathLike[str], day: int | None = None) -> None:
+        self._request += 1
+        name = os.fspath(path)
+        self._pending = name
+        thread = _LoadThread(name, day, self._request)
+        thread.sigDone.connect(self._on_thread_done, Qt.ConnectionType.QueuedConnection)
+        thread.finished.connect(lambda t=thread: self._forget(t))
+        self._threads.add(thread)
+        self.sigStarted.emit(name)
+        thread.start()
+
+    def cancel(self) -> None:
+        if self._pending is None:
+            return
+        self._request += 1
+        self._pending = None
+        self.sigIdle.emit()
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Wait for workers before the application quits, so no thread outlives Qt."""
+        self._request += 1
+        self._pending = None
+        for thread in list(self._threads):
+            thread.wait(timeout_ms)
+        self._threads.clear()
+
+    def _forget(self, thread: _LoadThread) -> None:
+        self._threads.discard(thread)
+        thread.deleteLater()
+
+    def _on_thread_done(self, request: int, outcome: object) -> None:
+        if request != self._request:
+            return
+        self._pending = None
+        if isinstance(outcome, LoadResult):
+            self.sigLoaded.emit(outcome)
+        else:
+            self.sigFailed.emit(outcome)
+        self.sigIdle.emit()

@@ -1,0 +1,81 @@
+"""Start the window: application, palette, main window, first file, event loop.
+
+Imported only when the window is wanted, and importing as little as possible
+before the first frame: command-line commands never pay for Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class GuiOptions(Protocol):
+    file: str | None
+    as_of: str | None
+    present: bool
+
+
+def _knowledge_day(text: str | None) -> tuple[int | None, str | None]:
+    if not text:
+        return None, None
+    from ..core import knowledge
+    from ..core.dates import EdtfError
+
+    try:
+        return knowledge.parse_day(text), None
+    except EdtfError as error:
+        return None, str(error)
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Summit Timeline")
+    app.setOrganizationName("Summit Timeline")
+    app.setDesktopFileName("summit-timeline")
+    app.setStyle("Fusion")
+    return app
+
+
+def _present_when_loaded(window: MainWindow) -> None:
+    """``--present``: the file loads on a worker, so start once the timeline is shown."""
+    from .present import start_presentation
+
+    def present_once() -> None:
+        window.state.sigTimelineChanged.disconnect(present_once)
+        start_presentation(window.state, window)
+
+    window.state.sigTimelineChanged.connect(present_once)
+
+
+def run_gui(options: GuiOptions) -> int:
+    app = make_application()
+    from .main_window import MainWindow
+    from .settings import Settings
+    from .theme import THEMES, apply_theme
+
+    settings = Settings()
+    theme = os.environ.get("SUMMIT_TIMELINE_THEME") or settings.theme()
+    apply_theme(app, theme if theme in THEMES else "system")
+    window = MainWindow(settings)
+    window.restore_settings()
+    day, problem = _knowledge_day(options.as_of)
+    window.show()
+    if problem:
+        QMessageBox.warning(window, "Knowledge date ignored", f"--as-of: {problem}")
+    if getattr(options, "present", False):
+        _present_when_loaded(window)
+    if options.file:
+        window.files.open(options.file, day, fallback_to_default=True)
+    else:
+        from ..resources import default_dataset
+
+        window.files.open(default_dataset(), day)
+    return app.exec()

@@ -1,0 +1,199 @@
+"""The main window: composition only.
+
+It creates the shared state, the views and the docks, builds menus from
+``actions``, and forwards window-level events (drops, close) to the
+controllers.  Behaviour lives in the views and controllers it composes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QToolButton,
+    QWidget,
+)
+
+from .. import __version__
+from .actions import build_actions, build_menus, commands, listed
+from .event_filter import EventFilter
+from .file_controller import FileController
+from .plot.timeline_view import TimelineView
+from .settings import Settings
+from .state import NO_SELECTION, ViewState
+from .theme import apply_theme
+from .widgets.detail_pane import DetailPane
+from .widgets.event_list import EventListWidget
+from .widgets.knowledge_bar import KnowledgeBar
+from .widgets.shortcuts_dialog import ShortcutsDialog
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else Settings()
+        self.setWindowTitle("Summit Timeline")
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.state = ViewState(self)
+        self.timeline_view = TimelineView(self.state)
+        self.setCentralWidget(self.timeline_view)
+        self.detail_pane = DetailPane(self.state)
+        self.detail_dock = self._dock("Details", "details_dock", self.detail_pane,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.event_list = EventListWidget(self.state)
+        self.list_dock = self._dock("Events", "events_dock", self.event_list,
+                                    Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.knowledge_bar = KnowledgeBar(self.state, self)
+        self.addToolBar(self.knowledge_bar)
+        self.files = FileController(self.state, self.settings, self)
+        self.commands = commands(self)
+        self.actions = build_actions(self, self.commands)
+        self.menus = build_menus(self.menuBar(), self.commands, self.actions)
+        file_menu = self.menus["&File"]
+        file_menu.insertMenu(self.actions["file.open_default"], self.files.recent_menu)
+        view_menu = self.menus["&View"]
+        view_menu.addSeparator()
+        view_menu.addAction(self.detail_dock.toggleViewAction())
+        view_menu.addAction(self.list_dock.toggleViewAction())
+        view_menu.addAction(self.knowledge_bar.toggleViewAction())
+        self._build_status_bar()
+        self.timeline_view.sigKnowledgeDragged.connect(self.state.set_knowledge_day)
+        self.state.sigTimelineChanged.connect(self._on_state_timeline_changed)
+        self.files.loader.sigStarted.connect(self._on_loader_started)
+        self.files.loader.sigIdle.connect(self._on_loader_idle)
+        self._sync_theme_actions(self.settings.theme())
+        screen = self.screen().availableGeometry()
+        self.resize(max(900, int(screen.width() * 0.85)), max(600, int(screen.height() * 0.85)))
+        self.resizeDocks([self.detail_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.list_dock], [220], Qt.Orientation.Vertical)
+
+    # ------------------------------------------------------------ commands
+
+    def step(self, direction: int) -> None:
+        position = self.state.step(direction)
+        if position != NO_SELECTION:
+            self.state.select(position)
+
+    def focus_details(self) -> None:
+        self.detail_dock.show()
+        self.detail_dock.raise_()
+        self.detail_pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def clear_search(self) -> None:
+        self.event_list.search.clear()
+        self.state.set_filter(EventFilter())
+
+    def shift_knowledge(self, days: int) -> None:
+        if self.state.knowledge_day is not None:
+            self.state.set_knowledge_day(self.state.knowledge_day + days)
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def set_theme(self, name: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, name)
+        self.settings.set_theme(name)
+        self._sync_theme_actions(name)
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(listed(self.commands, self.actions), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Summit Timeline",
+                          f"<b>Summit Timeline {__version__}</b><p>An offline viewer for "
+                          "timelines of leaders' meetings. It never uses the network.</p>")
+
+    def restore_settings(self) -> None:
+        self.settings.restore_window(self)
+
+    # ------------------------------------------------------------ composition helpers
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea
+              ) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.file_label = QLabel()
+        self.progress = QProgressBar(maximumWidth=160, textVisible=False)
+        self.progress.setRange(0, 0)
+        self.cancel_button = QToolButton(text="Cancel")
+        self.cancel_button.clicked.connect(self.files.loader.cancel)
+        bar.addPermanentWidget(self.file_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._progress_timer = QTimer(self, singleShot=True, interval=250)
+        self._progress_timer.timeout.connect(self._show_progress)
+
+    def _sync_theme_actions(self, name: str) -> None:
+        action = self.actions.get(f"view.theme.{name}")
+        if action is not None:
+            action.setChecked(True)
+
+    # ------------------------------------------------------------ events
+
+    def _on_state_timeline_changed(self) -> None:
+        index = self.state.index
+        title = index.timeline.title if index is not None else ""
+        self.setWindowTitle(f"{title} — Summit Timeline" if title else "Summit Timeline")
+        self.file_label.setText(self.state.file or "")
+        saved = self.settings.view_range(self.state.file or "")
+        if saved is not None:
+            self.timeline_view.set_visible_range(*saved)
+
+    def _on_loader_started(self, path: str) -> None:
+        self.statusBar().showMessage(f"Opening {path}…")
+        self._progress_timer.start()
+
+    def _show_progress(self) -> None:
+        if self.files.loader.busy:
+            self.progress.show()
+            self.cancel_button.show()
+
+    def _on_loader_idle(self) -> None:
+        self._progress_timer.stop()
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().clearMessage()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.files.open(files[0])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange:
+            action = self.actions.get("view.full_screen") if hasattr(self, "actions") else None
+            if action is not None:
+                action.setChecked(bool(self.windowState() & Qt.WindowState.WindowFullScreen))
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window(self)
+        if self.state.file is not None:
+            self.settings.set_view_range(self.state.file, *self.timeline_view.visible_range())
+        self.settings.sync()
+        self.files.loader.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,104 @@
+"""The shown events as arrays sorted by start, ready for any frame to slice.
+
+Built once per change of timeline, knowledge date or filter (not per frame):
+sorting by start lets a frame find the visible events with two binary
+searches, and the per-lane prefix counts answer "how many events in this
+pixel column" for the density view without touching the events at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ...core.index import EventIndex
+from ...core.knowledge import KnownArrays
+from .lane_layout import LaneLayout, stack
+
+_MAX_CELLS = 4_000_000
+
+
+@dataclass(frozen=True, eq=False)
+class DensityGrid:
+    """Per-lane cumulative counts of event midpoints on a regular grid of days."""
+
+    origin: float
+    cell: float
+    cumulative: NDArray[np.int64]
+    """(lanes, cells + 1); ``cumulative[k, i]`` = events of lane k in cells before i."""
+
+    @classmethod
+    def build(cls, mid: NDArray[np.float64], lane: NDArray[np.int32], lanes: int) -> DensityGrid:
+        if len(mid) == 0 or lanes == 0:
+            return cls(0.0, 1.0, np.zeros((max(lanes, 1), 2), np.int64))
+        origin = float(np.floor(mid.min()))
+        span = float(mid.max()) - origin + 1
+        cell = max(1.0, float(np.ceil(span / _MAX_CELLS)))
+        cells = int(span // cell) + 1
+        at = ((mid - origin) // cell).astype(np.int64)
+        counts = np.bincount(lane.astype(np.int64) * cells + at, minlength=lanes * cells)
+        cumulative = np.zeros((lanes, cells + 1), np.int64)
+        np.cumsum(counts.reshape(lanes, cells), axis=1, out=cumulative[:, 1:])
+        return cls(origin, cell, cumulative)
+
+    def counts(self, edges: NDArray[np.float64]) -> NDArray[np.int64]:
+        """(lanes, len(edges) - 1) events per lane between consecutive day ``edges``."""
+        cells = self.cumulative.shape[1] - 1
+        at = np.clip(np.ceil((edges - self.origin) / self.cell), 0, cells).astype(np.int64)
+        taken = self.cumulative[:, at]
+        return np.diff(taken, axis=1)
+
+
+@dataclass(frozen=True, eq=False)
+class DrawSet:
+    position: NDArray[np.int64]
+    """Event positions in the index, sorted by start."""
+    start: NDArray[np.float64]
+    end: NDArray[np.float64]
+    lane: NDArray[np.int32]
+    y: NDArray[np.float64]
+    status: NDArray[np.int8]
+    precision: NDArray[np.int8]
+    flags: NDArray[np.uint8]
+    importance: NDArray[np.int8]
+    longest: float
+    """Longest event in days; a frame looks this far left of its edge for overlaps."""
+    layout: LaneLayout
+    density: DensityGrid
+    lanes: int
+
+    def __len__(self) -> int:
+        return len(self.position)
+
+    @classmethod
+    def build(cls, index: EventIndex, known: KnownArrays, shown: NDArray[np.bool_]) -> DrawSet:
+        lanes = len(index.tracks)
+        keep = np.flatnonzero(shown & (index.lane >= 0))
+        start, end = known.start[keep], known.end[keep]
+        order = np.lexsort((end, start))
+        position = keep[order]
+        start, end = start[order], end[order]
+        lane = index.lane[position]
+        layout = stack(start, end, lane, lanes)
+        return cls(
+            position=position, start=start, end=end, lane=lane, y=layout.y(lane),
+            status=known.status[position], precision=known.precision[position],
+            flags=known.flags[position], importance=index.importance[position],
+            longest=float((end - start).max()) if len(position) else 0.0,
+            layout=layout, density=DensityGrid.build((start + end) / 2, lane, lanes),
+            lanes=lanes,
+        )
+
+    def visible(self, x0: float, x1: float) -> NDArray[np.int64]:
+        """Indices (into these arrays) of events overlapping [x0, x1]."""
+        lo = int(np.searchsorted(self.start, x0 - self.longest, side="left"))
+        hi = int(np.searchsorted(self.start, x1, side="right"))
+        if hi <= lo:
+            return np.zeros(0, np.int64)
+        return lo + np.flatnonzero(self.end[lo:hi] > x0)
+
+    def count_between(self, x0: float, x1: float) -> int:
+        """Events whose midpoint is in [x0, x1]: cheap at any size, to choose a detail level."""
+        return int(self.density.counts(np.array([x0, x1], np.float64)).sum())

@@ -1,0 +1,1 @@
+"""One widget per module; widgets talk through ``ViewState``, never to each other."""

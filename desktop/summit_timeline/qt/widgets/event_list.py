@@ -1,0 +1,171 @@
+"""The event list dock: search field, filters and the sortable table.
+
+It edits the shared filter and selection on ``ViewState`` and follows them
+back, so selecting on the timeline scrolls this list to the same event.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.model import STATUSES
+from ..event_filter import EventFilter
+from ..models.event_table_model import DATE, TITLE, EventTableModel
+from ..state import NO_SELECTION, ViewState
+
+_SEARCH_DELAY_MS: Final = 150
+
+
+class EventListWidget(QWidget):
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._syncing = False
+        self.model = EventTableModel(state)
+        self.search = QLineEdit(placeholderText="Search titles, places, people, quotes…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search events")
+        self.track_box = QComboBox(accessibleName="Filter by track")
+        self.person_box = QComboBox(accessibleName="Filter by person")
+        self.status_box = QComboBox(accessibleName="Filter by status")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Events")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.count_label = QLabel()
+        self._search_timer = QTimer(self, singleShot=True, interval=_SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filter)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for box in (self.track_box, self.person_box, self.status_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
+            filters.addWidget(box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.returnPressed.connect(self._apply_filter)
+        for box in (self.track_box, self.person_box, self.status_box):
+            box.currentIndexChanged.connect(self._apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        state.sigTimelineChanged.connect(self._on_state_timeline_changed)
+        state.sigFilterChanged.connect(self._on_state_filter_changed)
+        state.sigShownChanged.connect(self._on_state_shown_changed)
+        state.sigSelectionChanged.connect(self._on_state_selection_changed)
+
+    def clear_search(self) -> None:
+        self.search.clear()
+        self._apply_filter()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # ------------------------------------------------------------ user → state
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _apply_filter(self) -> None:
+        if self._syncing:
+            return
+        self._search_timer.stop()
+        self._state.set_filter(EventFilter(
+            text=self.search.text(),
+            lane=self.track_box.currentData(),
+            person=self.person_box.currentData(),
+            status=self.status_box.currentData(),
+        ))
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        self._state.select(self.model.position_at(current.row()))
+
+    # ------------------------------------------------------------ state → widgets
+
+    def _on_state_timeline_changed(self) -> None:
+        index = self._state.index
+        self._syncing = True
+        try:
+            for box in (self.track_box, self.person_box, self.status_box):
+                box.clear()
+            self.track_box.addItem("All tracks", None)
+            self.person_box.addItem("Everyone", None)
+            self.status_box.addItem("Any status", None)
+            if index is not None:
+                for lane, track in enumerate(index.tracks):
+                    self.track_box.addItem(track.title, lane)
+                for person in sorted(index.timeline.people, key=lambda p: p.name.casefold()):
+                    self.person_box.addItem(person.name, person.id)
+            for code, status in enumerate(STATUSES):
+                self.status_box.addItem(status.capitalize(), code)
+            self.search.clear()
+        finally:
+            self._syncing = False
+        self._update_count()
+        self.table.resizeColumnToContents(DATE)
+
+    def _on_state_filter_changed(self) -> None:
+        wanted = self._state.filter
+        self._syncing = True
+        try:
+            if self.search.text() != wanted.text and not self.search.hasFocus():
+                self.search.setText(wanted.text)
+            for box, value in ((self.track_box, wanted.lane), (self.person_box, wanted.person),
+                               (self.status_box, wanted.status)):
+                at = box.findData(value)
+                if at >= 0:
+                    box.setCurrentIndex(at)
+        finally:
+            self._syncing = False
+
+    def _on_state_shown_changed(self) -> None:
+        self._update_count()
+        self._on_state_selection_changed(self._state.selection)
+
+    def _on_state_selection_changed(self, position: int) -> None:
+        selection = self.table.selectionModel()
+        row = self.model.row_of(position) if position != NO_SELECTION else None
+        self._syncing = True
+        try:
+            if row is None:
+                selection.clearSelection()
+                return
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._syncing = False
+
+    def _update_count(self) -> None:
+        index = self._state.index
+        total = len(index) if index is not None else 0
+        shown = self.model.rowCount()
+        self.count_label.setText(f"{shown:,} of {total:,} events")

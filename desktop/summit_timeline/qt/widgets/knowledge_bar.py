@@ -1,0 +1,102 @@
+"""The knowledge-date control: a slider over the timeline's dates plus an exact date field.
+
+"Show the timeline as known on this day" is the product's distinctive
+question, so it gets a toolbar of its own; it only edits ``ViewState``.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit, QLabel, QSlider, QToolBar, QToolButton, QWidget
+
+from ...core import dates
+from ..state import ViewState
+
+_JULIAN_EPOCH: Final = 2440588
+"""Julian day of 1970-01-01: converts day numbers to QDate without any time zone."""
+
+
+def to_qdate(day: int) -> QDate:
+    return QDate.fromJulianDay(day + _JULIAN_EPOCH)
+
+
+def from_qdate(value: QDate) -> int:
+    return int(value.toJulianDay()) - _JULIAN_EPOCH
+
+
+class KnowledgeBar(QToolBar):
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__("Knowledge date", parent)
+        self.setObjectName("knowledge_toolbar")
+        self._state = state
+        self._syncing = False
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setMinimumWidth(220)
+        self.slider.setAccessibleName("Knowledge date slider")
+        self.slider.setToolTip("Show the timeline as it was known on this day")
+        self.date_edit = QDateEdit()
+        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setAccessibleName("Knowledge date")
+        self.reset_button = QToolButton(text="Data as of")
+        self.reset_button.setToolTip("Go back to the date the data describes")
+        self.addWidget(QLabel(" Known on: "))
+        self.addWidget(self.slider)
+        self.addWidget(self.date_edit)
+        self.addWidget(self.reset_button)
+        self.slider.valueChanged.connect(self._on_slider_value_changed)
+        self.date_edit.dateChanged.connect(self._on_date_edit_changed)
+        self.reset_button.clicked.connect(self.reset_to_as_of)
+        state.sigTimelineChanged.connect(self._on_state_timeline_changed)
+        state.sigKnowledgeChanged.connect(self._on_state_knowledge_changed)
+        self.setEnabled(False)
+
+    def set_day(self, day: int) -> None:
+        self._state.set_knowledge_day(day)
+
+    def reset_to_as_of(self) -> None:
+        if self._state.as_of_day is not None:
+            self._state.set_knowledge_day(self._state.as_of_day)
+
+    def _on_slider_value_changed(self, value: int) -> None:
+        if not self._syncing:
+            self._state.set_knowledge_day(value)
+
+    def _on_date_edit_changed(self, value: QDate) -> None:
+        if not self._syncing:
+            self._state.set_knowledge_day(from_qdate(value))
+
+    def _on_state_timeline_changed(self) -> None:
+        state = self._state
+        index = state.index
+        if index is None or len(index) == 0:
+            self.setEnabled(False)
+            return
+        report_days = [dates.parse(r.date).lower for pos in index.with_reports.tolist()
+                       for r in index.event(pos).reports]
+        lo = int(min([int(index.start.min()), *report_days]))
+        hi = int(max([int(index.end.max()), *report_days]))
+        if state.as_of_day is not None:
+            lo, hi = min(lo, state.as_of_day), max(hi, state.as_of_day)
+        self._syncing = True
+        try:
+            self.slider.setRange(lo - 30, hi + 60)
+            self.date_edit.setDateRange(to_qdate(lo - 30), to_qdate(hi + 60))
+        finally:
+            self._syncing = False
+        self.setEnabled(bool(len(index.with_reports)) or state.as_of_day is not None)
+        self.reset_button.setEnabled(state.as_of_day is not None)
+        self._on_state_knowledge_changed()
+
+    def _on_state_knowledge_changed(self) -> None:
+        day = self._state.knowledge_day
+        if day is None:
+            return
+        self._syncing = True
+        try:
+            self.slider.setValue(day)
+            self.date_edit.setDate(to_qdate(day))
+        finally:
+            self._syncing = False

@@ -1,0 +1,33 @@
+"""The dialog for a file that could not be opened: which file, where, and what was wrong."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ...core.problems import LoadError
+
+_SHOWN = 12
+
+
+def problem_dialog(error: LoadError, parent: QWidget | None) -> QMessageBox:
+    """A non-blocking, window-modal box; the caller opens it and keeps the current timeline."""
+    errors = error.errors or error.problems
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Could not open timeline")
+    lines = []
+    for problem in errors[:_SHOWN]:
+        where = f"line {problem.line}, column {problem.column}" if problem.line else ""
+        path = f" <code>{escape(problem.path)}</code>" if problem.path and problem.path != "$" \
+            else ""
+        lines.append(f"<li>{escape(where)}{path}: {escape(problem.message)}</li>")
+    more = len(errors) - _SHOWN
+    extra = f"<p>…and {more} more.</p>" if more > 0 else ""
+    box.setText(f"<b>{escape(error.file)}</b> could not be opened. The current timeline "
+                "stays on screen.")
+    box.setInformativeText(f"<ul>{''.join(lines)}</ul>{extra}")
+    box.setDetailedText("\n".join(str(p) for p in error.problems))
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    return box

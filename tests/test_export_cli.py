@@ -1,0 +1,70 @@
+"""``summit-timeline export`` as a user runs it: files, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+
+from summit_timeline.cli import COMMANDS
+from summit_timeline.resources import default_dataset
+
+
+def export(*args: str, display: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run with no display at all: the command must pick offscreen Qt by itself."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    # Until the command is registered in cli.py, run its module directly.
+    command = ["-m", "summit_timeline", "export"] if "export" in COMMANDS \
+        else ["-m", "summit_timeline.commands.export"]
+    return subprocess.run([sys.executable, *command, *args], capture_output=True, text=True,
+                          timeout=120, env=env)
+
+
+def test_png_svg_and_handout_from_the_bundled_dataset(tmp_path: Path) -> None:
+    png = tmp_path / "t.png"
+    done = export("-o", str(png), "--width", "1280", "--height", "720")
+    assert done.returncode == 0, done.stderr
+    assert png.read_bytes()[16:24] == (1280).to_bytes(4, "big") + (720).to_bytes(4, "big")
+    svg = tmp_path / "t.svg"
+    done = export("-", "-o", str(svg), "--track", "putin-xi", "--range", "2024-05/2024-07",
+                  "--as-of", "2024-10-23")
+    assert done.returncode == 0, done.stderr
+    text = svg.read_text(encoding="utf-8")
+    assert "Putin–Xi meeting in Astana" in text and "Kazan" not in text
+    handout = tmp_path / "handout.pdf"
+    done = export(str(default_dataset()), "--slides", "-o", str(handout), "--as-of", "latest")
+    assert done.returncode == 0, done.stderr
+    pages = pypdf.PdfReader(handout).pages
+    assert len(pages) == 16
+    kazan = " ".join(" ".join(p.extract_text().split()) for p in pages)
+    assert "Putin–Xi meeting in Kazan 22 Oct 2024 Held" in kazan
+
+
+def test_bad_file_prints_its_problems_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.timeline.json"
+    doc = json.loads(default_dataset().read_text(encoding="utf-8"))
+    doc["events"][3]["when"] = "2024-13-01"
+    bad.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "x.pdf"
+    done = export(str(bad), "-o", str(out))
+    assert done.returncode == 1
+    assert "$.events[3].when" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
+    missing = export(str(tmp_path / "nope.json"), "-o", str(out))
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+
+
+def test_unwritable_output_and_bad_options_exit_1_with_one_line(tmp_path: Path) -> None:
+    for args in (("-o", str(tmp_path / "no" / "x.pdf")),
+                 ("-o", str(tmp_path / "x.gif")),
+                 ("-o", str(tmp_path / "x.png"), "--track", "nope"),
+                 ("--slides", "-o", str(tmp_path / "x.png"))):
+        done = export(*args)
+        assert done.returncode == 1, args
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("summit-timeline export: "), lines
