@@ -6,7 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint bench schema clean
+.PHONY: run test lint bench bench-startup schema icons bundle bundle-test install-desktop \
+	uninstall-desktop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) tools/bootstrap_venv.py $(VENV)
@@ -31,8 +32,30 @@ bench: $(STAMP)
 	@tools/ensure_qt_libs.sh $(PY)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/summit-timeline bench $(if $(SIZES),--sizes $(SIZES))
 
+bench-startup: $(STAMP)
+	@tools/ensure_qt_libs.sh $(PY)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/summit-timeline bench-startup
+
+# A standalone one-folder app in dist/summit-timeline, built in its own clean venv.
+bundle:
+	packaging/build_bundle.sh
+
+# Build, then run the bundled binary offscreen (version, validate, export) and
+# validate the .desktop file; about two minutes, so not part of `make test`.
+bundle-test:
+	packaging/bundle_test.sh
+
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/make_icons.py
+
+install-desktop: $(STAMP)
+	$(VENV)/bin/summit-timeline --install-desktop
+
+uninstall-desktop: $(STAMP)
+	$(VENV)/bin/summit-timeline --uninstall-desktop
+
 schema: $(STAMP)
 	$(PY) -c "from summit_timeline.core.schema import schema_text; import sys; sys.stdout.write(schema_text())" > resources/schema/summit-timeline-1.schema.json
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) .venv-bundle build dist *.egg-info

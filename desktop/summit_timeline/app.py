@@ -13,9 +13,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in COMMANDS:
         return run_command(args)
     options = build_parser().parse_args(args)
+    if options.install_desktop or options.uninstall_desktop:
+        return _desktop_integration(install=options.install_desktop)
     from .qt.gui import run_gui
 
     return run_gui(options)
+
+
+def _desktop_integration(*, install: bool) -> int:
+    from . import desktop_integration
+
+    try:
+        files = desktop_integration.install() if install else desktop_integration.uninstall()
+    except (FileNotFoundError, OSError) as error:
+        print(f"summit-timeline: {error}", file=sys.stderr)
+        return 1
+    for path in files:
+        print(path)
+    return 0
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "convert": "convert between timeline formats (native, TimelineJS, iCalendar, CSV…)",
     "bench": "measure load and drawing speed on synthetic timelines",
     "export": "render a timeline to PNG, SVG or PDF, or a slides handout, with no window",
+    "bench-startup": "time start-up to the first painted frame against a bare Qt window",
     "review-report": "write a reviewer's notes as a Markdown, HTML or PDF report",
 }
 
@@ -32,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"summit-timeline {__version__}")
     parser.add_argument("file", nargs="?", help="timeline file to open")
+    parser.add_argument("--install-desktop", action="store_true",
+                        help="add the app to your desktop menu and make it open *.timeline.json")
+    parser.add_argument("--uninstall-desktop", action="store_true",
+                        help="remove what --install-desktop added")
     parser.add_argument("--present", action="store_true",
                         help="open straight into full-screen presenter mode (F5 in the app)")
     parser.add_argument("--as-of", metavar="DATE", help="open as known on DATE (EDTF, e.g. "

@@ -55,7 +55,22 @@ def _present_when_loaded(window: MainWindow) -> None:
     window.state.sigTimelineChanged.connect(present_once)
 
 
+def _open_handed(window: MainWindow, paths: list[str]) -> None:
+    """Files double-clicked while we run arrive here instead of in a second copy."""
+    if paths:
+        window.files.open(paths[0], None, fallback_to_default=False)
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def run_gui(options: GuiOptions) -> int:
+    from .single_instance import SingleInstance
+
+    instance = SingleInstance()
+    if instance.try_handoff([options.file] if options.file else []):
+        return 0  # the running copy opened the file and raised its window
     app = make_application()
     from .main_window import MainWindow
     from .settings import Settings
@@ -67,6 +82,15 @@ def run_gui(options: GuiOptions) -> int:
     window = MainWindow(settings)
     window.restore_settings()
     day, problem = _knowledge_day(options.as_of)
+    instance.listen()
+    instance.sigFilesReceived.connect(lambda paths: _open_handed(window, paths))
+    from PySide6.QtGui import QIcon
+
+    from ..resources import resource
+    from .first_frame import install_first_frame_probe
+
+    app.setWindowIcon(QIcon(str(resource("icons/summit-timeline.svg"))))
+    install_first_frame_probe(app, window, window.state.sigTimelineChanged)
     window.show()
     if problem:
         QMessageBox.warning(window, "Knowledge date ignored", f"--as-of: {problem}")
