@@ -13,17 +13,12 @@ import os
 import sys
 
 from ..core.atomic import write_atomic
-from ..core.formats import all_formats
-from ..core.formats.registry import FORMATS, Format, load_any
+from ..core.formats.registry import load_any, losses, writer_for, writers
 from ..core.problems import LoadError
 
 
-def _writers() -> list[Format]:
-    return [f for f in FORMATS if f.write is not None]
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
-    names = ", ".join(f.name for f in _writers())
+    names = ", ".join(f.name for f in writers())
     parser.add_argument("input", metavar="IN", help="file to convert (any importable format)")
     parser.add_argument("-o", "--output", metavar="OUT", required=True,
                         help="file to write; its extension picks the format unless --to is "
@@ -31,24 +26,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", metavar="FORMAT", help=f"output format: {names}")
 
 
-def _target(name: str, forced: str | None) -> Format | None:
-    writers = _writers()
-    if forced:
-        return next((f for f in writers if f.name == forced.lower()), None)
-    lower = name.lower()
-    best: tuple[int, Format] | None = None
-    for fmt in writers:
-        for ext in fmt.extensions:
-            if lower.endswith(ext) and (best is None or len(ext) > best[0]):
-                best = (len(ext), fmt)
-    return best[1] if best else None
-
-
 def run(args: argparse.Namespace) -> int:
-    assert all_formats.LOSSES is not None  # importing it registers the formats
-    target = _target(args.output, args.to)
+    target = writer_for(args.output, args.to)
     if target is None or target.write is None:
-        names = ", ".join(f.name for f in _writers())
+        names = ", ".join(f.name for f in writers())
         what = f"unknown output format '{args.to}'" if args.to else \
             f"cannot tell the output format from '{args.output}'"
         print(f"summit-timeline convert: {what}; use --to with one of: {names}",
@@ -69,11 +50,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for warning in loaded.warnings:
         print(warning, file=sys.stderr)
-    lost = all_formats.LOSSES.get(target.name)
-    if lost is not None:
-        for item in lost(loaded.timeline):
-            print(f"{args.output}: warning: {target.label} cannot hold {item}; not written",
-                  file=sys.stderr)
+    for item in losses(target, loaded.timeline):
+        print(f"{args.output}: warning: {target.label} cannot hold {item}; not written",
+              file=sys.stderr)
     try:
         write_atomic(args.output, target.write(loaded.timeline))
     except OSError as err:

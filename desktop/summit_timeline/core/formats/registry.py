@@ -52,6 +52,36 @@ def all_formats() -> list[Format]:
     return list(FORMATS)
 
 
+def writers() -> list[Format]:
+    return [f for f in all_formats() if f.write is not None]
+
+
+def writer_for(filename: str, forced: str | None = None) -> Format | None:
+    """The format to write: ``forced`` by name, else the longest matching extension."""
+    if forced:
+        return next((f for f in writers() if f.name == forced.lower()), None)
+    lower = filename.lower()
+    best: tuple[int, Format] | None = None
+    for fmt in writers():
+        for ext in fmt.extensions:
+            if lower.endswith(ext) and (best is None or len(ext) > best[0]):
+                best = (len(ext), fmt)
+    return best[1] if best else None
+
+
+def losses(fmt: Format, timeline: Timeline) -> list[str]:
+    """What ``fmt`` cannot hold of ``timeline``, in words (empty for the native format)."""
+    from .all_formats import LOSSES
+
+    lost = LOSSES.get(fmt.name)
+    return [] if lost is None else lost(timeline)
+
+
+def file_filters(formats: list[Format]) -> list[str]:
+    """Qt file-dialog filters, one per format: ``Label (*.ext1 *.ext2)``."""
+    return [f"{f.label} ({' '.join('*' + e for e in f.extensions)})" for f in formats]
+
+
 def register(fmt: Format) -> None:
     """Formats register themselves here; native stays first so it wins ties."""
     FORMATS[:] = [f for f in FORMATS if f.name != fmt.name] + [fmt]
