@@ -72,16 +72,20 @@ def paused_gc() -> Iterator[None]:
 def load(path: str | os.PathLike[str]) -> Loaded:
     """Load a native file; raise ``LoadError`` naming every problem found."""
     name = os.fspath(path)
+    return decode(read_bytes(name), name)
+
+
+def read_bytes(name: str) -> bytes:
+    """The file's bytes, or a LoadError that says why not (missing, unreadable, too big)."""
     try:
         size = os.path.getsize(name)
         if size > MAX_BYTES:
             raise LoadError(name, [Problem(name, f"file is {size / 2**20:.0f} MiB; the limit "
                                                f"is {MAX_BYTES // 2**20} MiB", "")])
-        data = Path(name).read_bytes()
+        return Path(name).read_bytes()
     except OSError as err:
         raise LoadError(name, [Problem(name, f"cannot read the file: {err.strerror or err}", "")]
                         ) from None
-    return decode(data, name)
 
 
 def decode(data: bytes, file: str = "<memory>") -> Loaded:

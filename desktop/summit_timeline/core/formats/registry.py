@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..model import Timeline
 from ..problems import LoadError, Problem
@@ -103,15 +102,7 @@ def detect(data: bytes, name: str) -> Format | None:
 
 def load_any(path: str | os.PathLike[str]) -> native.Loaded:
     name = os.fspath(path)
-    try:
-        size = os.path.getsize(name)
-        if size > native.MAX_BYTES:
-            raise LoadError(name, [Problem(name, f"file is {size / 2**20:.0f} MiB; the limit is "
-                                               f"{native.MAX_BYTES // 2**20} MiB", "")])
-        data = Path(name).read_bytes()
-    except OSError as err:
-        raise LoadError(name, [Problem(name, f"cannot read the file: {err.strerror or err}", "")]
-                        ) from None
+    data = native.read_bytes(name)
     fmt = detect(data, name)
     if fmt is None or fmt.read is None:
         known = ", ".join(dict.fromkeys(e for f in all_formats() if f.read for e in f.extensions))
