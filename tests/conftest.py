@@ -13,7 +13,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path: Path) -> Iterator[None]:
+def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # Review notes for the bundled timeline go to the user's data folder: keep it in tmp.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     try:
         from PySide6.QtCore import QCoreApplication, QSettings
     except ImportError:  # the core tests also run where PySide6 is absent

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from ..core.review import FLAG_LABELS, FLAGS
 from .theme import THEME_TITLES, THEMES
 
 if TYPE_CHECKING:
@@ -32,9 +33,11 @@ class Command:
     checkable: bool = False
     group: str = ""
     """Commands sharing a group are exclusive choices (the theme)."""
+    also_in: str = ""
+    """A second menu that shows the same action (File → Compare review…)."""
 
 
-MENUS: Final = ("&File", "&Edit", "&View", "&Go", "&Help")
+MENUS: Final = ("&File", "&Edit", "&View", "&Go", "&Review", "&Help")
 
 
 def commands(window: MainWindow) -> list[Command]:
@@ -47,6 +50,8 @@ def commands(window: MainWindow) -> list[Command]:
                 "Open a timeline file"),
         Command("file.open_default", "Open the &bundled timeline", "&File", files.open_default,
                 ("Ctrl+Shift+O",)),
+        Command("file.export_data", "Export &data…", "&File", files.export_data, ("Ctrl+Shift+S",),
+                "Save the timeline as our format, TimelineJS JSON, iCalendar or CSV"),
         Command("file.export", "&Export image or PDF…", "&File",
                 lambda: _export_dialog(window, slides=False), ("Ctrl+E",),
                 "Save the view or the whole timeline as PNG, SVG or PDF"),
@@ -92,11 +97,36 @@ def commands(window: MainWindow) -> list[Command]:
                 lambda: window.shift_knowledge(-7), ("Ctrl+[",)),
         Command("go.clear_selection", "Clear selection", "&Go", lambda: state.select(-1),
                 ("Ctrl+D",)),
+        *review_commands(window),
         Command("help.shortcuts", "&Keyboard shortcuts", "&Help", window.show_shortcuts,
                 ("F1", "Ctrl+/")),
         Command("help.about", "&About Summit Timeline", "&Help", window.show_about),
     ]
     return out
+
+
+def review_commands(window: MainWindow) -> list[Command]:
+    review = window.review
+    return [
+        Command("review.next_unreviewed", "&Next unreviewed event", "&Review",
+                review.next_unreviewed, ("Ctrl+U",),
+                "The next event in time you have not reviewed yet"),
+        *(Command(f"review.flag.{flag}", f"Flag as {FLAG_LABELS[flag].lower()}", "&Review",
+                  (lambda f=flag: review.set_flag(f)), (f"Ctrl+{number}",),
+                  f"Set the selected event's review flag to {FLAG_LABELS[flag].lower()}")
+          for number, flag in enumerate(FLAGS, 1)),
+        Command("review.edit_note", "Edit &note", "&Review", review.edit_note,
+                ("Ctrl+Shift+N",), "Write a note on the selected event"),
+        Command("review.only_unreviewed", "Show only &unreviewed", "&Review",
+                review.toggle_unreviewed_filter, ("Ctrl+Shift+U",),
+                "Filter the list and timeline to events still unreviewed (again: show all)"),
+        Command("review.compare", "&Compare review…", "&Review", review.compare_dialog,
+                ("Ctrl+Shift+C",), "Open another reviewer's notes and see where you disagree",
+                also_in="&File"),
+        Command("review.export_report", "Export &review report…", "&Review",
+                review.export_dialog, ("Ctrl+Shift+R",),
+                "Write the review as Markdown, HTML or PDF", also_in="&File"),
+    ]
 
 
 def _present(window: MainWindow, *, sequence: bool) -> None:
@@ -143,6 +173,16 @@ def build_menus(bar: QMenuBar, table: list[Command], actions: dict[str, QAction]
             menu.addSeparator()
         previous_prefix[command.menu] = prefix
         menu.addAction(actions[command.id])
+    for command in table:
+        if command.also_in:
+            extra = menus[command.also_in]
+            quit_action = actions.get("file.quit")
+            if command.also_in == "&File" and quit_action is not None:
+                extra.insertAction(quit_action, actions[command.id])
+            else:
+                extra.addAction(actions[command.id])
+    if any(c.also_in == "&File" for c in table) and "file.quit" in actions:
+        menus["&File"].insertSeparator(actions["file.quit"])
     return menus
 
 

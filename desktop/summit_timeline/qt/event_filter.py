@@ -22,11 +22,13 @@ class EventFilter:
     person: str | None = None
     status: int | None = None
     """Index into ``STATUSES`` as known on the knowledge date."""
+    review: int | None = None
+    """A ``review.FLAG_CODE`` value: only events the current reviewer flagged so."""
 
     @property
     def is_empty(self) -> bool:
         return not self.text.strip() and self.lane is None and self.person is None \
-            and self.status is None
+            and self.status is None and self.review is None
 
 
 @dataclass(eq=False)
@@ -53,13 +55,19 @@ class ParticipantIndex:
 
 
 def filter_mask(index: EventIndex, wanted: EventFilter, status: NDArray[np.int8],
-                people: ParticipantIndex) -> NDArray[np.bool_]:
-    """True for events that pass every part of ``wanted``; ``status`` is the known status."""
+                people: ParticipantIndex, review: NDArray[np.int8] | None = None
+                ) -> NDArray[np.bool_]:
+    """True for events that pass every part of ``wanted``; ``status`` is the known status,
+    ``review`` the reviewer's flag codes by position (None: nobody's flags, all unreviewed)."""
     mask = index.search(wanted.text) if wanted.text.strip() else np.ones(len(index), np.bool_)
     if wanted.lane is not None:
         mask &= index.lane == wanted.lane
     if wanted.status is not None:
         mask &= status == wanted.status
+    if wanted.review is not None:
+        flags = review if review is not None and len(review) == len(index) \
+            else np.zeros(len(index), np.int8)
+        mask &= flags == wanted.review
     if wanted.person is not None:
         keep = np.zeros(len(index), np.bool_)
         keep[people.positions(wanted.person)] = True

@@ -17,14 +17,27 @@ from ..resources import default_dataset
 from .file_loader import FileLoader, LoadResult
 from .settings import Settings
 from .state import ViewState
+from .widgets.load_warnings import load_warnings_box
 from .widgets.problem_dialog import problem_dialog
 
-FILE_FILTERS = "Timelines (*.timeline.json *.json);;All files (*)"
+
+def open_filters() -> str:
+    """Every readable kind first, then one filter per format, then all files."""
+    from ..core.formats.registry import all_formats, file_filters
+
+    readable = [f for f in all_formats() if f.read is not None]
+    every = " ".join(dict.fromkeys(f"*{e}" for f in readable for e in f.extensions))
+    return ";;".join([f"All timelines ({every})", *file_filters(readable), "All files (*)"])
 
 
 class FileController(QObject):
     sigProblemShown = Signal(object)
     """The dialog just opened for a file that failed (tests close it)."""
+    sigReloaded = Signal(object, object)
+    """The open file was read again: the old and the new ``EventIndex``."""
+    sigReloadFailed = Signal(object)
+    """The open file changed into something unreadable (a ``LoadError``); the last good
+    version stays on screen and no dialog interrupts the reader."""
 
     def __init__(self, state: ViewState, settings: Settings, window: QWidget) -> None:
         super().__init__(window)
@@ -34,7 +47,9 @@ class FileController(QObject):
         self.loader = FileLoader(self)
         self.recent_menu = QMenu("Open &Recent", window)
         self.last_problem: QMessageBox | None = None
+        self.last_warnings: QMessageBox | None = None
         self._fallback = False
+        self._reloading: str | None = None
         self.loader.sigLoaded.connect(self._on_loader_loaded)
         self.loader.sigFailed.connect(self._on_loader_failed)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -43,14 +58,24 @@ class FileController(QObject):
              fallback_to_default: bool = False) -> None:
         """Start loading; with ``fallback_to_default``, a failure opens the bundled data."""
         self._fallback = fallback_to_default
+        self._reloading = None
         self.loader.load(path, day)
+
+    def reload(self) -> None:
+        """Read the open file again (it changed on disk), keeping the reader's place."""
+        if self._state.file is None:
+            return
+        self._fallback = False
+        self._reloading = self._state.file
+        self.loader.load(self._state.file, self._state.knowledge_day)
 
     def open_default(self) -> None:
         self.open(default_dataset())
 
     def open_dialog(self) -> None:
         start = self._state.file or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self._window, "Open timeline", start, FILE_FILTERS)
+        path, _ = QFileDialog.getOpenFileName(self._window, "Open timeline", start,
+                                              open_filters())
         if path:
             self.open(path)
 
@@ -69,11 +94,32 @@ class FileController(QObject):
 
     def _on_loader_loaded(self, result: LoadResult) -> None:
         self._fallback = False
+        reloading, self._reloading = self._reloading, None
+        old = self._state.index
+        if reloading is not None and reloading == self._state.file and old is not None:
+            self._state.reload_timeline(result.index)
+            self.sigReloaded.emit(old, result.index)
+            return
         self._state.set_timeline(result.index, result.file, result.day)
         if Path(result.file).resolve() != default_dataset().resolve():
             self._settings.add_recent_file(result.file)
+        if result.warnings:
+            self.last_warnings = load_warnings_box(result.file, result.warnings, self._window)
+            self.last_warnings.open()
+
+    def export_data(self) -> None:
+        """File → Export data: the open timeline, as loaded, in another format."""
+        if self._state.index is None:
+            return
+        from .data_export import export_data_dialog
+
+        export_data_dialog(self._window, self._state.index.timeline, self._state.file)
 
     def _on_loader_failed(self, error: LoadError) -> None:
+        if self._reloading is not None:
+            self._reloading = None
+            self.sigReloadFailed.emit(error)
+            return
         self.last_problem = problem_dialog(error, self._window)
         self.last_problem.open()
         self.sigProblemShown.emit(self.last_problem)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,11 +26,13 @@ from .actions import build_actions, build_menus, commands, listed
 from .event_filter import EventFilter
 from .file_controller import FileController
 from .plot.timeline_view import TimelineView
+from .review_controller import ReviewController
 from .settings import Settings
 from .state import NO_SELECTION, ViewState
 from .theme import apply_theme
 from .widgets.detail_pane import DetailPane
 from .widgets.event_list import EventListWidget
+from .widgets.info_bar import InfoBar
 from .widgets.knowledge_bar import KnowledgeBar
 from .widgets.shortcuts_dialog import ShortcutsDialog
 
@@ -43,7 +46,14 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.state = ViewState(self)
         self.timeline_view = TimelineView(self.state)
-        self.setCentralWidget(self.timeline_view)
+        self.info_bar = InfoBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.info_bar)
+        column.addWidget(self.timeline_view, 1)
+        self.setCentralWidget(central)
         self.detail_pane = DetailPane(self.state)
         self.detail_dock = self._dock("Details", "details_dock", self.detail_pane,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
@@ -53,6 +63,11 @@ class MainWindow(QMainWindow):
         self.knowledge_bar = KnowledgeBar(self.state, self)
         self.addToolBar(self.knowledge_bar)
         self.files = FileController(self.state, self.settings, self)
+        self._build_status_bar()
+        self.review = ReviewController(self.state, self.files, self.settings, self,
+                                       self.info_bar)
+        self.review_dock = self._dock("Review", "review_dock", self.review.pane,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.commands = commands(self)
         self.actions = build_actions(self, self.commands)
         self.menus = build_menus(self.menuBar(), self.commands, self.actions)
@@ -62,16 +77,15 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.detail_dock.toggleViewAction())
         view_menu.addAction(self.list_dock.toggleViewAction())
+        view_menu.addAction(self.review_dock.toggleViewAction())
         view_menu.addAction(self.knowledge_bar.toggleViewAction())
-        self._build_status_bar()
         self.timeline_view.sigKnowledgeDragged.connect(self.state.set_knowledge_day)
         self.state.sigTimelineChanged.connect(self._on_state_timeline_changed)
-        self.files.loader.sigStarted.connect(self._on_loader_started)
-        self.files.loader.sigIdle.connect(self._on_loader_idle)
         self._sync_theme_actions(self.settings.theme())
         screen = self.screen().availableGeometry()
         self.resize(max(900, int(screen.width() * 0.85)), max(600, int(screen.height() * 0.85)))
         self.resizeDocks([self.detail_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.detail_dock, self.review_dock], [3, 2], Qt.Orientation.Vertical)
         self.resizeDocks([self.list_dock], [220], Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------ commands
@@ -141,6 +155,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self._progress_timer = QTimer(self, singleShot=True, interval=250)
         self._progress_timer.timeout.connect(self._show_progress)
+        self.files.loader.sigStarted.connect(self._on_loader_started)
+        self.files.loader.sigIdle.connect(self._on_loader_idle)
 
     def _sync_theme_actions(self, name: str) -> None:
         action = self.actions.get(f"view.theme.{name}")
@@ -154,6 +170,8 @@ class MainWindow(QMainWindow):
         title = index.timeline.title if index is not None else ""
         self.setWindowTitle(f"{title} — Summit Timeline" if title else "Summit Timeline")
         self.file_label.setText(self.state.file or "")
+        if self.state.keeping_view:
+            return
         saved = self.settings.view_range(self.state.file or "")
         if saved is not None:
             self.timeline_view.set_visible_range(*saved)
@@ -191,6 +209,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.review.close():
+            event.ignore()
+            return
         self.settings.save_window(self)
         if self.state.file is not None:
             self.settings.set_view_range(self.state.file, *self.timeline_view.visible_range())

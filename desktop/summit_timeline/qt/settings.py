@@ -20,6 +20,7 @@ LAST_FILE: Final = "v1/last_file"
 RECENT_FILES: Final = "v1/recent_files"
 VIEW_RANGE: Final = "v1/view_range"
 THEME: Final = "v1/theme"
+REVIEWER_NAME: Final = "v1/review/reviewer_name"
 MAX_RECENT: Final = 8
 
 
@@ -67,6 +68,16 @@ class Settings:
 
     def set_view_range(self, file: str, lo: float, hi: float) -> None:
         self._store.setValue(VIEW_RANGE, [file, lo, hi])
+
+    # ------------------------------------------------------------ review
+
+    def reviewer_name(self) -> str:
+        """Asked once on the first edit; notes are keyed by it, so it must stay stable."""
+        value = self._store.value(REVIEWER_NAME, "")
+        return str(value).strip() if value else ""
+
+    def set_reviewer_name(self, name: str) -> None:
+        self._store.setValue(REVIEWER_NAME, name.strip())
 
     # ------------------------------------------------------------ window
 

@@ -15,6 +15,7 @@ from ..core import knowledge
 from ..core.index import EventIndex
 from ..core.knowledge import KnownArrays
 from .event_filter import EventFilter, ParticipantIndex, filter_mask
+from .plot.prepared_timeline import PreparedTimeline
 
 NO_SELECTION = -1
 
@@ -32,6 +33,8 @@ class ViewState(QObject):
     """The selected event position, or ``NO_SELECTION``."""
     sigRangeChanged = Signal(float, float)
     """The timeline's visible day range, for views that follow it."""
+    sigReviewChanged = Signal()
+    """``review_flags`` changed (a flag was set, another reviewer's file merged…)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,11 @@ class ViewState(QObject):
         """Events known on the knowledge date and inside the filter."""
         self.selection = NO_SELECTION
         self.visible_range: tuple[float, float] = (0.0, 1.0)
+        self.review_flags: NDArray[np.int8] = np.zeros(0, np.int8)
+        """The current reviewer's flag per event position (``review.FLAG_CODE``)."""
+        self.keeping_view = False
+        """True while ``sigTimelineChanged`` is emitted for a reload of the same file:
+        views keep their range instead of fitting the new timeline."""
         self._people: ParticipantIndex | None = None
         self._rank: NDArray[np.int64] = np.zeros(0, np.int64)
         self._walk: NDArray[np.int64] = np.zeros(0, np.int64)
@@ -60,9 +68,44 @@ class ViewState(QObject):
         self.knowledge_day = day if day is not None else self.as_of_day
         self.filter = EventFilter()
         self.selection = NO_SELECTION
+        self.review_flags = np.zeros(len(index), np.int8)
         self._people = ParticipantIndex(index)
         self._recompute_known()
         self.sigTimelineChanged.emit()
+
+    def reload_timeline(self, index: EventIndex) -> None:
+        """A new version of the open file: keep the knowledge date, filter, selection
+        (by event id) and visible range, so an edit in a text editor does not lose the
+        reader's place."""
+        old_index, selected = self.index, self.selection
+        selected_id = old_index.event(selected).id \
+            if old_index is not None and selected != NO_SELECTION else None
+        wanted, day = self.filter, self.knowledge_day
+        self.keeping_view = True
+        try:
+            self.set_timeline(index, self.file, day)
+        finally:
+            self.keeping_view = False
+        if not wanted.is_empty:
+            if wanted.lane is not None and wanted.lane >= len(index.tracks):
+                wanted = EventFilter(wanted.text, None, wanted.person, wanted.status,
+                                     wanted.review)
+            self.set_filter(wanted)
+        position = index.position_of(selected_id) if selected_id is not None else None
+        if position is not None:
+            self.select(position)
+
+    def set_review_flags(self, flags: NDArray[np.int8]) -> None:
+        """Replace the reviewer's flags (aligned with event positions)."""
+        if self.index is None or len(flags) != len(self.index):
+            return
+        if np.array_equal(flags, self.review_flags):
+            return
+        self.review_flags = flags
+        if self.filter.review is not None:
+            self._recompute_shown()
+            self.sigShownChanged.emit()
+        self.sigReviewChanged.emit()
 
     def set_knowledge_day(self, day: int | None) -> None:
         if day == self.knowledge_day or self.index is None:
@@ -114,6 +157,10 @@ class ViewState(QObject):
         at = int(np.searchsorted(ranks, mine, side="left")) - 1
         return int(walk[max(at, 0)])
 
+    def time_order(self) -> NDArray[np.int64]:
+        """Every event position in time order as known (start, then end), shown or not."""
+        return self._order
+
     def shown_positions(self) -> NDArray[np.int64]:
         """Shown events in time order."""
         return self._walk
@@ -122,6 +169,15 @@ class ViewState(QObject):
 
     def _recompute_known(self) -> None:
         assert self.index is not None
+        ready = PreparedTimeline.of(self.index)
+        if ready is not None and ready.day == self.knowledge_day:
+            # Made on the loader's worker thread: no sort on the GUI thread for a new file.
+            self.known, self._order, self._rank = ready.known, ready.order, ready.rank
+            if self.filter.is_empty:
+                self.shown, self._walk = ready.known.visible, ready.walk
+            else:
+                self._recompute_shown()
+            return
         self.known = knowledge.arrays_as_of(self.index, self.knowledge_day)
         if self.known.start is self.index.start:
             order = self.index.order
@@ -134,6 +190,7 @@ class ViewState(QObject):
 
     def _recompute_shown(self) -> None:
         assert self.index is not None and self.known is not None and self._people is not None
-        mask = filter_mask(self.index, self.filter, self.known.status, self._people)
+        mask = filter_mask(self.index, self.filter, self.known.status, self._people,
+                           self.review_flags)
         self.shown = mask & self.known.visible
         self._walk = self._order[self.shown[self._order]]

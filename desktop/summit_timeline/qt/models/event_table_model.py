@@ -16,10 +16,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ...core import dates
 from ...core.knowledge import known_state
 from ...core.model import STATUSES
+from ...core.review import FLAG_LABELS, FLAGS
+from ..plot.review_badges import badge_icon
 from ..state import ViewState
 
-COLUMNS: Final = ("Date", "Title", "Place", "Status", "Track")
-DATE, TITLE, PLACE, STATUS, TRACK = range(5)
+COLUMNS: Final = ("Date", "Title", "Place", "Status", "Track", "Review")
+DATE, TITLE, PLACE, STATUS, TRACK, REVIEW = range(6)
 EVENT_POSITION_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -36,6 +38,7 @@ class EventTableModel(QAbstractTableModel):
         self._keys: dict[int, NDArray[np.int64]] = {}
         state.sigTimelineChanged.connect(self._on_state_timeline_changed)
         state.sigShownChanged.connect(self._on_state_shown_changed)
+        state.sigReviewChanged.connect(self._on_state_review_changed)
         if state.index is not None:
             self._rows = self._sorted(state.shown)
 
@@ -77,6 +80,8 @@ class EventTableModel(QAbstractTableModel):
         position = int(self._rows[index.row()])
         if role == EVENT_POSITION_ROLE:
             return position
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == REVIEW:
+            return badge_icon(self._flag_code(position))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.AccessibleTextRole):
             return None
@@ -114,6 +119,8 @@ class EventTableModel(QAbstractTableModel):
             return f"{place.name}, {place.country}" if place.country else place.name
         if column == STATUS:
             return STATUSES[int(known.status[position])]
+        if column == REVIEW:
+            return FLAG_LABELS[FLAGS[self._flag_code(position)]]
         track = index.tracks[int(index.lane[position])] if index.lane[position] >= 0 else None
         return track.title if track is not None else event.track
 
@@ -126,11 +133,15 @@ class EventTableModel(QAbstractTableModel):
         index, known = state.index, state.known
         assert index is not None and known is not None
         if column == DATE:
-            order = np.lexsort((known.end, known.start))
+            order = state.time_order()
         elif column == STATUS:
             order = np.lexsort((known.start, known.status))
         elif column == TRACK:
             order = np.lexsort((known.start, index.lane))
+        elif column == REVIEW:
+            flags = state.review_flags if len(state.review_flags) == len(index) \
+                else np.zeros(len(index), np.int8)
+            order = np.lexsort((known.start, flags))
         else:
             text = self._text_column(column)
             order = np.argsort(text, kind="stable")
@@ -157,6 +168,19 @@ class EventTableModel(QAbstractTableModel):
             rows = rows[::-1].copy()
         return rows
 
+    def _flag_code(self, position: int) -> int:
+        flags = self._state.review_flags
+        return int(flags[position]) if 0 <= position < len(flags) else 0
+
+    def _on_state_review_changed(self) -> None:
+        """Flags changed: repaint the column, and re-sort only when sorted by it."""
+        self._keys.pop(REVIEW, None)
+        if self._sort_column == REVIEW:
+            self.sort(REVIEW, self._sort_order)
+        elif len(self._rows):
+            self.dataChanged.emit(self.index(0, REVIEW), self.index(len(self._rows) - 1, REVIEW),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole])
+
     def _on_state_timeline_changed(self) -> None:
         self.beginResetModel()
         self._keys.clear()
@@ -168,6 +192,7 @@ class EventTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._keys.pop(DATE, None)
         self._keys.pop(STATUS, None)
+        self._keys.pop(REVIEW, None)
         self._rows = self._sorted(self._state.shown)
         self._row_of = None
         self.endResetModel()

@@ -8,7 +8,7 @@ pixel column" for the density view without touching the events at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -68,12 +68,15 @@ class DrawSet:
     layout: LaneLayout
     density: DensityGrid
     lanes: int
+    review: NDArray[np.int8] = field(default_factory=lambda: np.zeros(0, np.int8))
+    """The reviewer's flag per drawn event (``review.FLAG_CODE``); empty: none shown."""
 
     def __len__(self) -> int:
         return len(self.position)
 
     @classmethod
-    def build(cls, index: EventIndex, known: KnownArrays, shown: NDArray[np.bool_]) -> DrawSet:
+    def build(cls, index: EventIndex, known: KnownArrays, shown: NDArray[np.bool_],
+              review: NDArray[np.int8] | None = None) -> DrawSet:
         lanes = len(index.tracks)
         keep = np.flatnonzero(shown & (index.lane >= 0))
         start, end = known.start[keep], known.end[keep]
@@ -89,7 +92,15 @@ class DrawSet:
             longest=float((end - start).max()) if len(position) else 0.0,
             layout=layout, density=DensityGrid.build((start + end) / 2, lane, lanes),
             lanes=lanes,
+            review=review[position] if review is not None and len(review) == len(index)
+            else np.zeros(len(position), np.int8),
         )
+
+    def with_review(self, review: NDArray[np.int8]) -> DrawSet:
+        """The same drawing with new flags: one gather, no re-layout, when a flag changes."""
+        if len(review) <= (int(self.position.max()) if len(self.position) else -1):
+            return replace(self, review=np.zeros(len(self.position), np.int8))
+        return replace(self, review=review[self.position])
 
     def visible(self, x0: float, x1: float) -> NDArray[np.int64]:
         """Indices (into these arrays) of events overlapping [x0, x1]."""

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
 
 from ...core.index import APPROXIMATE, UNCERTAIN
 from ..theme import PlotColours
-from . import date_ticks, primitives, sprites
+from . import date_ticks, primitives, review_badges, sprites
 from .draw_set import DrawSet
 from .frame import BAND, BAR, DETAIL_LIMIT, POINT, Frame, shape_kinds
 
@@ -113,6 +113,9 @@ class EventsItem(pg.GraphicsObject):
         start, end = data.start[which], data.end[which]
         kind = shape_kinds(data.precision[which], start, end)
         xs, xe = start * sx + dx, end * sx + dx
+        # Zoomed in until a day is wider than the marker, a one-day meeting is drawn
+        # across its day: a dot in the middle of a wide day hides when it happened.
+        kind[(kind == POINT) & (np.abs(xe - xs) > marker)] = BAR
         cy = data.y[which] * sy + dy
         half = np.full(len(which), marker / 2)
         half[kind == BAR] = marker * 0.36
@@ -232,7 +235,20 @@ class EventsItem(pg.GraphicsObject):
             primitives.draw_lines(painter, frame.left[struck] - 2, frame.cy[struck],
                                   frame.right[struck] + 2, frame.cy[struck])
         self._paint_glyphs(painter, frame, flags)
+        self._paint_review(painter, frame, data, dpr)
         self._paint_selection(painter, frame, data)
+
+    def _paint_review(self, painter: QPainter, frame: Frame, data: DrawSet, dpr: float) -> None:
+        """One badge per flagged event at its top-left corner, one batched call per flag."""
+        if len(data.review) != len(data) or len(frame.which) == 0:
+            return
+        codes = data.review[frame.which]
+        size = max(9.0, min(13.0, frame.marker * 0.8))
+        for code in (review_badges.CHECKED, review_badges.NEEDS_WORK, review_badges.DISPUTED):
+            m = codes == code
+            if m.any():
+                sprite = self._sprite(-10 - code, 0, size, dpr)
+                primitives.draw_sprites(painter, frame.left[m] + 1, frame.top[m] + 1, sprite)
 
     def _paint_glyphs(self, painter: QPainter, frame: Frame, flags: np.ndarray) -> None:
         marked = np.flatnonzero((flags & (APPROXIMATE | UNCERTAIN)) != 0)
@@ -319,7 +335,9 @@ class EventsItem(pg.GraphicsObject):
         sprite = self._sprites.get(key)
         if sprite is None:
             colour = self._lane_colour(lane)
-            if status < 0:
+            if status <= -10:
+                sprite = review_badges.badge_sprite(-10 - status, size, dpr)
+            elif status < 0:
                 sprite = sprites.halo_sprite(size, colour, dpr)
             else:
                 sprite = sprites.marker_sprite(size, status, colour, self._colours.muted, dpr)

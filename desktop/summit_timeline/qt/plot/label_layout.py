@@ -30,8 +30,13 @@ class PlacedLabels:
 def place(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArray[np.float64],
           width: NDArray[np.float64], height: float, priority: NDArray[np.float64],
           bounds: tuple[float, float, float, float],
-          shapes: NDArray[np.float64] | None = None) -> PlacedLabels:
+          shapes: NDArray[np.float64] | None = None,
+          min_width: NDArray[np.float64] | None = None) -> PlacedLabels:
     """Place a label beside each shape [left, right] x centre_y, or drop it.
+
+    ``min_width``: per label, the narrowest it may be abbreviated to (default
+    ``MIN_WIDTH``), so a label whose status must stay readable is dropped
+    rather than cut below its "(planned)".
 
     ``priority``: larger first (ties: earlier candidates first).  ``bounds``:
     the (left, top, right, bottom) the labels must stay inside.  ``obstacles``:
@@ -45,13 +50,15 @@ def place(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArr
     count = 0
     obs = shapes if shapes is not None else np.zeros((0, 4), np.float64)
     widths = np.empty(len(order), np.float64)
+    least = min_width if min_width is not None else np.full(len(left), MIN_WIDTH)
     for i in order.tolist():
         top = centre_y[i] - height / 2
         bottom = top + height
         if top < bt or bottom > bb:
             continue
         found = _full(i, left, right, width, top, bottom, bounds, placed[:count], obs) \
-            or _shrunk(i, left, right, width, top, bottom, bounds, placed[:count], obs)
+            or _shrunk(i, left, right, width, top, bottom, bounds, placed[:count], obs,
+                       float(least[i]))
         if found is None:
             continue
         placed[count] = found
@@ -85,22 +92,23 @@ def _full(i: int, left: NDArray[np.float64], right: NDArray[np.float64],
 
 def _shrunk(i: int, left: NDArray[np.float64], right: NDArray[np.float64],
             width: NDArray[np.float64], top: float, bottom: float, bounds: Box,
-            placed: NDArray[np.float64], shapes: NDArray[np.float64]) -> Box | None:
+            placed: NDArray[np.float64], shapes: NDArray[np.float64],
+            least: float = MIN_WIDTH) -> Box | None:
     """The widest abbreviated place: inside a wide shape, else right, else left of it."""
     row = np.concatenate((placed, np.delete(shapes, i, axis=0))) if len(shapes) else placed
     across = row[(row[:, 1] < bottom) & (row[:, 3] > top)] if len(row) else row
     inside = (left[i] + GAP, top, min(right[i] - GAP, left[i] + GAP + width[i]), bottom)
-    if inside[2] - inside[0] >= MIN_WIDTH and _free(i, inside, bounds, placed, shapes):
+    if inside[2] - inside[0] >= least and _free(i, inside, bounds, placed, shapes):
         return inside
     x0 = max(right[i] + GAP, bounds[0])
     stops = across[across[:, 0] >= x0 - 0.5, 0] if len(across) else across
     x1 = min(x0 + width[i], bounds[2], *(stops - GAP).tolist())
-    if x1 - x0 >= MIN_WIDTH and _free(i, (x0, top, x1, bottom), bounds, placed, shapes):
+    if x1 - x0 >= least and _free(i, (x0, top, x1, bottom), bounds, placed, shapes):
         return (x0, top, x1, bottom)
     x1 = min(left[i] - GAP, bounds[2])
     stops = across[across[:, 2] <= x1 + 0.5, 2] if len(across) else across
     x0 = max(x1 - width[i], bounds[0], *(stops + GAP).tolist())
-    if x1 - x0 >= MIN_WIDTH and _free(i, (x0, top, x1, bottom), bounds, placed, shapes):
+    if x1 - x0 >= least and _free(i, (x0, top, x1, bottom), bounds, placed, shapes):
         return (x0, top, x1, bottom)
     return None
 

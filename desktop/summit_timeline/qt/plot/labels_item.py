@@ -22,6 +22,10 @@ from .events_item import EventsItem
 
 _CANDIDATES: Final = 250
 _MAX_WIDTH: Final = 280.0
+_PAD: Final = 6.0
+"""Horizontal padding around a label's text."""
+_MIN_TITLE_PX: Final = 30.0
+"""Least room for an abbreviated title beside its status suffix ("Put… (planned)")."""
 
 
 class LabelsItem(pg.GraphicsObject):
@@ -36,6 +40,7 @@ class LabelsItem(pg.GraphicsObject):
         self._texts: dict[tuple[int, int], tuple[str, float]] = {}
         self._rects: list[QRectF] = []
         self._shown: list[int] = []
+        self._drawn: list[str] = []
 
     def set_colours(self, colours: PlotColours) -> None:
         self._colours = colours
@@ -62,22 +67,43 @@ class LabelsItem(pg.GraphicsObject):
         self.prepareGeometryChange()
         super().viewRangeChanged()
 
-    def _text(self, position: int, status: int) -> tuple[str, float]:
+    def _text(self, position: int, status: int) -> tuple[str, str, float, float]:
+        """(title, status suffix, full width, narrowest width) of an event's label.
+
+        The suffix (" (planned)", " (cancelled)"…) is kept apart from the title
+        because it is the one part that must survive abbreviation: a planned
+        meeting that loses "(planned)" reads as one that happened.
+        """
         key = (position, status)
         cached = self._texts.get(key)
         if cached is None:
-            text = self._title_of(position)
-            if status != sprites.HELD:
-                text = f"{text} ({STATUSES[status]})"
-            text = self._metrics.elidedText(text, Qt.TextElideMode.ElideRight, _MAX_WIDTH)
-            cached = (text, self._metrics.horizontalAdvance(text) + 6)
+            title = self._title_of(position)
+            suffix = f" ({STATUSES[status]})" if status != sprites.HELD else ""
+            suffix_px = self._metrics.horizontalAdvance(suffix)
+            title = self._metrics.elidedText(title, Qt.TextElideMode.ElideRight,
+                                             _MAX_WIDTH - suffix_px)
+            full = self._metrics.horizontalAdvance(title + suffix) + _PAD
+            narrowest = min(full, max(label_layout.MIN_WIDTH, suffix_px + _MIN_TITLE_PX + _PAD))
+            cached = (title, suffix, full, narrowest)
             if len(self._texts) > 50_000:
                 self._texts.clear()
             self._texts[key] = cached
         return cached
 
+    def fitted_text(self, title: str, suffix: str, width: float) -> str:
+        """The label in ``width`` pixels: the title abbreviated, the status suffix whole."""
+        room = width - _PAD - self._metrics.horizontalAdvance(suffix)
+        if self._metrics.horizontalAdvance(title) <= room:
+            return title + suffix
+        short = self._metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(room, 0.0))
+        return (short or "…") + suffix
+
+    def label_texts(self) -> list[str]:
+        """The texts drawn in the last frame, as laid out (abbreviated ones included)."""
+        return list(self._drawn)
+
     def paint(self, painter: QPainter, *args: Any) -> None:
-        self._rects, self._shown = [], []
+        self._rects, self._shown, self._drawn = [], [], []
         frame = self._events.frame()
         data = self._events.draw_set()
         if frame is None or data is None or frame.mode != "detail" or len(frame.which) == 0:
@@ -90,14 +116,15 @@ class LabelsItem(pg.GraphicsObject):
         status = data.status[which]
         positions = data.position[which]
         texts = [self._text(int(positions[i]), int(status[i])) for i in candidates.tolist()]
-        widths = np.array([w for _, w in texts], np.float64)
+        widths = np.array([t[2] for t in texts], np.float64)
+        narrowest = np.array([t[3] for t in texts], np.float64)
         height = self._metrics.height() + 2
         # Earlier events win ties, so reading left to right the first label is kept.
         priority = importance[candidates] - np.linspace(0, 0.5, len(candidates))
         placed = label_layout.place(
             frame.left[candidates], frame.right[candidates], frame.cy[candidates], widths,
             height, priority, (frame.plot[0] + 2, frame.plot[1] + 2, frame.plot[2] - 2,
-                               frame.plot[3] - 2), frame.shapes()[candidates])
+                               frame.plot[3] - 2), frame.shapes()[candidates], narrowest)
         painter.save()
         painter.resetTransform()
         painter.setFont(self._font)
@@ -117,10 +144,11 @@ class LabelsItem(pg.GraphicsObject):
                 font = QFont(self._font)
                 font.setStrikeOut(True)
             painter.setFont(font)
-            text = texts[j][0]
-            if got < widths[j] - 0.5:
-                text = self._metrics.elidedText(text, Qt.TextElideMode.ElideRight, got - 6)
+            title, suffix = texts[j][0], texts[j][1]
+            text = title + suffix if got >= widths[j] - 0.5 \
+                else self.fitted_text(title, suffix, got)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
             self._rects.append(rect)
+            self._drawn.append(text)
             self._shown.append(int(positions[i]))
         painter.restore()

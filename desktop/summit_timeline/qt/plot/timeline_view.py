@@ -23,6 +23,7 @@ from .draw_set import DrawSet
 from .events_item import EventsItem
 from .labels_item import LabelsItem
 from .legend_bar import LegendBar
+from .prepared_timeline import PreparedTimeline
 from .timeline_view_box import TimelineViewBox
 
 _MIN_RANGE = 1 / 24
@@ -76,6 +77,7 @@ class TimelineView(QWidget):
         state.sigShownChanged.connect(self._on_state_shown_changed)
         state.sigKnowledgeChanged.connect(self._on_state_knowledge_changed)
         state.sigSelectionChanged.connect(self._on_state_selection_changed)
+        state.sigReviewChanged.connect(self._on_state_review_changed)
         self._apply_colours()
         self._set_empty_range()
 
@@ -140,12 +142,20 @@ class TimelineView(QWidget):
         self._update_lane_titles()
         self._update_limits()
         self._update_markers()
-        self.fit_all()
+        if self._state.keeping_view:
+            self.set_visible_range(*self._state.visible_range)
+        else:
+            self.fit_all()
 
     def _on_state_shown_changed(self) -> None:
         self.labels_item.reset()
         self._rebuild()
         self._update_lane_titles()
+
+    def _on_state_review_changed(self) -> None:
+        data = self.events_item.draw_set()
+        if data is not None:
+            self.events_item.set_data(data.with_review(self._state.review_flags))
 
     def _on_state_knowledge_changed(self) -> None:
         self._update_markers()
@@ -160,7 +170,14 @@ class TimelineView(QWidget):
         state = self._state
         if state.index is None or state.known is None:
             return
-        data = DrawSet.build(state.index, state.known, state.shown)
+        ready = PreparedTimeline.of(state.index)
+        if ready is not None and ready.known is state.known and state.filter.is_empty:
+            # Made on the loader's worker: the first frame of a big file costs no sort here.
+            data = ready.draw_set
+            if state.review_flags.any():
+                data = data.with_review(state.review_flags)
+        else:
+            data = DrawSet.build(state.index, state.known, state.shown, state.review_flags)
         self.events_item.set_data(data)
         self.events_item.set_selected(state.selection)
         total = data.layout.total

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import STATUSES
+from ...core.review import FLAG_CODE, FLAG_LABELS, FLAGS
 from ..event_filter import EventFilter
-from ..models.event_table_model import DATE, TITLE, EventTableModel
+from ..models.event_table_model import DATE, REVIEW, TITLE, EventTableModel
+from ..plot.review_badges import badge_icon
 from ..state import NO_SELECTION, ViewState
 
 _SEARCH_DELAY_MS: Final = 150
@@ -41,6 +43,8 @@ class EventListWidget(QWidget):
         self.track_box = QComboBox(accessibleName="Filter by track")
         self.person_box = QComboBox(accessibleName="Filter by person")
         self.status_box = QComboBox(accessibleName="Filter by status")
+        self.review_box = QComboBox(accessibleName="Filter by review flag")
+        self.review_box.setToolTip("Show only events you flagged so (e.g. still unreviewed)")
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Events")
@@ -52,14 +56,16 @@ class EventListWidget(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setResizeContentsPrecision(64)  # fit to 64 rows, not 1000
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
+        self._boxes = (self.track_box, self.person_box, self.status_box, self.review_box)
         self.count_label = QLabel()
         self._search_timer = QTimer(self, singleShot=True, interval=_SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filter)
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        for box in (self.track_box, self.person_box, self.status_box):
+        for box in self._boxes:
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
             filters.addWidget(box, 1)
         layout = QVBoxLayout(self)
@@ -70,7 +76,7 @@ class EventListWidget(QWidget):
         layout.addWidget(self.count_label)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._apply_filter)
-        for box in (self.track_box, self.person_box, self.status_box):
+        for box in self._boxes:
             box.currentIndexChanged.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         state.sigTimelineChanged.connect(self._on_state_timeline_changed)
@@ -100,7 +106,14 @@ class EventListWidget(QWidget):
             lane=self.track_box.currentData(),
             person=self.person_box.currentData(),
             status=self.status_box.currentData(),
+            review=self.review_box.currentData(),
         ))
+
+    def show_review_flag(self, flag_code: int | None) -> None:
+        """Filter the list (and timeline) by review flag; None shows every flag."""
+        at = self.review_box.findData(flag_code)
+        if at >= 0:
+            self.review_box.setCurrentIndex(at)
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing or not current.isValid():
@@ -113,11 +126,15 @@ class EventListWidget(QWidget):
         index = self._state.index
         self._syncing = True
         try:
-            for box in (self.track_box, self.person_box, self.status_box):
+            for box in self._boxes:
                 box.clear()
             self.track_box.addItem("All tracks", None)
             self.person_box.addItem("Everyone", None)
             self.status_box.addItem("Any status", None)
+            self.review_box.addItem("Any review flag", None)
+            for flag in FLAGS:
+                self.review_box.addItem(badge_icon(FLAG_CODE[flag]), FLAG_LABELS[flag],
+                                        FLAG_CODE[flag])
             if index is not None:
                 for lane, track in enumerate(index.tracks):
                     self.track_box.addItem(track.title, lane)
@@ -130,6 +147,7 @@ class EventListWidget(QWidget):
             self._syncing = False
         self._update_count()
         self.table.resizeColumnToContents(DATE)
+        self.table.resizeColumnToContents(REVIEW)
 
     def _on_state_filter_changed(self) -> None:
         wanted = self._state.filter
@@ -138,7 +156,8 @@ class EventListWidget(QWidget):
             if self.search.text() != wanted.text and not self.search.hasFocus():
                 self.search.setText(wanted.text)
             for box, value in ((self.track_box, wanted.lane), (self.person_box, wanted.person),
-                               (self.status_box, wanted.status)):
+                               (self.status_box, wanted.status),
+                               (self.review_box, wanted.review)):
                 at = box.findData(value)
                 if at >= 0:
                     box.setCurrentIndex(at)

@@ -11,9 +11,11 @@ from typing import Final
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QSlider, QToolBar, QToolButton, QWidget
 
-from ...core import dates
+from ..plot.prepared_timeline import PreparedTimeline, report_span
 from ..state import ViewState
 
+_SLIDER_MIN_PX: Final = 120
+_SLIDER_MAX_PX: Final = 420
 _JULIAN_EPOCH: Final = 2440588
 """Julian day of 1970-01-01: converts day numbers to QDate without any time zone."""
 
@@ -26,6 +28,9 @@ def from_qdate(value: QDate) -> int:
     return int(value.toJulianDay()) - _JULIAN_EPOCH
 
 
+_FIRST_DAY = -4_371_222  # 1 Jan of year -9998 (9999 BCE), as days since 1970-01-01
+_LAST_DAY = 2_932_896  # 31 Dec 9999
+
 class KnowledgeBar(QToolBar):
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__("Knowledge date", parent)
@@ -33,16 +38,23 @@ class KnowledgeBar(QToolBar):
         self._state = state
         self._syncing = False
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setMinimumWidth(220)
+        # Bounded both ways: wide enough to aim at a week, never so wide that the
+        # toolbar outgrows a 1280-pixel window and hides the date field and button.
+        self.slider.setMinimumWidth(_SLIDER_MIN_PX)
+        self.slider.setMaximumWidth(_SLIDER_MAX_PX)
         self.slider.setAccessibleName("Knowledge date slider")
         self.slider.setToolTip("Show the timeline as it was known on this day")
         self.date_edit = QDateEdit()
         self.date_edit.setDisplayFormat("d MMM yyyy")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName("Knowledge date")
+        self.date_edit.setToolTip("The day the timeline is shown as known on; type or pick one")
         self.reset_button = QToolButton(text="Data as of")
         self.reset_button.setToolTip("Go back to the date the data describes")
-        self.addWidget(QLabel(" Known on: "))
+        label = QLabel(" Known on: ")
+        label.setToolTip("Show the timeline as it was known on a day: later reports are hidden")
+        label.setBuddy(self.date_edit)
+        self.addWidget(label)
         self.addWidget(self.slider)
         self.addWidget(self.date_edit)
         self.addWidget(self.reset_button)
@@ -74,12 +86,13 @@ class KnowledgeBar(QToolBar):
         if index is None or len(index) == 0:
             self.setEnabled(False)
             return
-        report_days = [dates.parse(r.date).lower for pos in index.with_reports.tolist()
-                       for r in index.event(pos).reports]
-        lo = int(min([int(index.start.min()), *report_days]))
-        hi = int(max([int(index.end.max()), *report_days]))
+        ready = PreparedTimeline.of(index)
+        span = ready.report_span if ready is not None else report_span(index)
+        assert span is not None
+        lo, hi = span
         if state.as_of_day is not None:
             lo, hi = min(lo, state.as_of_day), max(hi, state.as_of_day)
+        lo, hi = max(lo, _FIRST_DAY), min(hi, _LAST_DAY)  # deep-time files: keep Qt in range
         self._syncing = True
         try:
             self.slider.setRange(lo - 30, hi + 60)

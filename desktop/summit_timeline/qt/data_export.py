@@ -1,0 +1,63 @@
+"""File → Export data: the open timeline in another tool's format.
+
+The timeline is written as loaded (its latest truth, not the knowledge-date
+view), because the point is to give people their data back.  Before writing,
+the dialog says what the chosen format cannot hold, so nothing is lost
+without the user knowing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..core.atomic import write_atomic
+from ..core.formats.registry import Format, file_filters, losses, writer_for, writers
+from ..core.model import Timeline
+
+
+def export_data_dialog(parent: QWidget, timeline: Timeline, current_file: str | None) -> None:
+    formats = writers()
+    filters = file_filters(formats)
+    start = str(Path(current_file).with_suffix("") if current_file else Path.home() / "timeline")
+    path, chosen = QFileDialog.getSaveFileName(parent, "Export data", start, ";;".join(filters))
+    if not path:
+        return
+    fmt = _format_for(path, chosen, formats, filters)
+    if not path.lower().endswith(fmt.extensions):
+        path += fmt.extensions[0]
+    lost = losses(fmt, timeline)
+    if lost and not confirm_losses(parent, fmt, lost):
+        return
+    message = write_data(Path(path), fmt, timeline)
+    if message:
+        QMessageBox.warning(parent, "Export data", message)
+
+
+def _format_for(path: str, chosen: str, formats: list[Format], filters: list[str]) -> Format:
+    by_name = writer_for(path)
+    if by_name is not None:
+        return by_name
+    return formats[filters.index(chosen)] if chosen in filters else formats[0]
+
+
+def confirm_losses(parent: QWidget, fmt: Format, lost: list[str]) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Information, "Export data",
+                      f"{fmt.label} cannot hold everything in this timeline. These will not "
+                      "be written:", QMessageBox.StandardButton.Save
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setInformativeText("\n".join(f"• {item}" for item in lost[:12])
+                           + (f"\n… and {len(lost) - 12} more" if len(lost) > 12 else ""))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    return box.exec() == QMessageBox.StandardButton.Save
+
+
+def write_data(path: Path, fmt: Format, timeline: Timeline) -> str | None:
+    """Write atomically; the error message to show, or None on success."""
+    assert fmt.write is not None
+    try:
+        write_atomic(path, fmt.write(timeline))
+    except OSError as error:
+        return f"{path}: cannot write: {error.strerror or error}"
+    return None

@@ -1,0 +1,207 @@
+"""The reviewer's notes for the open timeline, as Qt signals over ``core.review_store``.
+
+The store is pure and synchronous; this object gives it a Qt life: it opens
+the right sidecar when the timeline changes, knows who the reviewer is (asked
+once, remembered in settings), and saves within a second of any edit from a
+single-shot timer, so a burst of typing costs one write.  A failed save keeps
+the notes in memory, says so and retries; a store left behind by a file
+switch is kept and retried too, so no path drops a note.
+
+Views (the review dock, the list, the timeline) listen to ``sigReviewsChanged``
+and ``sigStoreChanged``; they never hold the store themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+from numpy.typing import NDArray
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..core import review
+from ..core.model import Timeline
+from ..core.problems import Problem
+from ..core.review import Flag, ItemKind, Verdict
+from ..core.review_store import ReviewStore
+from ..resources import default_dataset
+from .settings import Settings
+
+SAVE_DELAY_MS: Final = 500
+"""Well inside the promised second, long enough to batch a burst of keystrokes."""
+RETRY_DELAY_MS: Final = 2000
+
+NameAsker = Callable[[], str | None]
+
+
+class ReviewSession(QObject):
+    sigStoreChanged = Signal()
+    """Another sidecar was opened (a new timeline file), or the reviewer changed."""
+    sigReviewsChanged = Signal(object)
+    """frozenset of (reviewer, event id) pairs edited or merged from disk."""
+    sigSaved = Signal()
+    sigSaveFailed = Signal(str)
+    """The message of a failed save; the notes stay in memory and are retried."""
+    sigProblems = Signal(object)
+    """list[Problem] met while opening or saving (a broken sidecar moved aside…)."""
+
+    def __init__(self, settings: Settings, ask_name: NameAsker,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._ask_name = ask_name
+        self.store: ReviewStore | None = None
+        self.timeline_file: str | None = None
+        self.last_error = ""
+        self._unsubscribe: Callable[[], None] | None = None
+        self._stale: list[ReviewStore] = []
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+    # ------------------------------------------------------------ who
+
+    @property
+    def reviewer(self) -> str:
+        return self._settings.reviewer_name()
+
+    def ensure_reviewer(self) -> str | None:
+        """The reviewer's name, asking the first time; None if they declined."""
+        name = self.reviewer
+        if name:
+            return name
+        answer = (self._ask_name() or "").strip()[:200]
+        if not answer:
+            return None
+        self._settings.set_reviewer_name(answer)
+        self.sigStoreChanged.emit()
+        return answer
+
+    # ------------------------------------------------------------ which file
+
+    def open_for(self, timeline_file: str, timeline: Timeline) -> None:
+        """Open the sidecar for ``timeline_file``; the previous one is saved first."""
+        self._retire_current()
+        bundled = _same_file(timeline_file, default_dataset())
+        store, problems = ReviewStore.open(timeline_file, timeline, bundled=bundled)
+        self.store = store
+        self.timeline_file = timeline_file
+        self._unsubscribe = store.subscribe(self._on_store_changed)
+        self.sigStoreChanged.emit()
+        if problems:
+            self.sigProblems.emit(problems)
+        if store.dirty:
+            self._timer.start()
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        """The same file was reloaded: titles and orphans follow the new version."""
+        if self.store is not None:
+            self.store.timeline = timeline
+            self.sigStoreChanged.emit()
+
+    def reload_from_disk(self) -> None:
+        """The sidecar changed on disk (another window or reviewer): merge it in."""
+        if self.store is None:
+            return
+        try:
+            problems = self.store.reload()
+        except OSError as error:
+            self.sigSaveFailed.emit(f"Could not read the review file: {error}")
+            return
+        if problems:
+            self.sigProblems.emit(problems)
+
+    def _retire_current(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self.store is not None:
+            self._stale.append(self.store)
+            self.store = None
+        self.flush()
+
+    # ------------------------------------------------------------ edits (memory now, disk soon)
+
+    def set_flag(self, event_id: str, flag: Flag) -> bool:
+        name = self._editable()
+        if name is None or self.store is None:
+            return False
+        self.store.set_flag(name, event_id, flag)
+        return True
+
+    def set_note(self, event_id: str, text: str) -> bool:
+        name = self._editable()
+        if name is None or self.store is None:
+            return False
+        self.store.set_note(name, event_id, text)
+        return True
+
+    def mark_item(self, event_id: str, kind: ItemKind, ref: int | str,
+                  verdict: Verdict | None, reason: str = "") -> bool:
+        name = self._editable()
+        if name is None or self.store is None:
+            return False
+        self.store.mark_item(name, event_id, kind, ref, verdict, reason)
+        return True
+
+    def _editable(self) -> str | None:
+        if self.store is None:
+            return None
+        return self.ensure_reviewer()
+
+    # ------------------------------------------------------------ questions
+
+    def flag_codes(self, event_ids: list[str]) -> NDArray[np.int8]:
+        if self.store is None or not self.reviewer:
+            return np.zeros(len(event_ids), np.int8)
+        return review.flag_codes(self.store.document(), self.reviewer, event_ids)
+
+    def progress_text(self) -> str:
+        if self.store is None or self.store.timeline is None:
+            return ""
+        return self.store.progress(self.reviewer).text()
+
+    @property
+    def dirty(self) -> bool:
+        return any(s.dirty for s in (*self._stale, *([self.store] if self.store else [])))
+
+    # ------------------------------------------------------------ saving
+
+    def flush(self) -> bool:
+        """Save every store with unsaved notes; True when all of them reached the disk."""
+        self._timer.stop()
+        ok = True
+        for store in [*self._stale, *([self.store] if self.store is not None else [])]:
+            try:
+                problems = store.flush()
+            except OSError as error:
+                ok = False
+                self.last_error = f"Notes not saved ({error}); they are kept and retried"
+                self.sigSaveFailed.emit(self.last_error)
+                continue
+            if problems:
+                self.sigProblems.emit(problems)
+        self._stale = [s for s in self._stale if s.dirty and not s.read_only]
+        if ok:
+            self.last_error = ""
+            self.sigSaved.emit()
+        else:
+            self._timer.start(RETRY_DELAY_MS)
+        return ok
+
+    def _on_store_changed(self, changed: frozenset[tuple[str, str]]) -> None:
+        if self.store is not None and self.store.dirty and not self._timer.isActive():
+            self._timer.start(SAVE_DELAY_MS)
+        self.sigReviewsChanged.emit(changed)
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def format_problems(problems: list[Problem]) -> str:
+    return "\n".join(str(p) for p in problems)

@@ -1,0 +1,286 @@
+"""The review dock: flag, note and per-item marks for the selected event.
+
+Every edit goes straight to the session (memory), which saves within a second;
+the pane holds no review state of its own, so it can be rebuilt, hidden or
+closed at any moment without losing a keystroke.  It follows the shared
+selection and the session's change signal, and writes nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import review
+from ...core.model import Event
+from ...core.review import FLAG_CODE, FLAG_LABELS, FLAGS, Flag, ItemKind, Verdict
+from ..plot.review_badges import badge_icon
+from ..review_session import ReviewSession
+from ..state import NO_SELECTION, ViewState
+
+_VERDICTS: Final[tuple[tuple[str, Verdict | None], ...]] = (
+    ("—", None), ("Checked", "checked"), ("Disputed", "disputed"))
+ITEM, VERDICT, REASON = range(3)
+
+
+class ReviewPane(QWidget):
+    def __init__(self, state: ViewState, session: ReviewSession,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._session = session
+        self._syncing = False
+        self._event_id: str | None = None
+        self._keys: list[tuple[ItemKind, int | str]] = []
+        self.title = QLabel(wordWrap=True)
+        bold = QFont(self.title.font())
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.flag_group = QButtonGroup(self)
+        self.flag_group.setExclusive(True)
+        self.flag_buttons: dict[Flag, QToolButton] = {}
+        flags_row = QHBoxLayout()
+        flags_row.setSpacing(2)
+        for number, flag in enumerate(FLAGS, 1):
+            button = QToolButton(text=FLAG_LABELS[flag], checkable=True)
+            button.setIcon(badge_icon(FLAG_CODE[flag]))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setToolTip(f"{FLAG_LABELS[flag]} (Ctrl+{number})")
+            button.setAccessibleName(f"Flag: {FLAG_LABELS[flag]}")
+            self.flag_group.addButton(button, FLAG_CODE[flag])
+            self.flag_buttons[flag] = button
+            flags_row.addWidget(button)
+        flags_row.addStretch(1)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText("Your note on this event: what you checked, what "
+                                          "is wrong, what to ask… (Ctrl+Shift+N)")
+        self.note_edit.setAccessibleName("Review note")
+        self.note_edit.setTabChangesFocus(True)
+        self.items_table = QTableWidget(0, 3)
+        self.items_table.setHorizontalHeaderLabels(["Quote, figure or source", "Mark", "Reason"])
+        self.items_table.setAccessibleName("Marks on quotes, figures and sources")
+        self.items_table.verticalHeader().hide()
+        self.items_table.setWordWrap(False)
+        header = self.items_table.horizontalHeader()
+        header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(VERDICT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        self.items_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                         | QAbstractItemView.EditTrigger.EditKeyPressed
+                                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.orphans_box = QGroupBox("Notes on events no longer in the timeline (kept)")
+        self.orphan_list = QListWidget()
+        self.orphan_list.setAccessibleName("Orphaned notes")
+        orphan_layout = QVBoxLayout(self.orphans_box)
+        orphan_layout.setContentsMargins(4, 4, 4, 4)
+        orphan_layout.addWidget(self.orphan_list)
+        self.status = QLabel(wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addLayout(flags_row)
+        layout.addWidget(QLabel("Note"))
+        layout.addWidget(self.note_edit, 3)
+        layout.addWidget(QLabel("Marks"))
+        layout.addWidget(self.items_table, 2)
+        layout.addWidget(self.orphans_box, 1)
+        layout.addWidget(self.status)
+        self.flag_group.idClicked.connect(self._on_flag_group_clicked)
+        self.note_edit.textChanged.connect(self._on_note_edit_text_changed)
+        self.items_table.itemChanged.connect(self._on_items_table_item_changed)
+        state.sigSelectionChanged.connect(self._refresh)
+        state.sigTimelineChanged.connect(self._refresh)
+        session.sigStoreChanged.connect(self._refresh)
+        session.sigReviewsChanged.connect(self._on_session_reviews_changed)
+        self._refresh()
+
+    # ------------------------------------------------------------ commands
+
+    def set_flag(self, flag: Flag) -> None:
+        if self._event_id is not None:
+            self._session.set_flag(self._event_id, flag)
+            self._show_record()
+
+    def focus_note(self) -> None:
+        self.note_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.note_edit.moveCursor(self.note_edit.textCursor().MoveOperation.End)
+
+    # ------------------------------------------------------------ user → session
+
+    def _on_flag_group_clicked(self, code: int) -> None:
+        if self._syncing:
+            return
+        self.set_flag(FLAGS[code])
+
+    def _on_note_edit_text_changed(self) -> None:
+        if self._syncing or self._event_id is None:
+            return
+        if not self._session.set_note(self._event_id, self.note_edit.toPlainText()):
+            self.status.setText("Notes need a reviewer name; nothing was written.")
+            self._show_record()
+
+    def _on_verdict_changed(self, row: int) -> None:
+        if self._syncing:
+            return
+        self._mark_row(row)
+        self._show_items()  # a marked item's reason becomes editable
+
+    def _on_items_table_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._syncing or item.column() != REASON:
+            return
+        self._mark_row(item.row())
+
+    def _mark_row(self, row: int) -> None:
+        if self._event_id is None or not 0 <= row < len(self._keys):
+            return
+        box = self.items_table.cellWidget(row, VERDICT)
+        reason_item = self.items_table.item(row, REASON)
+        verdict = box.currentData() if isinstance(box, QComboBox) else None
+        reason = reason_item.text().strip() if reason_item is not None else ""
+        kind, ref = self._keys[row]
+        self._session.mark_item(self._event_id, kind, ref, verdict, reason if verdict else "")
+
+    # ------------------------------------------------------------ session → widgets
+
+    def _on_session_reviews_changed(self, changed: frozenset[tuple[str, str]]) -> None:
+        if self._event_id is not None and (self._session.reviewer, self._event_id) in changed:
+            self._show_record()
+        self._show_orphans()
+
+    def _refresh(self, *_: object) -> None:
+        state = self._state
+        event: Event | None = None
+        if state.index is not None and state.selection != NO_SELECTION:
+            event = state.index.event(state.selection)
+        self._event_id = event.id if event is not None else None
+        enabled = event is not None and self._session.store is not None
+        for widget in (*self.flag_buttons.values(), self.note_edit, self.items_table):
+            widget.setEnabled(enabled)
+        self.title.setText(event.title if event is not None
+                           else "Select an event to review it.")
+        self._keys = _item_keys(event)
+        self._show_record()
+        self._show_orphans()
+        store = self._session.store
+        who = self._session.reviewer or "(asked on your first note)"
+        where = store.path.name if store is not None else "—"
+        self.status.setText(f"Reviewer: {who} · notes in {where}")
+        if store is not None:
+            self.status.setToolTip(str(store.path))
+
+    def _current(self) -> review.EventReview | None:
+        store, name = self._session.store, self._session.reviewer
+        if store is None or not name or self._event_id is None:
+            return None
+        return store.get(name, self._event_id)
+
+    def _show_record(self) -> None:
+        record = self._current()
+        self._syncing = True
+        try:
+            flag = record.flag if record is not None else "unreviewed"
+            self.flag_buttons[flag].setChecked(self._event_id is not None)
+            if self._event_id is None:
+                self.flag_group.setExclusive(False)
+                for button in self.flag_buttons.values():
+                    button.setChecked(False)
+                self.flag_group.setExclusive(True)
+            note = record.note if record is not None else ""
+            if self.note_edit.toPlainText() != note:
+                cursor = self.note_edit.textCursor().position()
+                self.note_edit.setPlainText(note)
+                moved = self.note_edit.textCursor()
+                moved.setPosition(min(cursor, len(note)))
+                self.note_edit.setTextCursor(moved)
+        finally:
+            self._syncing = False
+        self._show_items()
+
+    def _show_items(self) -> None:
+        record = self._current()
+        marks = record.items if record is not None else {}
+        state = self._state
+        timeline = state.index.timeline if state.index is not None else None
+        event = timeline.event(self._event_id) if timeline is not None and self._event_id \
+            else None
+        self._syncing = True
+        try:
+            table = self.items_table
+            table.setRowCount(len(self._keys))
+            for row, (kind, ref) in enumerate(self._keys):
+                key = review.item_key(kind, ref)
+                mark = marks.get(key)
+                text = review.describe_item(timeline, event, key) or key
+                label = _cell(table, row, ITEM)
+                label.setText(f"{kind.capitalize()}: {text}")
+                label.setToolTip(text)
+                label.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                box = table.cellWidget(row, VERDICT)
+                if not isinstance(box, QComboBox):
+                    box = QComboBox()
+                    for title, verdict in _VERDICTS:
+                        box.addItem(title, verdict)
+                    box.currentIndexChanged.connect(lambda _i, r=row: self._on_verdict_changed(r))
+                    table.setCellWidget(row, VERDICT, box)
+                box.setCurrentIndex(box.findData(mark.verdict) if mark is not None else 0)
+                reason = _cell(table, row, REASON)
+                if reason.text() != (mark.reason if mark is not None else ""):
+                    reason.setText(mark.reason if mark is not None else "")
+                editable = Qt.ItemFlag.ItemIsEditable if mark is not None else Qt.ItemFlag(0)
+                reason.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                                | editable)
+                reason.setToolTip("Why (double-click to edit)" if mark is not None
+                                  else "Mark the item first")
+        finally:
+            self._syncing = False
+
+    def _show_orphans(self) -> None:
+        store = self._session.store
+        orphans = store.orphans() if store is not None and store.timeline is not None else []
+        self.orphan_list.clear()
+        for orphan in orphans:
+            first = orphan.review.note.strip().splitlines()[0] if orphan.review.note.strip() \
+                else ""
+            title = orphan.review.title or orphan.event_id
+            text = f"{title} [{orphan.event_id}] — {orphan.reviewer}: " \
+                   f"{FLAG_LABELS[orphan.review.flag]}" + (f" — {first}" if first else "")
+            self.orphan_list.addItem(text)
+            self.orphan_list.item(self.orphan_list.count() - 1).setToolTip(orphan.review.note)
+        self.orphans_box.setVisible(bool(orphans))
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The existing item, updated in place: replacing an item from inside its own
+    ``itemChanged`` signal would delete it under Qt's feet."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem()
+        table.setItem(row, column, item)
+    return item
+
+
+def _item_keys(event: Event | None) -> list[tuple[ItemKind, int | str]]:
+    if event is None:
+        return []
+    keys: list[tuple[ItemKind, int | str]] = [("quote", i) for i in range(len(event.quotes))]
+    keys += [("figure", i) for i in range(len(event.figures))]
+    keys += [("source", s) for s in event.sources]
+    return keys

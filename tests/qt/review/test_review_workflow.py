@@ -1,0 +1,221 @@
+"""A reviewer at work: flag, note and marks saved by themselves; filter, walk, compare."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QInputDialog
+from pytestqt.qtbot import QtBot
+from review_support import ASTANA, BEIJING, KAZAN, REVIEWER, OpenWindow, select, selected_id
+
+from summit_timeline.core import review
+from summit_timeline.core.review import FLAG_CODE
+from summit_timeline.core.review_store import ReviewStore
+from summit_timeline.qt.main_window import MainWindow
+from summit_timeline.qt.models.event_table_model import REVIEW
+from summit_timeline.qt.plot import review_badges
+from summit_timeline.qt.settings import Settings
+
+
+def _sidecar(timeline_file: Path) -> Path:
+    return timeline_file.with_name("putin-xi.review.json")
+
+
+def _on_disk(path: Path) -> review.ReviewDocument | None:
+    try:
+        return review.decode(path.read_bytes())
+    except (OSError, review.LoadError):
+        return None
+
+
+def test_flag_note_and_marks_are_saved_within_a_second_and_come_back(
+        window: MainWindow, open_window: OpenWindow, timeline_file: Path, qtbot: QtBot) -> None:
+    pane = window.review.pane
+    position = select(window, ASTANA)
+    qtbot.mouseClick(pane.flag_buttons["disputed"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(pane.note_edit, "Date checked against TASS.")
+    qtbot.keyClick(pane.note_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(pane.note_edit, "The 200 bn figure is Xi's.")
+    box = pane.items_table.cellWidget(0, 1)
+    assert isinstance(box, QComboBox)
+    box.setCurrentIndex(box.findData("disputed"))
+    pane.items_table.item(0, 2).setText("not in the transcript")
+    # Shown at once in the list and on the timeline.
+    assert window.state.review_flags[position] == FLAG_CODE["disputed"]
+    model = window.event_list.model
+    row = model.row_of(position)
+    assert row is not None and model.index(row, REVIEW).data() == "Disputed"
+    data = window.timeline_view.events_item.draw_set()
+    assert data is not None
+    assert data.review[list(data.position).index(position)] == review_badges.DISPUTED
+    sidecar = _sidecar(timeline_file)
+
+    def saved() -> bool:
+        doc = _on_disk(sidecar)
+        record = doc.reviewers.get(REVIEWER, review.ReviewerRecord()).events.get(ASTANA) \
+            if doc else None
+        return record is not None and record.note.endswith("Xi's.") and bool(record.items) \
+            and record.items["quote:0"].reason == "not in the transcript"
+
+    qtbot.waitUntil(saved, timeout=3000)
+    record = _on_disk(sidecar).reviewers[REVIEWER].events[ASTANA]  # type: ignore[union-attr]
+    assert record.flag == "disputed" and record.items["quote:0"].verdict == "disputed"
+    assert not window.review.session.dirty
+    window.close()
+
+    again = open_window(timeline_file)
+    select(again, ASTANA)
+    pane = again.review.pane
+    assert pane.flag_buttons["disputed"].isChecked()
+    assert pane.note_edit.toPlainText() == "Date checked against TASS.\nThe 200 bn figure is Xi's."
+    assert pane.items_table.item(0, 2).text() == "not in the transcript"
+    assert again.review.progress_label.text() == "1 of 15 reviewed"
+
+
+def test_reviewer_is_asked_once_and_remembered(window: MainWindow, qtbot: QtBot,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    Settings().set_reviewer_name("")
+    asked: list[int] = []
+
+    def fake_get_text(*_args: object, **_kwargs: object) -> tuple[str, bool]:
+        asked.append(1)
+        return "Bea Reviewer", True
+
+    monkeypatch.setattr(QInputDialog, "getText", fake_get_text)
+    select(window, BEIJING)
+    window.actions["review.flag.checked"].trigger()
+    select(window, KAZAN)
+    window.actions["review.flag.needs_work"].trigger()
+    assert len(asked) == 1
+    assert Settings().reviewer_name() == "Bea Reviewer"
+    store = window.review.session.store
+    assert store is not None and store.flag("Bea Reviewer", KAZAN) == "needs_work"
+
+
+def test_list_filters_by_flag(window: MainWindow) -> None:
+    session = window.review.session
+    session.set_flag(BEIJING, "checked")
+    session.set_flag(KAZAN, "needs_work")
+    listing = window.event_list
+    listing.show_review_flag(FLAG_CODE["unreviewed"])
+    assert listing.model.rowCount() == 13
+    assert "13 of 15" in listing.count_label.text()
+    listing.show_review_flag(FLAG_CODE["checked"])
+    assert listing.model.rowCount() == 1
+    data = window.timeline_view.events_item.draw_set()
+    assert data is not None and len(data) == 1
+    # Flagging from the dock updates the filtered list at once.
+    listing.show_review_flag(FLAG_CODE["unreviewed"])
+    select(window, ASTANA)
+    window.actions["review.flag.checked"].trigger()
+    assert listing.model.rowCount() == 12
+    window.actions["review.only_unreviewed"].trigger()
+    assert listing.model.rowCount() == 15
+    window.actions["review.only_unreviewed"].trigger()
+    assert listing.model.rowCount() == 12
+
+
+def test_next_unreviewed_walks_in_time_and_progress_counts(window: MainWindow) -> None:
+    index = window.state.index
+    assert index is not None
+    in_time = [index.event(int(p)).id for p in window.state.shown_positions()]
+    session = window.review.session
+    for event_id in in_time[:2]:
+        session.set_flag(event_id, "checked")
+    assert window.review.progress_label.text() == "2 of 15 reviewed"
+    window.actions["review.next_unreviewed"].trigger()
+    assert selected_id(window) == in_time[2]
+    window.actions["review.flag.checked"].trigger()
+    window.actions["review.next_unreviewed"].trigger()
+    assert selected_id(window) == in_time[3]
+    assert window.review.progress_label.text() == "3 of 15 reviewed"
+    for event_id in in_time:
+        session.set_flag(event_id, "checked")
+    window.actions["review.next_unreviewed"].trigger()
+    assert window.statusBar().currentMessage() == "Every event is reviewed"
+    assert window.review.progress_label.text() == "15 of 15 reviewed"
+
+
+def test_compare_shows_both_reviewers_and_highlights_disagreement(
+        window: MainWindow, tmp_path: Path) -> None:
+    index = window.state.index
+    assert index is not None
+    other = ReviewStore(tmp_path / "bob.review.json", index.timeline)
+    other.set_flag("Bob", BEIJING, "disputed")
+    other.set_flag("Bob", ASTANA, "checked")
+    other.flush()
+    session = window.review.session
+    session.set_flag(BEIJING, "checked")
+    session.set_flag(ASTANA, "checked")
+    dialog = window.review.compare_with(other.path)
+    assert dialog is not None
+    try:
+        assert dialog.disagreeing_ids() == [BEIJING]
+        row = [r.event_id for r in dialog.rows].index(BEIJING)
+        cells = [dialog.table.item(row, c).text() for c in range(4)]
+        assert cells[2:] == ["Checked", "Disputed"]
+        assert re.search(r"16 May 2024", cells[1])
+        assert dialog.table.item(row, 0).font().bold()
+        assert "1</b> of 15 events disagree" in dialog.summary.text()
+        dialog.sigEventActivated.emit(BEIJING)
+        assert selected_id(window) == BEIJING
+    finally:
+        dialog.close()
+
+
+def test_failed_save_keeps_the_note_and_retries(window: MainWindow,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    session = window.review.session
+    store = session.store
+    assert store is not None
+    session.set_note(KAZAN, "Kazan date still to confirm")
+
+    def refuse() -> list[object]:
+        raise PermissionError(13, "Permission denied", str(store.path))
+
+    monkeypatch.setattr(store, "flush", refuse)
+    assert not session.flush()
+    assert "Permission denied" in window.statusBar().currentMessage()
+    assert window.review.progress_label.text().endswith("unsaved")
+    assert session.dirty
+    monkeypatch.undo()
+    assert session.flush()
+    assert not session.dirty
+    doc = _on_disk(store.path)
+    assert doc is not None and doc.reviewers[REVIEWER].events[KAZAN].note.startswith("Kazan")
+
+
+def test_broken_sidecar_is_kept_aside_and_reported(open_window: OpenWindow,
+                                                   timeline_file: Path) -> None:
+    sidecar = _sidecar(timeline_file)
+    sidecar.write_text('{"format": "summit-timeline-review/1", "reviewers": {', "utf-8")
+    win = open_window(timeline_file)
+    assert win.info_bar.isVisible()
+    assert "kept as putin-xi.review.json.broken-" in win.info_bar.text()
+    assert list(sidecar.parent.glob("putin-xi.review.json.broken-*"))
+
+
+def test_export_review_report(window: MainWindow, tmp_path: Path) -> None:
+    session = window.review.session
+    session.set_flag(KAZAN, "needs_work")
+    session.set_note(KAZAN, "Only planned as of July.")
+    target = tmp_path / "report.md"
+    assert window.review.export_report(target)
+    text = target.read_text("utf-8")
+    assert "Only planned as of July." in text and "Needs work" in text
+
+
+def test_review_commands_are_in_menus_and_shortcut_list(window: MainWindow) -> None:
+    keys = {a.objectName(): a.shortcut().toString() for a in window.actions.values()}
+    assert keys["review.next_unreviewed"] == "Ctrl+U"
+    assert [keys[f"review.flag.{f}"] for f in review.FLAGS] == [f"Ctrl+{n}" for n in range(1, 5)]
+    assert keys["review.edit_note"] == "Ctrl+Shift+N"
+    file_menu = window.menus["&File"].actions()
+    assert window.actions["review.compare"] in file_menu
+    assert window.actions["review.export_report"] in file_menu
+    assert [c for c in review.FLAG_CODE.values()] == [
+        review_badges.UNREVIEWED, review_badges.CHECKED, review_badges.NEEDS_WORK,
+        review_badges.DISPUTED]
