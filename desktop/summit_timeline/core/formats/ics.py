@@ -11,45 +11,43 @@ STATUS: TENTATIVE → planned, CANCELLED → cancelled, CONFIRMED (or none) →
 held once past, planned before.  LOCATION/GEO → place, ORGANIZER/ATTENDEE →
 people, CATEGORIES → track (first) and topics (rest), URL → source.
 
-Writing marks each event all-day over the days its date covers; a date less
-precise than a day (a month, a year) or approximate says so in the
-description, and ``X-SUMMIT-WHEN``/``X-SUMMIT-STATUS`` carry the exact EDTF
-date and status for a lossless trip back into this app.
+This module reads; :mod:`.ics_recurrence` expands recurring events,
+:mod:`.ics_values` turns property values into dates and :mod:`.ics_write`
+writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 import zoneinfo
 from dataclasses import dataclass
 from typing import Any, Final
 
 import icalendar
-from dateutil import rrule
 
 from .. import dates
-from ..model import STATUSES, Event, Status, Timeline
+from ..model import STATUSES, Event, Status
 from ..problems import LoadError, Problem
 from . import limits
-from .builder import Builder, day_text, interval
-from .held import not_held
+from .builder import Builder, interval
+from .ics_recurrence import occurrence_days
+from .ics_recurrence import window_end as recurrence_window_end
+from .ics_values import calendar_day, edtf_day, prop_moment
+from .ics_write import HELD, losses, write
 from .native import Loaded
 from .sanitize import html_to_text
 
+__all__ = ["EXTENSIONS", "HELD", "NAME", "losses", "read", "sniff", "write"]
+
 NAME: Final = "ics"
 EXTENSIONS: Final = (".ics", ".ical", ".ifb")
-HELD: Final = frozenset({"description", "status", "place", "participants", "topics", "sources",
-                         "approximate",
-                         "unspecified", "open", "times"})
 _SILENT: Final = frozenset({"UID", "DTSTAMP", "SEQUENCE", "CREATED", "LAST-MODIFIED", "TRANSP",
                             "CLASS", "PRIORITY", "DTSTART", "DTEND", "DURATION", "SUMMARY",
                             "DESCRIPTION", "LOCATION", "GEO", "STATUS", "ORGANIZER",
                             "ATTENDEE", "CATEGORIES", "URL", "RRULE", "RDATE", "EXDATE",
                             "RECURRENCE-ID", "ATTACH"})
 _NOTE: Final = re.compile(r"\n*Date as recorded: [^\n]*$")
-_EPOCH: Final = dt.date(1970, 1, 1)
 
 
 @dataclass
@@ -82,22 +80,10 @@ def _vevent_places(lines: list[tuple[int, str]]) -> list[_Where]:
     return places
 
 
-def _day(value: dt.date, zone: dt.tzinfo | None) -> tuple[dt.date, bool, bool]:
-    """(calendar date, had a time, was UTC without a zone to convert to)."""
-    if isinstance(value, dt.datetime):
-        utc = value.tzinfo is not None and value.utcoffset() == dt.timedelta(0) \
-            and value.tzname() in ("UTC", "Z", "GMT")
-        if utc and zone is not None:
-            return value.astimezone(zone).date(), True, False
-        return value.date(), True, utc
-    return value, False, False
-
-
-def _edtf_day(day: dt.date) -> str:
-    return day_text((day - _EPOCH).days)
-
 
 class _Reader:
+    """Reads one calendar, collecting errors and locating each problem by VEVENT."""
+
     def __init__(self, text: str, file: str, today: dt.date) -> None:
         self.file = file
         self.today = today
@@ -134,11 +120,11 @@ class _Reader:
             return None
         if isinstance(value, list):
             value = value[0] if value else None
-        moment = _dt(value)
+        moment = prop_moment(value)
         if not isinstance(moment, dt.date):
             self.error(index, prop, f"{prop} is not a DATE or DATE-TIME value")
             return None
-        day, timed, utc = _day(moment, self.zone)
+        day, timed, utc = calendar_day(moment, self.zone)
         if timed:
             self.warn(index, prop, "times of day are not kept; each event keeps the date it "
                       "has where it was written", key="time-of-day")
@@ -156,18 +142,18 @@ class _Reader:
         start = self.date_prop(ev, index, "DTSTART")
         if start is None:
             return None
-        raw_start = _dt(start_prop)
+        raw_start = prop_moment(start_prop)
         last = start
         if ev.get("DTEND") is not None:
             end = self.date_prop(ev, index, "DTEND")
             if end is None:
                 return None
-            raw_end = _dt(ev.get("DTEND"))
+            raw_end = prop_moment(ev.get("DTEND"))
             exclusive = not isinstance(raw_end, dt.datetime) or (
                 raw_end.time() == dt.time(0) and end > start)
             last = end - dt.timedelta(days=1) if exclusive and end > start else end
         elif ev.get("DURATION") is not None:
-            duration = _dt(ev.get("DURATION"))
+            duration = prop_moment(ev.get("DURATION"))
             if not isinstance(duration, dt.timedelta):
                 self.error(index, "DURATION", "DURATION is not a duration")
                 return None
@@ -218,9 +204,9 @@ class _Reader:
         overrides: dict[tuple[str, dt.date], int] = {}
         for i, ev in enumerate(vevents):
             if ev.get("RECURRENCE-ID") is not None:
-                rid = _dt(ev.get("RECURRENCE-ID"))
+                rid = prop_moment(ev.get("RECURRENCE-ID"))
                 if isinstance(rid, dt.date):
-                    overrides[(str(ev.get("UID", "")), _day(rid, None)[0])] = i
+                    overrides[(str(ev.get("UID", "")), calendar_day(rid, None)[0])] = i
         masters = {str(ev.get("UID", "")) for ev in vevents if ev.get("RRULE") is not None}
         for i, ev in enumerate(vevents):
             uid = str(ev.get("UID", ""))
@@ -250,47 +236,15 @@ class _Reader:
         uid = str(ev.get("UID", ""))
         start, last = span
         length = last - start
-        window_end = start.replace(year=min(9999, start.year + limits.MAX_RECURRENCE_YEARS)) \
-            if not (start.month == 2 and start.day == 29) else \
-            start + dt.timedelta(days=365 * limits.MAX_RECURRENCE_YEARS)
+        window_end = recurrence_window_end(start)
         try:
-            raw = ev.get("RRULE")
-            rules = raw if isinstance(raw, list) else [raw]
-            base = dt.datetime(start.year, start.month, start.day)
-            parsed = [rrule.rrulestr("RRULE:" + r.to_ical().decode("ascii", "replace"),
-                                     dtstart=base) for r in rules]
-            if not all(isinstance(r, rrule.rrule) for r in parsed):
-                raise ValueError("not a single rule")
-            freqs = {getattr(r, "_freq", None) for r in parsed}
-            if freqs & {rrule.HOURLY, rrule.MINUTELY, rrule.SECONDLY}:
+            expanded = occurrence_days(ev, start, window_end)
+            if expanded is None:
                 self.warn(i, "RRULE", "recurrences more often than daily are not expanded; "
                           "only the first occurrence was kept", key="subdaily")
                 self.add(ev, i, span, None)
                 return
-            limited = rrule.rruleset()
-            horizon = dt.datetime.combine(window_end, dt.time(0))
-            for r in parsed:
-                assert isinstance(r, rrule.rrule)
-                count = getattr(r, "_count", None)
-                until = getattr(r, "_until", None)
-                if isinstance(until, dt.datetime):
-                    horizon_r = min(horizon, until.replace(tzinfo=None))
-                else:
-                    horizon_r = horizon
-                bounded = r.replace(count=None, until=horizon_r)
-                if count is not None:
-                    for moment in itertools.islice(iter(bounded),
-                                                   min(count, limits.MAX_OCCURRENCES + 1)):
-                        limited.rdate(moment)
-                else:
-                    limited.rrule(bounded)
-            for exdate in _dates_of(ev.get("EXDATE")):
-                limited.exdate(dt.datetime(exdate.year, exdate.month, exdate.day))
-            for rdate in _dates_of(ev.get("RDATE")):
-                if start <= rdate <= window_end:
-                    limited.rdate(dt.datetime(rdate.year, rdate.month, rdate.day))
-            days = [o.date() for o in itertools.islice(iter(limited),
-                                                       limits.MAX_OCCURRENCES + 1)]
+            days = expanded
         except Exception as err:
             self.warn(i, "RRULE", f"the recurrence rule could not be read ({str(err)[:80]}); "
                       "only the first occurrence was kept", key="bad-rrule")
@@ -319,7 +273,7 @@ class _Reader:
             occurrence: dt.date | None) -> None:
         b = self.b
         start, last = span
-        when = interval(_edtf_day(start), _edtf_day(last))
+        when = interval(edtf_day(start), edtf_day(last))
         ours = str(ev.get("X-SUMMIT-WHEN", "")).strip()
         description = str(ev.get("DESCRIPTION", "")).replace("\r\n", "\n")
         if ours and occurrence is None and dates.is_valid(ours):
@@ -383,25 +337,6 @@ class _Reader:
             topics=tuple(categories[1:]), sources=tuple(sources)))
 
 
-def _dt(value: Any) -> Any:
-    """The ``dt`` of a property, or None for a value icalendar could not parse."""
-    try:
-        return getattr(value, "dt", None)
-    except Exception:
-        return None
-
-
-def _dates_of(value: Any) -> list[dt.date]:
-    out: list[dt.date] = []
-    for item in value if isinstance(value, list) else [value]:
-        for d in getattr(item, "dts", []) or []:
-            moment = _dt(d)
-            if isinstance(moment, dt.datetime):
-                out.append(moment.date())
-            elif isinstance(moment, dt.date):
-                out.append(moment)
-    return out
-
 
 def _stem(file: str) -> str:
     base = re.split(r"[\\/]", file)[-1]
@@ -441,92 +376,3 @@ def read(data: bytes, name: str, *, today: dt.date | None = None) -> Loaded:
 def sniff(data: bytes, name: str) -> bool:
     return data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR")
 
-
-# ---------------------------------------------------------------- writing
-
-
-def _in_range(n: int) -> bool:
-    return dt.date.min.toordinal() <= n + _EPOCH.toordinal() <= dt.date.max.toordinal() - 1
-
-
-def write(timeline: Timeline) -> bytes:
-    cal = icalendar.Calendar()
-    cal.add("PRODID", "-//Summit Timeline//summit-timeline//EN")
-    cal.add("VERSION", "2.0")
-    cal.add("CALSCALE", "GREGORIAN")
-    cal.add("X-WR-CALNAME", timeline.title)
-    if timeline.description:
-        cal.add("X-WR-CALDESC", html_to_text(timeline.description))
-    stamp = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-    for e in timeline.events:
-        try:
-            d = dates.parse(e.when)
-        except dates.EdtfError:
-            continue
-        if not (_in_range(d.lower) and _in_range(d.upper)):
-            continue
-        ev = icalendar.Event()
-        ev.add("UID", e.id)
-        ev.add("DTSTAMP", stamp)
-        ev.add("DTSTART", _EPOCH + dt.timedelta(days=d.lower))
-        ev.add("DTEND", _EPOCH + dt.timedelta(days=d.upper + 1))
-        ev.add("SUMMARY", e.title)
-        text = html_to_text(e.summary)
-        exact = d.precision == dates.Precision.DAY and not (
-            d.approximate or d.uncertain or d.unspecified or d.open_start or d.open_end)
-        if not exact or "T" in e.when:
-            text += ("\n\n" if text else "") + f"Date as recorded: {d.display()} ({e.when})"
-        if text:
-            ev.add("DESCRIPTION", text)
-        place = timeline.place(e.place)
-        if place is not None:
-            ev.add("LOCATION", ", ".join(x for x in (place.venue, place.name) if x))
-            if place.latitude is not None and place.longitude is not None:
-                ev.add("GEO", (place.latitude, place.longitude))
-        ev.add("STATUS", {"held": "CONFIRMED", "planned": "TENTATIVE",
-                          "cancelled": "CANCELLED", "postponed": "TENTATIVE"}[e.status])
-        ev.add("X-SUMMIT-STATUS", e.status)
-        ev.add("X-SUMMIT-WHEN", e.when)
-        track = timeline.track(e.track)
-        cats = [track.title] if track else []
-        cats += [t for t in e.topics if t not in cats]
-        if cats:
-            ev.add("CATEGORIES", cats)
-        for pid in e.participants:
-            person = timeline.person(pid)
-            if person is not None:
-                address = icalendar.vCalAddress(f"urn:summit-timeline:person:{person.id}")
-                address.params["CN"] = icalendar.vText(person.name)
-                ev.add("ATTENDEE", address, encode=False)
-        for sid in e.sources[:1]:
-            source = timeline.source(sid)
-            if source is not None and source.url:
-                ev.add("URL", source.url)
-        cal.add_component(ev)
-    out: bytes = cal.to_ical()
-    return out
-
-
-def losses(timeline: Timeline) -> list[str]:
-    lost = not_held(timeline, HELD)
-    if any(len([s for s in e.sources if (timeline.source(s) or _NO).url]) > 1 or
-           any(not (timeline.source(s) or _NO).url for s in e.sources) for e in timeline.events):
-        lost.append("sources other than one web address per event")
-    if any(not _fits(e.when) for e in timeline.events):
-        lost.append("events outside the years 1–9999")
-    return lost
-
-
-class _NoSource:
-    url = None
-
-
-_NO: Final = _NoSource()
-
-
-def _fits(when: str) -> bool:
-    try:
-        d = dates.parse(when)
-    except dates.EdtfError:
-        return False
-    return _in_range(d.lower) and _in_range(d.upper)

@@ -9,31 +9,42 @@ given, HTML text is sanitised, media stay references (never fetched), and
 reported as a warning.  A status other than "held" travels as a
 ``display_date`` suffix such as "(planned)", which TimelineJS shows and this
 reader understands.
+
+This module reads TimelineJS3; :mod:`.timelinejs_legacy` reads TimelineJS2,
+:mod:`.timelinejs_fields` holds what the CSV sheet reader shares, and
+:mod:`.timelinejs_write` writes.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any, Final
 
 from .. import dates
-from ..model import Event, Media, Status, Timeline
+from ..model import Event, Media, Status
 from ..problems import LoadError, Problem
 from . import limits
-from .builder import Builder, drops_month, edtf_point, ends_before, interval, status_suffix
-from .held import not_held
+from .builder import Builder, ends_before, interval, status_suffix
 from .json_locate import locate_line_column
 from .native import Loaded
-from .sanitize import html_to_summary, inline_text, removed_tags, text_to_html
+from .sanitize import html_to_summary, inline_text, removed_tags
+from .timelinejs_fields import (
+    FieldError,
+    date_from_parts,
+    default_title,
+    kind_of,
+    media_reference,
+    whole_number,
+)
+from .timelinejs_legacy import read_tl2
+from .timelinejs_write import HELD, losses, write
+
+__all__ = ["EXTENSIONS", "HELD", "NAME", "load_json", "losses", "read", "sniff", "write"]
 
 NAME: Final = "timelinejs"
 EXTENSIONS: Final = (".timelinejs.json", ".tl3.json", ".json")
-HELD: Final = frozenset({"description", "status", "summary", "media", "media_captions"})
 
 _DATE_KEYS: Final = ("year", "month", "day", "hour", "minute", "second", "millisecond",
                      "display_date", "display_text", "format")
@@ -42,96 +53,6 @@ _SLIDE_KEYS: Final = frozenset({"start_date", "end_date", "text", "media", "grou
                                 "location", "type"})
 _MEDIA_KEYS: Final = frozenset({"url", "caption", "credit", "thumbnail", "alt", "title",
                                 "link", "link_target"})
-_INT: Final = re.compile(r"[+-]?\d{1,15}")
-_SCHEME: Final = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-
-
-# ---------------------------------------------------------------- shared with the CSV reader
-
-
-class FieldError(ValueError):
-    """A bad value; ``key`` names the field within the date or record."""
-
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message)
-        self.key = key
-
-
-def whole_number(key: str, value: object) -> int | None:
-    """A JSON number or numeric string as an int; None for absent or blank."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise FieldError(key, f"'{key}' must be a whole number, not a boolean")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return int(value)
-        raise FieldError(key, f"'{key}' must be a whole number, found {value!r}")
-    if isinstance(value, str):
-        s = value.strip()
-        if not s:
-            return None
-        if _INT.fullmatch(s):
-            return int(s)
-        shown = s if len(s) <= 40 else s[:37] + "..."
-        raise FieldError(key, f"'{key}' must be a whole number, found {shown!r}")
-    raise FieldError(key, f"'{key}' must be a whole number, found {_kind(value)}")
-
-
-@dataclass(frozen=True)
-class DateParts:
-    edtf: str
-    has_time: bool
-    dropped_day: bool
-    dropped_month: bool
-
-
-def date_from_parts(year: object, month: object = None, day: object = None,
-                    time_given: bool = False) -> DateParts:
-    """EDTF text at the precision of the finest part given (year, month or day)."""
-    y = whole_number("year", year)
-    if y is None:
-        raise FieldError("year", "'year' is required")
-    m = whole_number("month", month)
-    d = whole_number("day", day)
-    if m is not None and not 1 <= m <= 12:
-        raise FieldError("month", f"month {m} is not 1–12")
-    dropped_day = d is not None and m is None
-    if dropped_day:
-        d = None
-    dropped_month = drops_month(y) and m is not None
-    if drops_month(y):
-        m = d = None
-    try:
-        text = edtf_point(y, m, d)
-    except ValueError:
-        raise FieldError("day", f"day {d} does not exist in {y:04d}-{m:02d}") from None
-    if not dates.is_valid(text):
-        raise FieldError("year", f"year {y} is out of the range this app can draw")
-    return DateParts(text, time_given, dropped_day, dropped_month)
-
-
-def media_reference(url: str) -> tuple[Media | None, str | None]:
-    """A media URL as a reference to keep, or a reason it is dropped."""
-    url = url.strip()
-    if not url:
-        return None, None
-    m = _SCHEME.match(url)
-    scheme = m.group(1).lower() if m else ""
-    if scheme in ("javascript", "vbscript"):
-        return None, "a script URL given as media was dropped"
-    if scheme == "data":
-        return None, "media embedded as a data: URL was not kept (only references are)"
-    if scheme and len(scheme) > 1:  # "C:\..." is a Windows path, not a scheme
-        return Media(file="", url=url), None
-    return Media(file=url), None
-
-
-def _kind(value: object) -> str:
-    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-            type(None): "null"}.get(type(value), "a number")
 
 
 # ---------------------------------------------------------------- reading
@@ -147,7 +68,9 @@ class _Slide:
     event: dict[str, Any]
 
 
-class _Reader:
+class SlideReader:
+    """Reads one TimelineJS document, collecting errors and locating each problem."""
+
     def __init__(self, text: str, file: str) -> None:
         self.text = text
         self.file = file
@@ -178,7 +101,7 @@ class _Reader:
             return value
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
-        self.error(f"{path}.{key}", f"'{key}' must be text, found {_kind(value)}")
+        self.error(f"{path}.{key}", f"'{key}' must be text, found {kind_of(value)}")
         return ""
 
     def html_text(self, raw: str, path: str) -> str:
@@ -190,7 +113,7 @@ class _Reader:
 
     def date(self, value: object, path: str) -> str | None:
         if not isinstance(value, dict):
-            self.error(path, f"a date must be an object with a 'year', found {_kind(value)}")
+            self.error(path, f"a date must be an object with a 'year', found {kind_of(value)}")
             return None
         for key in value:
             if key not in _DATE_KEYS:
@@ -250,7 +173,7 @@ class _Reader:
         if value is None:
             return ()
         if not isinstance(value, dict):
-            self.error(path, f"'media' must be an object, found {_kind(value)}")
+            self.error(path, f"'media' must be an object, found {kind_of(value)}")
             return ()
         for key in value:
             if key not in _MEDIA_KEYS:
@@ -274,7 +197,7 @@ class _Reader:
         if text is None:
             return "", ""
         if not isinstance(text, dict):
-            self.error(f"{path}.text", f"'text' must be an object, found {_kind(text)}")
+            self.error(f"{path}.text", f"'text' must be an object, found {kind_of(text)}")
             return "", ""
         headline = inline_text(self.string(text, "headline", f"{path}.text"))
         body = self.html_text(self.string(text, "text", f"{path}.text"), f"{path}.text.text")
@@ -289,20 +212,20 @@ class _Reader:
                           f"unknown top-level field '{key}' was ignored", key=f"top:{key}")
         events = root.get("events")
         if not isinstance(events, list):
-            self.error("$.events", f"'events' must be an array of slides, found {_kind(events)}")
+            self.error("$.events", f"'events' must be an array of slides, found {kind_of(events)}")
             raise LoadError(self.file, self.errors)
         title, description = self._title(root.get("title"))
         slides: list[_Slide] = []
         for i, slide in enumerate(events):
             path = f"$.events[{i}]"
             if not isinstance(slide, dict):
-                self.error(path, f"a slide must be an object, found {_kind(slide)}")
+                self.error(path, f"a slide must be an object, found {kind_of(slide)}")
                 continue
             self._slide_fields(slide, path)
             when = self.span(slide, path, end_required=False)
             group = slide.get("group")
             if group is not None and not isinstance(group, str):
-                self.error(f"{path}.group", f"'group' must be text, found {_kind(group)}")
+                self.error(f"{path}.group", f"'group' must be text, found {kind_of(group)}")
                 continue
             if when is not None:
                 slides.append(_Slide(i, path, when, dates.parse(when).lower,
@@ -311,12 +234,12 @@ class _Reader:
         era_slides: list[_Slide] = []
         if eras is not None:
             if not isinstance(eras, list):
-                self.error("$.eras", f"'eras' must be an array, found {_kind(eras)}")
+                self.error("$.eras", f"'eras' must be an array, found {kind_of(eras)}")
             else:
                 for i, era in enumerate(eras):
                     path = f"$.eras[{i}]"
                     if not isinstance(era, dict):
-                        self.error(path, f"an era must be an object, found {_kind(era)}")
+                        self.error(path, f"an era must be an object, found {kind_of(era)}")
                         continue
                     when = self.span(era, path, end_required=True)
                     if when is not None:
@@ -324,13 +247,13 @@ class _Reader:
         if self.errors:
             raise LoadError(self.file, self.errors)
         self._assemble(slides, era_slides)
-        return self.builder.build(title or _stem(self.file), description)
+        return self.builder.build(title or default_title(self.file), description)
 
     def _title(self, value: object) -> tuple[str, str]:
         if value is None:
             return "", ""
         if not isinstance(value, dict):
-            self.error("$.title", f"the title slide must be an object, found {_kind(value)}")
+            self.error("$.title", f"the title slide must be an object, found {kind_of(value)}")
             return "", ""
         for key in ("media", "background"):
             if value.get(key) not in (None, "", {}):
@@ -397,122 +320,6 @@ class _Reader:
             b.events.append(Event(id=era_id, track=b.track("Eras"), title=headline, when=s.when,
                                   summary=body, kind="other", importance=0))
 
-    # ------------------------------------------------------------ TimelineJS2
-
-    def read_tl2(self, root: dict[str, Any]) -> Loaded:
-        tl = root["timeline"]
-        b = self.builder
-        title = inline_text(self.string(tl, "headline", "$.timeline"))
-        description = self.html_text(self.string(tl, "text", "$.timeline"), "$.timeline.text")
-        if tl.get("asset") not in (None, {}, ""):
-            self.warn("$.timeline.asset", "the title slide's media is not kept")
-        items = tl.get("date", [])
-        if not isinstance(items, list):
-            self.error("$.timeline.date", f"'date' must be an array, found {_kind(items)}")
-            raise LoadError(self.file, self.errors)
-        pending: list[tuple[int, str, str, dict[str, Any], str | None]] = []
-        for i, item in enumerate(items):
-            path = f"$.timeline.date[{i}]"
-            if not isinstance(item, dict):
-                self.error(path, f"an entry must be an object, found {_kind(item)}")
-                continue
-            for key in item:
-                if key not in ("startDate", "endDate", "headline", "text", "tag", "asset",
-                               "classname", "type", "value"):
-                    self.warn(f"{path}.{key}", f"unknown field '{key}' was ignored",
-                              key=f"tl2-field:{key}")
-            start = self._tl2_date(item.get("startDate"), f"{path}.startDate", required=True)
-            end = self._tl2_date(item.get("endDate"), f"{path}.endDate", required=False)
-            tag = item.get("tag")
-            if start is None:
-                continue
-            if end is not None and ends_before(start, end):
-                self.warn(f"{path}.endDate", "the end date is before the start date; the end "
-                          "was ignored", key="end-before-start")
-                end = None
-            pending.append((i, path, interval(start, end), item,
-                            inline_text(tag) if isinstance(tag, str) and tag.strip() else None))
-        eras = tl.get("era")
-        if isinstance(eras, list) and eras:
-            self.warn("$.timeline.era", "eras became events on the track 'Eras'")
-        if self.errors:
-            raise LoadError(self.file, self.errors)
-        pending.sort(key=lambda p: dates.parse(p[2]).lower)
-        for *_, tag in pending:
-            if tag:
-                b.track(tag)
-        for i, path, when, item, tag in sorted(pending):
-            headline = inline_text(self.string(item, "headline", path))
-            asset = item.get("asset")
-            media: tuple[Media, ...] = ()
-            if isinstance(asset, dict):
-                converted = {"url": asset.get("media"), "caption": asset.get("caption"),
-                             "credit": asset.get("credit"), "thumbnail": asset.get("thumbnail")}
-                media = self.media({k: v for k, v in converted.items() if v is not None},
-                                   f"{path}.asset")
-            b.events.append(Event(
-                id=b.event_id(headline, f"event-{i + 1}", exact=False), track=b.track(tag),
-                title=headline,
-                when=when, summary=self.html_text(self.string(item, "text", path),
-                                                  f"{path}.text"), media=media))
-        if isinstance(eras, list):
-            for i, era in enumerate(eras):
-                path = f"$.timeline.era[{i}]"
-                if not isinstance(era, dict):
-                    continue
-                start = self._tl2_date(era.get("startDate"), f"{path}.startDate", required=True)
-                end = self._tl2_date(era.get("endDate"), f"{path}.endDate", required=False)
-                if start is None or (end is not None and ends_before(start, end)):
-                    self.warn(path, "an era without usable dates was skipped", key="bad-era")
-                    continue
-                headline = inline_text(self.string(era, "headline", path))
-                b.events.append(Event(id=b.event_id(f"era-{headline}", f"era-{i + 1}", exact=False),
-                                      track=b.track("Eras"), title=headline,
-                                      when=interval(start, end), kind="other", importance=0))
-        if self.errors:
-            raise LoadError(self.file, self.errors)
-        return b.build(title or _stem(self.file), description)
-
-    def _tl2_date(self, value: object, path: str, *, required: bool) -> str | None:
-        if value in (None, ""):
-            if required:
-                self.error(path.rsplit(".", 1)[0], "missing required field 'startDate'")
-            return None
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str):
-            self.error(path, f"a date must be text like \"2024,5,16\", found {_kind(value)}")
-            return None
-        text = value.strip()
-        parts = [p.strip() for p in re.split(r"[,]", text)] if "," in text else \
-            ([text] if _INT.fullmatch(text) else None)
-        if parts is None:
-            m = re.fullmatch(r"(-?\d{1,15})-(\d{1,2})(?:-(\d{1,2}))?", text)
-            parts = [g for g in m.groups() if g is not None] if m else None
-        if parts is None or not 1 <= len(parts) <= 6:
-            self.error(path, f"a date must look like \"2024,5,16\" or \"2024\", found "
-                             f"{text[:40]!r}")
-            return None
-        try:
-            result = date_from_parts(parts[0], parts[1] if len(parts) > 1 else None,
-                                     parts[2] if len(parts) > 2 else None,
-                                     any(p not in ("", "0", "00") for p in parts[3:]))
-        except FieldError as err:
-            self.error(path, str(err))
-            return None
-        if result.has_time:
-            self.warn(path, "times of day are not kept; the event keeps its day",
-                      key="time-of-day")
-        return result.edtf
-
-
-def _stem(file: str) -> str:
-    name = PurePath(file).name
-    for ext in (".json", ".csv", ".timeline", ".ics"):
-        if name.lower().endswith(ext):
-            name = name[: -len(ext)]
-    return name or "Imported timeline"
-
 
 def load_json(data: bytes, file: str) -> tuple[Any, str]:
     """Parsed JSON and its text, with the size, encoding and depth limits applied."""
@@ -530,13 +337,13 @@ def load_json(data: bytes, file: str) -> tuple[Any, str]:
 
 def read(data: bytes, name: str) -> Loaded:
     root, text = load_json(data, name)
-    reader = _Reader(text, name)
+    reader = SlideReader(text, name)
     if isinstance(root, dict) and isinstance(root.get("timeline"), dict) \
             and "events" not in root:
-        return reader.read_tl2(root)
+        return read_tl2(reader, root)
     if not isinstance(root, dict):
         raise limits.fail(name, f"expected a TimelineJS object with 'events', found "
-                                f"{_kind(root)}", "$", 1, 1)
+                                f"{kind_of(root)}", "$", 1, 1)
     if "events" not in root:
         raise limits.fail(name, "not a TimelineJS file: it has no 'events' array (nor a "
                                 "TimelineJS2 'timeline' object)", "$", 1, 1)
@@ -551,76 +358,3 @@ def sniff(data: bytes, name: str) -> bool:
         return True
     return b'"timeline"' in head and (b'"startDate"' in head or b'"date"' in head)
 
-
-# ---------------------------------------------------------------- writing
-
-
-def _side(side: str, upper: bool) -> dict[str, int] | None:
-    if side in ("", ".."):
-        return None
-    try:
-        d = dates.parse(side)
-    except dates.EdtfError:
-        return None
-    y, m, day = dates.from_day_number(d.upper if upper else d.lower)
-    if d.precision == dates.Precision.YEAR or d.text.lstrip("-").startswith("Y"):
-        return {"year": y}
-    if d.precision in (dates.Precision.MONTH, dates.Precision.SEASON):
-        return {"year": y, "month": m}
-    return {"year": y, "month": m, "day": day}
-
-
-def tl_dates(when: str) -> tuple[dict[str, int] | None, dict[str, int] | None]:
-    """TimelineJS start and end date objects for an EDTF date (the end only if it differs)."""
-    if "/" in when:
-        a, b = when.split("/", 1)
-        start = _side(a, False) or _side(b, False)
-        end = _side(b, True) if a not in ("", "..") else None
-    else:
-        start, end = _side(when, False), _side(when, True)
-    return start, (end if end != start else None)
-
-
-def _slide(event: Event, timeline: Timeline, escape: Callable[[str], str]) -> dict[str, Any]:
-    start, end = tl_dates(event.when)
-    slide: dict[str, Any] = {"unique_id": event.id, "start_date": start or {"year": 1970}}
-    if end is not None:
-        slide["end_date"] = end
-    slide["text"] = {"headline": escape(event.title), "text": text_to_html(event.summary)}
-    track = timeline.track(event.track)
-    if track is not None:
-        slide["group"] = escape(track.title)
-    if event.status != "held":
-        try:
-            shown = dates.parse(event.when).display()
-        except dates.EdtfError:
-            shown = event.when
-        slide["display_date"] = f"{shown} ({event.status})"
-    if event.media:
-        m = event.media[0]
-        media = {"url": m.url or m.file}
-        if m.caption:
-            media["caption"] = escape(m.caption)
-        if m.credit:
-            media["credit"] = escape(m.credit)
-        slide["media"] = media
-    return slide
-
-
-def write(timeline: Timeline) -> bytes:
-    """TimelineJS3 JSON; load it with ``new TL.Timeline(id, url)``."""
-    def escape(s: str) -> str:
-        return html.escape(s, quote=False)
-    doc: dict[str, Any] = {"title": {"text": {"headline": escape(timeline.title),
-                                              "text": text_to_html(timeline.description)}}}
-    # Tracks keep their order in TimelineJS only as the order of first appearance.
-    doc["events"] = [_slide(e, timeline, escape) for e in timeline.events]
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def losses(timeline: Timeline) -> list[str]:
-    lost = not_held(timeline, HELD)
-    tracks = timeline.ordered_tracks()
-    if len(tracks) > 1:
-        lost.append("track order (TimelineJS orders groups by their first event)")
-    return lost

@@ -22,7 +22,7 @@ from .builder import Builder, ends_before, interval, status_suffix
 from .csv_rows import Row, Table, cell_problem, fold, read_table
 from .native import Loaded
 from .sanitize import html_to_summary, inline_text, removed_tags
-from .timelinejs import FieldError, date_from_parts, media_reference
+from .timelinejs_fields import FieldError, date_from_parts, media_reference
 
 NAME: Final = "timelinejs-csv"
 EXTENSIONS: Final = (".csv",)

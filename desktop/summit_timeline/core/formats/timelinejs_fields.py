@@ -1,0 +1,117 @@
+"""Field-level reading shared by the TimelineJS readers (JSON, legacy JSON, CSV sheet).
+
+TimelineJS writes a date as separate year, month and day fields, as numbers
+or numeric strings; all three readers turn them into EDTF text the same way,
+at the precision of the finest field given, and treat media the same way:
+references are kept, never fetched, and script or data URLs are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Final
+
+from .. import dates
+from ..model import Media
+from .builder import drops_month, edtf_point
+
+WHOLE_NUMBER: Final = re.compile(r"[+-]?\d{1,15}")
+_SCHEME: Final = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+class FieldError(ValueError):
+    """A bad value; ``key`` names the field within the date or record."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def whole_number(key: str, value: object) -> int | None:
+    """A JSON number or numeric string as an int; None for absent or blank."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise FieldError(key, f"'{key}' must be a whole number, not a boolean")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return int(value)
+        raise FieldError(key, f"'{key}' must be a whole number, found {value!r}")
+    if isinstance(value, str):
+        s = value.strip()
+        if not s:
+            return None
+        if WHOLE_NUMBER.fullmatch(s):
+            return int(s)
+        shown = s if len(s) <= 40 else s[:37] + "..."
+        raise FieldError(key, f"'{key}' must be a whole number, found {shown!r}")
+    raise FieldError(key, f"'{key}' must be a whole number, found {kind_of(value)}")
+
+
+@dataclass(frozen=True)
+class DateParts:
+    edtf: str
+    has_time: bool
+    dropped_day: bool
+    dropped_month: bool
+
+
+def date_from_parts(year: object, month: object = None, day: object = None,
+                    time_given: bool = False) -> DateParts:
+    """EDTF text at the precision of the finest part given (year, month or day)."""
+    y = whole_number("year", year)
+    if y is None:
+        raise FieldError("year", "'year' is required")
+    m = whole_number("month", month)
+    d = whole_number("day", day)
+    if m is not None and not 1 <= m <= 12:
+        raise FieldError("month", f"month {m} is not 1–12")
+    dropped_day = d is not None and m is None
+    if dropped_day:
+        d = None
+    dropped_month = drops_month(y) and m is not None
+    if drops_month(y):
+        m = d = None
+    try:
+        text = edtf_point(y, m, d)
+    except ValueError:
+        raise FieldError("day", f"day {d} does not exist in {y:04d}-{m:02d}") from None
+    if not dates.is_valid(text):
+        raise FieldError("year", f"year {y} is out of the range this app can draw")
+    return DateParts(text, time_given, dropped_day, dropped_month)
+
+
+def media_reference(url: str) -> tuple[Media | None, str | None]:
+    """A media URL as a reference to keep, or a reason it is dropped."""
+    url = url.strip()
+    if not url:
+        return None, None
+    m = _SCHEME.match(url)
+    scheme = m.group(1).lower() if m else ""
+    if scheme in ("javascript", "vbscript"):
+        return None, "a script URL given as media was dropped"
+    if scheme == "data":
+        return None, "media embedded as a data: URL was not kept (only references are)"
+    if scheme and len(scheme) > 1:  # "C:\..." is a Windows path, not a scheme
+        return Media(file="", url=url), None
+    return Media(file=url), None
+
+
+def kind_of(value: object) -> str:
+    """What a JSON value is, in words, for messages such as "found an array"."""
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+            type(None): "null"}.get(type(value), "a number")
+
+
+def default_title(file: str) -> str:
+    """The file's name without its extension, for a timeline that has no title."""
+    name = PurePath(file).name
+    for ext in (".json", ".csv", ".timeline", ".ics"):
+        if name.lower().endswith(ext):
+            name = name[: -len(ext)]
+    return name or "Imported timeline"
+
