@@ -15,6 +15,8 @@ from numpy.typing import NDArray
 GAP = 4.0
 MIN_WIDTH = 60.0
 """Narrowest an abbreviated label may get before it is dropped instead."""
+INSIDE_MIN = 40.0
+"""A band or bar at least this wide may carry its label inside it."""
 
 
 @dataclass(frozen=True)
@@ -97,9 +99,14 @@ def _shrunk(i: int, left: NDArray[np.float64], right: NDArray[np.float64],
     """The widest abbreviated place: inside a wide shape, else right, else left of it."""
     row = np.concatenate((placed, np.delete(shapes, i, axis=0))) if len(shapes) else placed
     across = row[(row[:, 1] < bottom) & (row[:, 3] > top)] if len(row) else row
-    inside = (left[i] + GAP, top, min(right[i] - GAP, left[i] + GAP + width[i]), bottom)
-    if inside[2] - inside[0] >= least and _free(i, inside, bounds, placed, shapes):
-        return inside
+    if right[i] - left[i] >= INSIDE_MIN:
+        # Start inside a band or bar and run on past its end when the row is free there:
+        # a short band ("Oct") still gets its whole status suffix.
+        x0 = max(left[i] + GAP, bounds[0])
+        stops = across[across[:, 0] >= x0 - 0.5, 0] if len(across) else across
+        x1 = min(x0 + width[i], bounds[2], *(stops - GAP).tolist())
+        if x1 - x0 >= least and _free(i, (x0, top, x1, bottom), bounds, placed, shapes):
+            return (x0, top, x1, bottom)
     x0 = max(right[i] + GAP, bounds[0])
     stops = across[across[:, 0] >= x0 - 0.5, 0] if len(across) else across
     x1 = min(x0 + width[i], bounds[2], *(stops - GAP).tolist())

@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QShowEvent
+from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
 from ...core import dates
 from ...core.model import STATUSES
@@ -38,6 +38,7 @@ class TimelineView(QWidget):
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
+        self._focused_once = False
         self.view_box = TimelineViewBox()
         self.date_axis = DateAxisItem()
         self.plot_widget = pg.PlotWidget(viewBox=self.view_box,
@@ -298,6 +299,33 @@ class TimelineView(QWidget):
     def _title_of(self, position: int) -> str:
         index = self._state.index
         return "" if index is None else index.event(position).title
+
+    # ------------------------------------------------------------ focus
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_once:
+            self._focused_once = True
+            # After the window is mapped, not during show(): X refuses focus before that.
+            QTimer.singleShot(0, self.take_initial_focus)
+
+    def take_initial_focus(self) -> None:
+        """Activate the window and focus the timeline, once, after the first show.
+
+        With no window manager (a kiosk, Xvfb, some presentations) nobody else
+        activates the window, so keys would go nowhere; and otherwise the first
+        focusable widget (the search field) would swallow ← and →, which must
+        walk the meetings from the moment the window appears.
+        """
+        window = self.window()
+        if not window.isVisible():
+            return
+        if QApplication.activeWindow() is None and QApplication.platformName() != "offscreen":
+            window.raise_()
+            window.activateWindow()
+        focused = QApplication.focusWidget()
+        if focused is None or focused.window() is window:
+            self.plot_widget.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     # ------------------------------------------------------------ theme
 

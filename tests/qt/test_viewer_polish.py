@@ -1,0 +1,174 @@
+"""The viewer's polish: work done off the GUI thread, labels that keep their status,
+a toolbar and legend that fit a 1280-pixel window, focus after the first show, and
+one-day meetings drawn across their day when zoomed in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from summit_timeline.core import dates
+from summit_timeline.core.formats.registry import load_any
+from summit_timeline.core.index import EventIndex
+from summit_timeline.qt.file_loader import prepare
+from summit_timeline.qt.gui import make_application
+from summit_timeline.qt.main_window import MainWindow
+from summit_timeline.qt.plot import label_layout
+from summit_timeline.qt.plot.draw_set import DrawSet
+from summit_timeline.qt.plot.frame import BAR, POINT
+from summit_timeline.qt.plot.prepared_timeline import PreparedTimeline
+from summit_timeline.qt.plot.timeline_view import TimelineView
+from summit_timeline.qt.state import ViewState
+from summit_timeline.resources import default_dataset
+
+KAZAN = "putin-xi-2024-10-22-kazan"
+BEIJING = "putin-xi-2024-05-16-beijing"
+
+
+@pytest.fixture
+def narrow_view(qtbot: QtBot) -> Iterator[tuple[TimelineView, ViewState]]:
+    """The timeline alone at the width it gets inside a 1280×720 window."""
+    make_application()
+    state = ViewState()
+    widget = TimelineView(state)
+    qtbot.addWidget(widget)
+    widget.resize(640, 360)
+    widget.show()
+    state.set_timeline(EventIndex.build(load_any(default_dataset()).timeline), None)
+    yield widget, state
+    widget.close()
+
+
+def _drawn_labels(widget: TimelineView, state: ViewState) -> dict[str, str]:
+    widget.plot_widget.viewport().grab()
+    assert state.index is not None
+    return {state.index.event(p).id: text for p, text in
+            zip(widget.labels_item.labelled_positions(), widget.labels_item.label_texts(),
+                strict=True)}
+
+
+# ------------------------------------------------------------ work off the GUI thread
+
+def test_loaded_file_arrives_with_the_views_arrays_made_on_the_worker(window: MainWindow
+                                                                      ) -> None:
+    state = window.state
+    ready = PreparedTimeline.of(state.index)
+    assert ready is not None, "the loader prepares the first frame's arrays"
+    assert state.known is ready.known
+    assert window.timeline_view.events_item.draw_set() is ready.draw_set
+    assert state.index is not None
+    fresh = DrawSet.build(state.index, state.known, state.shown)
+    assert np.array_equal(fresh.position, ready.draw_set.position)
+    assert np.array_equal(fresh.y, ready.draw_set.y)
+    assert np.array_equal(state.shown_positions(), ready.walk)
+
+
+def test_prepare_matches_what_the_state_computes_itself() -> None:
+    result = prepare(load_any(default_dataset()).timeline, "x.timeline.json", None)
+    assert result.prepared is not None
+    state = ViewState()
+    state.set_timeline(result.index, None)  # not remembered: the state computes its own
+    assert state.known is not None and state.known is not result.prepared.known
+    assert np.array_equal(state.shown_positions(), result.prepared.walk)
+    assert np.array_equal(state.time_order(), result.prepared.order)
+
+
+# ------------------------------------------------------------ labels
+
+def test_an_abbreviated_planned_label_keeps_its_planned_suffix(
+        narrow_view: tuple[TimelineView, ViewState]) -> None:
+    widget, state = narrow_view
+    labels = _drawn_labels(widget, state)
+    assert KAZAN in labels, "the Kazan meeting is labelled even in a narrow window"
+    assert labels[KAZAN].endswith("(planned)"), labels[KAZAN]
+    assert state.index is not None and state.known is not None
+    for event_id, text in labels.items():
+        position = state.index.position_of(event_id)
+        assert position is not None
+        if int(state.known.status[position]) == 1:  # planned
+            assert text.endswith("(planned)"), text
+
+
+def test_a_short_span_is_labelled_in_full_when_there_is_room(
+        narrow_view: tuple[TimelineView, ViewState]) -> None:
+    widget, state = narrow_view
+    widget.set_visible_range(dates.parse("2024-05-10").lower, dates.parse("2024-05-25").lower)
+    labels = _drawn_labels(widget, state)
+    assert "Putin's state visit to China" in labels.values()
+
+
+def test_abbreviation_stops_at_each_labels_own_minimum() -> None:
+    left = np.array([100.0, 180.0])
+    right = left + 10
+    placed = label_layout.place(left, right, np.array([50.0, 50.0]),
+                                np.array([200.0, 200.0]), 16, np.array([2.0, 1.0]),
+                                (0, 0, 400, 100), min_width=np.array([60.0, 180.0]))
+    assert placed.which.tolist() == [0], "the second would be cut below its minimum"
+
+
+# ------------------------------------------------------------ toolbar and legend
+
+def test_knowledge_toolbar_and_legend_fit_a_1280_pixel_window(window: MainWindow) -> None:
+    window.resize(1280, 720)
+    bar = window.knowledge_bar
+    assert bar.minimumSizeHint().width() <= 1280
+    assert bar.sizeHint().width() <= 1280
+    assert bar.slider.maximumWidth() < 1280 // 2
+    for widget in (bar.slider, bar.date_edit, bar.reset_button):
+        assert widget.toolTip()
+    legend = window.timeline_view.legend
+    boxes = legend.item_boxes(600)
+    assert all(b.right() <= 600 for b in boxes), "the legend wraps instead of being cut"
+    assert len({b.top() for b in boxes}) > 1
+
+
+# ------------------------------------------------------------ focus
+
+def test_timeline_has_focus_after_first_show_and_arrows_walk(qtbot: QtBot) -> None:
+    make_application()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    with qtbot.waitSignal(win.state.sigTimelineChanged, timeout=10_000):
+        win.files.open(default_dataset())
+    win.show()
+    plot = win.timeline_view.plot_widget
+    assert plot.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is plot, timeout=5000)
+    assert win.state.index is not None
+    walk = win.state.shown_positions()
+    win.step(1)
+    win.step(1)
+    assert win.state.selection == int(walk[1])
+    win.close()
+    win.files.loader.shutdown()
+
+
+# ------------------------------------------------------------ one day at high zoom
+
+def test_one_day_event_is_a_marker_far_out_and_a_bar_across_its_day_zoomed_in(
+        narrow_view: tuple[TimelineView, ViewState]) -> None:
+    widget, state = narrow_view
+    assert state.index is not None
+    position = state.index.position_of(BEIJING)
+
+    def shape() -> tuple[int, float, float, float]:
+        widget.plot_widget.viewport().grab()
+        frame = widget.events_item.frame()
+        data = widget.events_item.draw_set()
+        assert frame is not None and data is not None and frame.mode == "detail"
+        (i,) = np.flatnonzero(data.position[frame.which] == position)
+        return int(frame.kind[i]), float(frame.left[i]), float(frame.right[i]), frame.sx
+
+    kind, *_ = shape()
+    assert kind == POINT
+    day = dates.parse("2024-05-16").lower
+    widget.set_visible_range(day - 3, day + 4)
+    kind, left, right, sx = shape()
+    assert kind == BAR
+    assert right - left == pytest.approx(abs(sx), abs=1.0), "the bar spans exactly its day"
