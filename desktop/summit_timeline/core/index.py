@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Final
@@ -121,12 +122,10 @@ class EventIndex:
         return self.timeline.events[position]
 
     def position_of(self, event_id: str) -> int | None:
-        event = self.timeline.event(event_id)
-        if event is None:
-            return None
-        return self._positions().get(event_id)
+        return self.positions().get(event_id)
 
-    def _positions(self) -> dict[str, int]:
+    def positions(self) -> Mapping[str, int]:
+        """Event id → position, built once (a loader may build it off the GUI thread)."""
         cache = getattr(self, "_pos_cache", None)
         if cache is None:
             cache = {e.id: i for i, e in enumerate(self.timeline.events)}

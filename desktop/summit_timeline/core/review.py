@@ -300,14 +300,25 @@ def flag_of(doc: ReviewDocument | Records, reviewer: str, event_id: str) -> Flag
 
 
 def flag_codes(doc: ReviewDocument | Records, reviewer: str,
-               event_ids: Sequence[str]) -> NDArray[np.int8]:
-    """Flags as ``FLAG_CODE`` integers in the given order, for the columnar index."""
+               event_ids: Sequence[str] | Mapping[str, int]) -> NDArray[np.int8]:
+    """Flags as ``FLAG_CODE`` integers in the given order, for the columnar index.
+
+    Given a mapping of event id to position (the index has one), the cost is
+    the number of notes, not the number of events: a million-event timeline
+    with a dozen notes costs a dozen look-ups.
+    """
     events = events_of(doc, reviewer)
     codes = np.zeros(len(event_ids), dtype=np.int8)
+    if isinstance(event_ids, Mapping):
+        for event_id, review in events.items():
+            row = event_ids.get(event_id)
+            if row is not None:
+                codes[row] = FLAG_CODE[review.flag]
+        return codes
     for row, event_id in enumerate(event_ids):
-        review = events.get(event_id)
-        if review is not None:
-            codes[row] = FLAG_CODE[review.flag]
+        found = events.get(event_id)
+        if found is not None:
+            codes[row] = FLAG_CODE[found.flag]
     return codes
 
 
@@ -324,13 +335,14 @@ class Progress:
 
 def progress(doc: ReviewDocument | Records, timeline: Timeline, reviewer: str) -> Progress:
     """Counts over the timeline's events only; orphaned notes do not count."""
-    events = events_of(doc, reviewer)
     by_flag: dict[Flag, int] = dict.fromkeys(FLAGS, 0)
-    for event in timeline.events:
-        review = events.get(event.id)
-        by_flag[review.flag if review is not None else "unreviewed"] += 1
+    for event_id, review in events_of(doc, reviewer).items():
+        if review.flag != "unreviewed" and timeline.event(event_id) is not None:
+            by_flag[review.flag] += 1
     total = len(timeline.events)
-    return Progress(total - by_flag["unreviewed"], total, by_flag)
+    reviewed = sum(by_flag.values())
+    by_flag["unreviewed"] = total - reviewed
+    return Progress(reviewed, total, by_flag)
 
 
 def next_unreviewed(doc: ReviewDocument | Records, reviewer: str, order: Sequence[str],
@@ -359,12 +371,11 @@ class Orphan:
 
 def orphans(doc: ReviewDocument | Records, timeline: Timeline,
             reviewer: str | None = None) -> list[Orphan]:
-    known = {event.id for event in timeline.events}
     names = [reviewer] if reviewer is not None else sorted(_reviewer_names(doc))
     return [Orphan(name, event_id, review)
             for name in names
             for event_id, review in sorted(events_of(doc, name).items())
-            if event_id not in known]
+            if timeline.event(event_id) is None]
 
 
 def _reviewer_names(doc: ReviewDocument | Records) -> Iterable[str]:

@@ -41,6 +41,8 @@ def prepare(timeline: Timeline, file: str, day: int | None,
     """Index a decoded timeline and prepare its first frame: the worker's whole job
     after decoding, shared with the frame bench so it measures the same path."""
     index = EventIndex.build(timeline)
+    index.positions()  # id look-ups (selection by id, review flags) ready before the handoff
+    timeline.event("")
     return LoadResult(index, file, day, list(warnings or []),
                       PreparedTimeline.build(index, day))
 

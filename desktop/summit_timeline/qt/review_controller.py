@@ -58,8 +58,6 @@ class ReviewController(QObject):
         self.last_changes: TimelineChanges | None = None
         self.last_compare: CompareDialog | None = None
         self._pending_message = ""
-        self._ids: list[str] = []
-        self._ids_of: EventIndex | None = None
         window.statusBar().addPermanentWidget(self.progress_label)
         state.sigTimelineChanged.connect(self._on_state_timeline_changed)
         self.session.sigStoreChanged.connect(self._on_session_store_changed)
@@ -232,10 +230,7 @@ class ReviewController(QObject):
         index = self._state.index
         if index is None:
             return np.zeros(0, np.int8)
-        if self._ids_of is not index:
-            self._ids = [event.id for event in index.timeline.events]
-            self._ids_of = index
-        return self.session.flag_codes(self._ids)
+        return self.session.flag_codes(index.positions())
 
     def _push_flags(self, flags: NDArray[np.int8]) -> None:
         self._state.set_review_flags(flags)

@@ -13,7 +13,7 @@ and ``sigStoreChanged``; they never hold the store themselves.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -152,7 +152,7 @@ class ReviewSession(QObject):
 
     # ------------------------------------------------------------ questions
 
-    def flag_codes(self, event_ids: list[str]) -> NDArray[np.int8]:
+    def flag_codes(self, event_ids: Sequence[str] | Mapping[str, int]) -> NDArray[np.int8]:
         if self.store is None or not self.reviewer:
             return np.zeros(len(event_ids), np.int8)
         return review.flag_codes(self.store.document(), self.reviewer, event_ids)
