@@ -3,6 +3,11 @@
 The most important events claim space first; a label that fits neither right
 nor left of its event is dropped for this frame and comes back when zooming in
 gives it room.  Pure numpy and floats so it can be tested without a screen.
+
+Runs on every frame, so it is built to be cheap: which shapes and labels can
+meet a label vertically is worked out once for all candidates with numpy, and
+each candidate then only compares its few same-row obstacles as plain
+intervals, instead of testing every placed label and every shape per try.
 """
 
 from __future__ import annotations
@@ -29,6 +34,10 @@ class PlacedLabels:
     """(n, 4) left, top, right, bottom in pixels."""
 
 
+Span = tuple[float, float]
+"""(left, right) of an obstacle that shares a label's rows."""
+
+
 def place(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArray[np.float64],
           width: NDArray[np.float64], height: float, priority: NDArray[np.float64],
           bounds: tuple[float, float, float, float],
@@ -41,93 +50,99 @@ def place(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArr
     rather than cut below its "(planned)".
 
     ``priority``: larger first (ties: earlier candidates first).  ``bounds``:
-    the (left, top, right, bottom) the labels must stay inside.  ``obstacles``:
-    (m, 4) rectangles labels must not cover, such as the markers themselves;
-    a label may touch the shape it belongs to.
+    the (left, top, right, bottom) the labels must stay inside.  ``shapes``:
+    (n, 4) rectangles of the candidates' own markers, which labels must not
+    cover; a label may touch the shape it belongs to.
     """
+    n = len(left)
     order = np.argsort(-priority, kind="stable")
-    _, bt, _, bb = bounds
-    placed = np.empty((len(order), 4), np.float64)
-    which = np.empty(len(order), np.int64)
-    count = 0
-    obs = shapes if shapes is not None else np.zeros((0, 4), np.float64)
-    widths = np.empty(len(order), np.float64)
-    least = min_width if min_width is not None else np.full(len(left), MIN_WIDTH)
+    b0, bt, b2, bb = (float(v) for v in bounds)
+    tops = np.asarray(centre_y, np.float64) - height / 2
+    bottoms = tops + height
+    least = min_width if min_width is not None else np.full(n, MIN_WIDTH)
+    # Candidates on the same centre line share their rows, so obstacles are kept per
+    # line: the shapes (with their owners, as a label may touch its own shape) whose
+    # rows it meets, by the same strict test as rectangle overlap, and the labels
+    # placed so far in rows it meets.
+    lines, line_of = np.unique(tops, return_inverse=True)
+    line_bottoms = lines + height
+    line_shapes: list[list[Span]] = [[] for _ in range(len(lines))]
+    line_owners: list[list[int]] = [[] for _ in range(len(lines))]
+    if shapes is not None and len(shapes):
+        meets = (shapes[None, :, 1] < line_bottoms[:, None]) \
+            & (shapes[None, :, 3] > lines[:, None])
+        s_left, s_right = shapes[:, 0].tolist(), shapes[:, 2].tolist()
+        for g, j in zip(*(a.tolist() for a in np.nonzero(meets)), strict=True):
+            line_shapes[g].append((s_left[j], s_right[j]))
+            line_owners[g].append(j)
+    shares = (lines[None, :] < line_bottoms[:, None]) & (line_bottoms[None, :] > lines[:, None])
+    sharing = [np.flatnonzero(row).tolist() for row in shares]
+    line_labels: list[list[Span]] = [[] for _ in range(len(lines))]
+    lefts, rights, widths = (np.asarray(a, np.float64).tolist() for a in (left, right, width))
+    top_list, bottom_list, least_list = tops.tolist(), bottoms.tolist(), \
+        np.asarray(least, np.float64).tolist()
+    line_list = line_of.tolist()
+    which: list[int] = []
+    got: list[float] = []
+    rects: list[tuple[float, float, float, float]] = []
     for i in order.tolist():
-        top = centre_y[i] - height / 2
-        bottom = top + height
+        top, bottom = top_list[i], bottom_list[i]
         if top < bt or bottom > bb:
             continue
-        found = _full(i, left, right, width, top, bottom, bounds, placed[:count], obs) \
-            or _shrunk(i, left, right, width, top, bottom, bounds, placed[:count], obs,
-                       float(least[i]))
+        g = line_list[i]
+        others = line_shapes[g]
+        owners = line_owners[g]
+        if i in owners:
+            at = owners.index(i)
+            others = others[:at] + others[at + 1:]
+        row = others + line_labels[g]
+        found = _full(lefts[i], rights[i], widths[i], b0, b2, row) \
+            or _shrunk(lefts[i], rights[i], widths[i], b0, b2, row, least_list[i])
         if found is None:
             continue
-        placed[count] = found
-        which[count] = i
-        widths[count] = found[2] - found[0]
-        count += 1
-    return PlacedLabels(which[:count], widths[:count], placed[:count])
+        x0, x1 = found
+        which.append(i)
+        got.append(x1 - x0)
+        rects.append((x0, top, x1, bottom))
+        for k in sharing[g]:
+            line_labels[k].append(found)
+    return PlacedLabels(np.array(which, np.int64), np.array(got, np.float64),
+                        np.array(rects, np.float64).reshape(-1, 4))
 
 
-Box = tuple[float, float, float, float]
-
-
-def _free(i: int, box: Box, bounds: Box, placed: NDArray[np.float64],
-          shapes: NDArray[np.float64]) -> bool:
-    if box[0] < bounds[0] or box[2] > bounds[2]:
+def _free(x0: float, x1: float, b0: float, b2: float, row: list[Span]) -> bool:
+    """Inside the bounds and overlapping nothing in the label's rows (touching is fine)."""
+    if x0 < b0 or x1 > b2:
         return False
-    if len(placed) and _hits(placed, box):
-        return False
-    return not (len(shapes) and _hits_other(shapes, box, i))
+    return not any(o0 < x1 and o1 > x0 for o0, o1 in row)
 
 
-def _full(i: int, left: NDArray[np.float64], right: NDArray[np.float64],
-          width: NDArray[np.float64], top: float, bottom: float, bounds: Box,
-          placed: NDArray[np.float64], shapes: NDArray[np.float64]) -> Box | None:
-    for x0 in (right[i] + GAP, left[i] - GAP - width[i]):
-        box = (x0, top, x0 + width[i], bottom)
-        if _free(i, box, bounds, placed, shapes):
-            return box
+def _full(left: float, right: float, width: float, b0: float, b2: float,
+          row: list[Span]) -> Span | None:
+    """The whole label right of its event, else left of it."""
+    for x0 in (right + GAP, left - GAP - width):
+        x1 = x0 + width
+        if _free(x0, x1, b0, b2, row):
+            return (x0, x1)
     return None
 
 
-def _shrunk(i: int, left: NDArray[np.float64], right: NDArray[np.float64],
-            width: NDArray[np.float64], top: float, bottom: float, bounds: Box,
-            placed: NDArray[np.float64], shapes: NDArray[np.float64],
-            least: float = MIN_WIDTH) -> Box | None:
+def _shrunk(left: float, right: float, width: float, b0: float, b2: float,
+            row: list[Span], least: float = MIN_WIDTH) -> Span | None:
     """The widest abbreviated place: inside a wide shape, else right, else left of it."""
-    row = np.concatenate((placed, np.delete(shapes, i, axis=0))) if len(shapes) else placed
-    across = row[(row[:, 1] < bottom) & (row[:, 3] > top)] if len(row) else row
-    if right[i] - left[i] >= INSIDE_MIN:
+    if right - left >= INSIDE_MIN:
         # Start inside a band or bar and run on past its end when the row is free there:
         # a short band ("Oct") still gets its whole status suffix.
-        x0 = max(left[i] + GAP, bounds[0])
-        stops = across[across[:, 0] >= x0 - 0.5, 0] if len(across) else across
-        x1 = min(x0 + width[i], bounds[2], *(stops - GAP).tolist())
-        if x1 - x0 >= least and _free(i, (x0, top, x1, bottom), bounds, placed, shapes):
-            return (x0, top, x1, bottom)
-    x0 = max(right[i] + GAP, bounds[0])
-    stops = across[across[:, 0] >= x0 - 0.5, 0] if len(across) else across
-    x1 = min(x0 + width[i], bounds[2], *(stops - GAP).tolist())
-    if x1 - x0 >= least and _free(i, (x0, top, x1, bottom), bounds, placed, shapes):
-        return (x0, top, x1, bottom)
-    x1 = min(left[i] - GAP, bounds[2])
-    stops = across[across[:, 2] <= x1 + 0.5, 2] if len(across) else across
-    x0 = max(x1 - width[i], bounds[0], *(stops + GAP).tolist())
-    if x1 - x0 >= least and _free(i, (x0, top, x1, bottom), bounds, placed, shapes):
-        return (x0, top, x1, bottom)
+        x0 = max(left + GAP, b0)
+        x1 = min([x0 + width, b2, *(o0 - GAP for o0, _ in row if o0 >= x0 - 0.5)])
+        if x1 - x0 >= least and _free(x0, x1, b0, b2, row):
+            return (x0, x1)
+    x0 = max(right + GAP, b0)
+    x1 = min([x0 + width, b2, *(o0 - GAP for o0, _ in row if o0 >= x0 - 0.5)])
+    if x1 - x0 >= least and _free(x0, x1, b0, b2, row):
+        return (x0, x1)
+    x1 = min(left - GAP, b2)
+    x0 = max([x1 - width, b0, *(o1 + GAP for _, o1 in row if o1 <= x1 + 0.5)])
+    if x1 - x0 >= least and _free(x0, x1, b0, b2, row):
+        return (x0, x1)
     return None
-
-
-def _hits(rects: NDArray[np.float64], box: tuple[float, float, float, float]) -> bool:
-    return bool(np.any((rects[:, 0] < box[2]) & (rects[:, 2] > box[0])
-                       & (rects[:, 1] < box[3]) & (rects[:, 3] > box[1])))
-
-
-def _hits_other(shapes: NDArray[np.float64], box: tuple[float, float, float, float],
-                own: int) -> bool:
-    overlap = ((shapes[:, 0] < box[2]) & (shapes[:, 2] > box[0])
-               & (shapes[:, 1] < box[3]) & (shapes[:, 3] > box[1]))
-    overlap[own] = False
-    return bool(np.any(overlap))

@@ -60,9 +60,19 @@ def badge_sprite(code: int, size: float, dpr: float) -> QPixmap:
     return pixmap
 
 
+_ICONS: dict[tuple[int, int], QIcon] = {}
+
+
 def badge_icon(code: int, size: int = 16) -> QIcon:
-    """For buttons, combo entries and list cells."""
-    icon = QIcon()
-    for dpr in (1.0, 2.0):
-        icon.addPixmap(badge_sprite(code, size, dpr))
-    return icon
+    """For buttons, combo entries and list cells; built once per flag and size.
+
+    The list asks for one per visible cell on every repaint, so painting two
+    pixmaps each time would cost more than the rest of the cell.
+    """
+    icon = _ICONS.get((code, size))
+    if icon is None:
+        icon = QIcon()
+        for dpr in (1.0, 2.0):
+            icon.addPixmap(badge_sprite(code, size, dpr))
+        _ICONS[(code, size)] = icon
+    return QIcon(icon)
