@@ -76,6 +76,18 @@ def test_malformed_json_points_at_the_break(tmp_path: Path) -> None:
     assert "malformed JSON" in line
 
 
+def test_trailing_comma_and_empty_file_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "comma.timeline.json"
+    path.write_text('{\n  "format": "summit-timeline/1",\n  "title": "x",\n  "events": [\n'
+                    '    {"id": "a"},\n  ]\n}\n')
+    [line] = problems_of(path)
+    assert line.startswith(f"{path}:6:3:") and "trailing comma" in line
+    empty = tmp_path / "empty.timeline.json"
+    empty.write_text("  \n")
+    [line] = problems_of(empty)
+    assert "the file is empty" in line
+
+
 def test_not_utf8_is_reported_with_its_place(tmp_path: Path) -> None:
     path = tmp_path / "latin1.timeline.json"
     path.write_bytes('{"format": "summit-timeline/1",\n "title": "Erdoğan"}'.encode("latin-1",
@@ -147,7 +159,7 @@ def test_top_level_array_and_empty_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.timeline.json"
     empty.write_bytes(b"")
     [line] = problems_of(empty)
-    assert "malformed JSON" in line
+    assert "empty" in line
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
@@ -160,3 +172,25 @@ def test_deep_nesting_does_not_crash(tmp_path: Path) -> None:
     path.write_text("[" * 100_000 + "]" * 100_000)
     [line] = problems_of(path)
     assert str(path) in line
+
+
+def test_every_problem_is_reported_in_one_run_in_file_order(tmp_path: Path) -> None:
+    doc = json.loads(json.dumps(MINIMAL))
+    doc["events"][0]["when"] = "2024-13-01"
+    doc["events"][1]["track"] = "nowhere"
+    doc["events"][3]["status"] = "happened"
+    lines = problems_of(write(tmp_path, doc))
+    assert len(lines) == 3
+    assert "$.events[0].when" in lines[0]
+    assert "$.events[1].track: no track with id 'nowhere'" in lines[1]
+    assert "$.events[3].status" in lines[2]
+    assert "expected one of: held, planned, postponed, cancelled" in lines[2]
+    numbers = [tuple(int(n) for n in line.split(":")[1:3]) for line in lines]
+    assert numbers == sorted(numbers)
+
+
+def test_a_broken_item_causes_no_second_error_where_it_is_referred_to(tmp_path: Path) -> None:
+    doc = json.loads(json.dumps(MINIMAL))
+    doc["tracks"][0]["order"] = "first"
+    [line] = problems_of(write(tmp_path, doc))
+    assert "$.tracks[0].order" in line

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import msgspec
 import numpy as np
@@ -30,7 +30,7 @@ import numpy as np
 from .. import dates
 from ..atomic import write_atomic
 from ..date_arrays import plain_bounds
-from ..model import FORMAT, Event, Person, Place, Source, Timeline, Track
+from ..model import FORMAT, STATUSES, Event, Kind, Person, Place, Source, Timeline, Track
 from ..problems import LoadError, Problem, Severity, byte_line_column
 from .json_locate import locate_line_column
 
@@ -103,10 +103,15 @@ def decode(data: bytes, file: str = "<memory>") -> Loaded:
 
 def _finish(timeline: Timeline, found: list[_Found], warnings: list[Problem], text: str,
             file: str) -> Loaded:
-    problems = warnings + [_place(f, text, file) for f in found[:MAX_PROBLEMS]]
+    problems = _in_file_order(warnings + [_place(f, text, file) for f in found[:MAX_PROBLEMS]])
     if any(p.severity == "error" for p in problems):
         raise LoadError(file, problems)
     return Loaded(timeline, file, problems)
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    """People fix files top to bottom; report in that order."""
+    return sorted(problems, key=lambda p: (p.line, p.column))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +143,7 @@ def _decode_slowly(data: bytes, file: str) -> Loaded:
     try:
         root = json.loads(text)
     except json.JSONDecodeError as err:
-        raise LoadError(file, [Problem(file, f"malformed JSON: {err.msg}", "", err.lineno,
+        raise LoadError(file, [Problem(file, explain_json_error(err, text), "", err.lineno,
                                        err.colno)]) from None
     except RecursionError:
         raise LoadError(file, [Problem(file, "JSON is nested too deeply to be a timeline", "",
@@ -156,17 +161,48 @@ def _decode_slowly(data: bytes, file: str) -> Loaded:
                                 "file is not a Summit Timeline file of a version this app reads"))
         return _finish_or_raise(found, warnings, text, file)
     cleaned = _drop_unknown(root, Timeline, "$", found)
-    timeline = _convert_all(cleaned, found)
-    if timeline is not None and not any(f.severity == "error" for f in found):
-        found.extend(check(timeline))
-    if timeline is None or any(f.severity == "error" for f in found):
+    converted = _convert_all(cleaned, found)
+    if converted is not None:
+        # Check what did convert too, so one run reports every problem; ids of
+        # items that failed count as known, so they cause no second error.
+        timeline, positions, failed_ids = converted
+        found.extend(_renumber(f, positions) for f in check(timeline, failed_ids))
+    if converted is None or any(f.severity == "error" for f in found):
         return _finish_or_raise(found, warnings, text, file)
-    return _finish(timeline, found, warnings, text, file)
+    return _finish(converted[0], found, warnings, text, file)
+
+
+_ITEM_PATH = re.compile(r"^\$\.(people|places|sources|tracks|events)\[(\d+)\]")
+
+
+def _renumber(found: _Found, positions: dict[str, list[int]]) -> _Found:
+    """Map a path in the partial timeline back to the item's place in the file."""
+    m = _ITEM_PATH.match(found.path)
+    if m is None:
+        return found
+    raw = positions[m.group(1)][int(m.group(2))]
+    path = f"$.{m.group(1)}[{raw}]{found.path[m.end():]}"
+    return _Found(path, found.message, found.severity, found.at_key)
+
+
+def explain_json_error(err: json.JSONDecodeError, text: str) -> str:
+    """The decoder's message, in words that point at the usual hand-editing slips."""
+    if not text.strip():
+        return "the file is empty; expected a JSON object (a timeline)"
+    before = text[:err.pos].rstrip()
+    here = text[err.pos:err.pos + 1]
+    if before.endswith(",") and here in "]}" and here:
+        return f"malformed JSON: a comma before '{here}' (JSON allows no trailing comma)"
+    if err.msg.startswith("Expecting ',' delimiter"):
+        return "malformed JSON: expected ',' between items (a comma may be missing)"
+    if err.msg.startswith("Invalid control character"):
+        return "malformed JSON: a line break or tab inside a string (write it as \\n or \\t)"
+    return f"malformed JSON: {err.msg}"
 
 
 def _finish_or_raise(found: list[_Found], warnings: list[Problem], text: str,
                      file: str) -> Loaded:
-    problems = warnings + [_place(f, text, file) for f in found[:MAX_PROBLEMS]]
+    problems = _in_file_order(warnings + [_place(f, text, file) for f in found[:MAX_PROBLEMS]])
     raise LoadError(file, problems)
 
 
@@ -216,22 +252,32 @@ def _join(path: str, key: str) -> str:
         f"{path}[{json.dumps(key, ensure_ascii=False)}]"
 
 
-def _convert_all(root: dict[str, Any], found: list[_Found]) -> Timeline | None:
-    """Convert item by item so that one bad event does not hide the next one's problem."""
+def _convert_all(root: dict[str, Any], found: list[_Found]
+                 ) -> tuple[Timeline, dict[str, list[int]], dict[str, set[str]]] | None:
+    """Convert item by item so that one bad event does not hide the next one's problem.
+
+    Returns the timeline of the items that converted, where each came from in
+    the file, and the ids of the items that did not.
+    """
     top = dict(root)
+    positions: dict[str, list[int]] = {}
+    failed_ids: dict[str, set[str]] = {}
     for key, struct in _LIST_TYPES.items():
         items = top.get(key)
         if not isinstance(items, list):
             continue
-        good = []
+        good, where, failed = [], [], set()
         for i, item in enumerate(items):
             try:
                 good.append(msgspec.convert(item, struct))
+                where.append(i)
             except msgspec.ValidationError as err:
                 found.append(_from_validation(err, f"$.{key}[{i}]"))
-        top[key] = good
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    failed.add(item["id"])
+        top[key], positions[key], failed_ids[key] = good, where, failed
     try:
-        return msgspec.convert(top, Timeline)
+        return msgspec.convert(top, Timeline), positions, failed_ids
     except msgspec.ValidationError as err:
         found.append(_from_validation(err, "$"))
         return None
@@ -253,13 +299,23 @@ def _from_validation(err: msgspec.ValidationError, prefix: str) -> _Found:
         return _Found(path, "expected an id: a letter or digit, then letters, digits, "
                             "'_', '.', ':' or '-'")
     message = message.replace("`", "'")
-    return _Found(path, message[:1].lower() + message[1:])
+    message = message[:1].lower() + message[1:]
+    choices = _CHOICES.get(path.rsplit(".", 1)[-1])
+    if message.startswith("invalid enum value") and choices:
+        message += f"; expected one of: {', '.join(choices)}"
+    return _Found(path, message)
+
+
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "status": STATUSES,
+    "kind": get_args(Kind),
+}
 
 
 # ---------------------------------------------------------------- checking
 
 
-def check(timeline: Timeline) -> list[_Found]:
+def check(timeline: Timeline, also_known: dict[str, set[str]] | None = None) -> list[_Found]:
     """Problems a schema cannot see: duplicate ids, dangling references, bad dates.
 
     Written column-wise: a set difference finds whether anything is wrong at
@@ -268,6 +324,8 @@ def check(timeline: Timeline) -> list[_Found]:
     """
     found: list[_Found] = []
     ids = {name: _unique_ids(name, getattr(timeline, name), found) for name in _LIST_TYPES}
+    for name, extra in (also_known or {}).items():
+        ids[name] = ids[name] | extra
     events = timeline.events
     _refs(found, "tracks", ids["tracks"], map(_TRACK, events),
           lambda: ((f"$.events[{i}].track", e.track) for i, e in enumerate(events)))

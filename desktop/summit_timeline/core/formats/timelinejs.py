@@ -28,7 +28,7 @@ from ..problems import LoadError, Problem
 from . import limits
 from .builder import Builder, ends_before, interval, status_suffix
 from .json_locate import locate_line_column
-from .native import Loaded
+from .native import Loaded, explain_json_error
 from .sanitize import html_to_summary, inline_text, removed_tags
 from .timelinejs_fields import (
     FieldError,
@@ -329,7 +329,7 @@ def load_json(data: bytes, file: str) -> tuple[Any, str]:
     try:
         return json.loads(text), text
     except json.JSONDecodeError as err:
-        raise limits.fail(file, f"malformed JSON: {err.msg}", "", err.lineno,
+        raise limits.fail(file, explain_json_error(err, text), "", err.lineno,
                           err.colno) from None
     except RecursionError:  # pragma: no cover - the depth check comes first
         raise limits.fail(file, "the JSON is nested too deeply", "", 1, 1) from None
