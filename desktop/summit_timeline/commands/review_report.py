@@ -56,7 +56,7 @@ def report_command(file: str | None, review_path: str | None, reviewer: str | No
         timeline_path = default_dataset() if bundled else Path(str(file))
         timeline = load_any(timeline_path).timeline
         sidecar = Path(review_path) if review_path else sidecar_path(timeline_path, bundled)
-        doc = read_review(sidecar, explicit=bool(review_path))
+        doc = read_review(sidecar, explicit=bool(review_path), err=err)
         name = choose_reviewer(doc, reviewer, sidecar)
         write_report(timeline, doc, name, Path(output))
     except LoadError as error:
@@ -71,13 +71,22 @@ def report_command(file: str | None, review_path: str | None, reviewer: str | No
     return 0
 
 
-def read_review(path: Path, *, explicit: bool) -> review.ReviewDocument:
-    """Read without moving anything aside: a report must never change the notes."""
+def read_review(path: Path, *, explicit: bool, err: TextIO | None = None
+                ) -> review.ReviewDocument:
+    """Read without moving anything aside: a report must never change the notes.
+
+    With no notes yet (and no --review given) the report still has a use: it
+    lists every event as unreviewed, a checklist to start from.
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        hint = "" if explicit else "; pass --review REVIEW.json"
-        raise ReportError(f"no review file at {path}{hint}") from None
+        if explicit:
+            raise ReportError(f"no review file at {path}") from None
+        if err is not None:
+            print(f"review-report: no notes yet ({path}); every event is listed as unreviewed",
+                  file=err)
+        return review.ReviewDocument(format="summit-timeline-review/1")
     return review.decode(data, os.fspath(path))
 
 
