@@ -35,3 +35,16 @@ def test_search_finds_people_places_and_quotes_in_any_script() -> None:
     assert "putin-xi-2024-10-22-kazan" in titles(index.search("kazan"))
     assert len(titles(index.search("kazan putin xi"))) < len(titles(index.search("putin")))
     assert not index.search("zzzz-nothing").any()
+
+
+def test_search_agrees_with_a_plain_scan_of_each_event() -> None:
+    timeline = synthetic_timeline(3000, seed=5)
+    index = EventIndex.build(timeline)
+    text = index.search_text()
+    for word in ("talks", "4", "leader 1", "лидер", "领导人", "gas rail", "zz"):
+        mask = index.search(word)
+        for pos in range(0, len(index), 97):
+            start = int(text.offsets[pos])
+            end = int(text.offsets[pos + 1]) - 1 if pos + 1 < len(index) else len(text.text)
+            own = text.text[start:end]
+            assert mask[pos] == all(w in own for w in word.casefold().split()), (word, pos)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -173,32 +174,43 @@ class _SearchText:
 
     @classmethod
     def build(cls, timeline: Timeline) -> _SearchText:
-        places = {p.id: f"{p.name} {p.country} {p.venue}" for p in timeline.places}
-        people = {p.id: " ".join((p.name, *p.names.values(), p.role)) for p in timeline.people}
+        # People and places repeat across events: fold their text once each.
+        places = {p.id: fold(f"{p.name} {p.country} {p.venue}") for p in timeline.places}
+        people = {p.id: fold(" ".join((p.name, *p.names.values(), p.role)))
+                  for p in timeline.people}
         parts = []
         for event in timeline.events:
-            bits = [event.title, event.summary, event.occasion, " ".join(event.topics)]
+            own = [event.title, event.summary, event.occasion, *event.topics,
+                   *(q.text for q in event.quotes)]
+            bits = [fold(" ".join(own))]
             if event.place is not None:
                 bits.append(places.get(event.place, ""))
             bits.extend(people.get(p, "") for p in event.participants)
-            bits.extend(q.text for q in event.quotes)
-            parts.append(fold(" ".join(bits)).replace("\x00", " "))
+            parts.append(" ".join(bits).replace("\x00", " "))
         lengths = np.fromiter((len(p) + 1 for p in parts), np.int64, len(parts))
         offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(parts) else lengths
         return cls("\x00".join(parts), offsets.astype(np.int64))
 
     def contains(self, word: str) -> NDArray[np.bool_]:
+        """After a hit, the search jumps to the next event's text, so a word found in
+        every event costs one step per event, not one per occurrence."""
         mask = np.zeros(len(self.offsets), np.bool_)
-        find, text, pos = self.text.find, self.text, 0
-        hits = []
-        while True:
-            pos = find(word, pos)
-            if pos < 0:
-                break
-            hits.append(pos)
-            pos += 1
-        del text
-        if hits:
-            owners = np.searchsorted(self.offsets, np.asarray(hits, np.int64), side="right") - 1
+        starts = self.starts
+        find = self.text.find
+        owners = []
+        pos = find(word)
+        while pos >= 0:
+            owner = bisect_right(starts, pos) - 1
+            owners.append(owner)
+            pos = find(word, starts[owner + 1]) if owner + 1 < len(starts) else -1
+        if owners:
             mask[owners] = True
         return mask
+
+    @property
+    def starts(self) -> list[int]:
+        cached: list[int] | None = getattr(self, "_starts", None)
+        if cached is None:
+            cached = self.offsets.tolist()
+            object.__setattr__(self, "_starts", cached)
+        return cached

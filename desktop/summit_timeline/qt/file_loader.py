@@ -47,6 +47,10 @@ def prepare(timeline: Timeline, file: str, day: int | None,
                       PreparedTimeline.build(index, day))
 
 
+_WARM_SEARCH_FROM = 20_000
+"""Below this many events the search text builds in a blink on first use."""
+
+
 class _LoadThread(QThread):
     sigDone = Signal(int, object)
     """Request number and a LoadResult or a LoadError."""
@@ -67,6 +71,11 @@ class _LoadThread(QThread):
             outcome = LoadError(self._path, [Problem(self._path, f"could not be read: {error}",
                                                      "")])
         self.sigDone.emit(self._request, outcome)
+        if isinstance(outcome, LoadResult) and len(outcome.index) > _WARM_SEARCH_FROM:
+            # Build the search text now, so the first key typed in the search field
+            # does not wait for it; after a pause, to leave the GIL to the first paint.
+            self.msleep(300)
+            outcome.index.search_text()
 
 
 class FileLoader(QObject):
