@@ -45,3 +45,16 @@ def test_validate_never_shows_a_traceback_on_garbage(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert len(done.stdout.strip().splitlines()) == 2
+
+
+def test_window_without_a_display_says_so_plainly() -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "summit_timeline"], capture_output=True,
+                          text=True, timeout=60, env=env)
+    if not sys.platform.startswith("linux"):
+        return
+    assert done.returncode == 1
+    assert "no display" in done.stderr and "Traceback" not in done.stderr

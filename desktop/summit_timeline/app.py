@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,9 +16,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(args)
     if options.install_desktop or options.uninstall_desktop:
         return _desktop_integration(install=options.install_desktop)
+    if not _display_available():
+        print("summit-timeline: no display to open the window on (DISPLAY and WAYLAND_DISPLAY "
+              "are not set). Run it in a desktop session, or use a command that needs no "
+              "window: validate, convert, export, review-report.", file=sys.stderr)
+        return 1
     from .qt.gui import run_gui
 
     return run_gui(options)
+
+
+def _display_available() -> bool:
+    """On Linux, Qt aborts with a cryptic plugin error when there is no display."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _desktop_integration(*, install: bool) -> int:

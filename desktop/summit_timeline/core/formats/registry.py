@@ -108,4 +108,6 @@ def load_any(path: str | os.PathLike[str]) -> native.Loaded:
         known = ", ".join(dict.fromkeys(e for f in all_formats() if f.read for e in f.extensions))
         raise LoadError(name, [Problem(name, f"not a timeline file this app can read "
                                              f"(known kinds: {known})", "")])
-    return fmt.read(data, name)
+    loaded = fmt.read(data, name)
+    loaded.warnings.sort(key=lambda w: (w.line, w.column))  # top to bottom, as people read
+    return loaded
