@@ -68,3 +68,35 @@ def test_unwritable_output_and_bad_options_exit_1_with_one_line(tmp_path: Path) 
         assert done.returncode == 1, args
         lines = done.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("summit-timeline export: "), lines
+
+
+def test_bad_file_summary_matches_convert(tmp_path: Path) -> None:
+    """One problem: one line, as ``convert`` prints it; several: each listed, then counted."""
+    doc = json.loads(default_dataset().read_text(encoding="utf-8"))
+    doc["events"][3]["when"] = "2024-13-01"
+    one = tmp_path / "one.timeline.json"
+    one.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
+    done = export(str(one), "-o", str(tmp_path / "x.png"))
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"summit-timeline export: {one}:")
+    where, _, rest = lines[0].removeprefix("summit-timeline export: ").partition(": ")
+    _, line, column = where.rsplit(":", 2)
+    assert line.isdigit() and column.isdigit() and rest.startswith("$.events[3].when: ")
+    assert "cannot read" not in done.stderr
+    converted = subprocess.run([sys.executable, "-m", "summit_timeline", "convert", str(one),
+                                "-o", str(tmp_path / "x.csv")], capture_output=True, text=True,
+                               timeout=120)
+    assert converted.stderr.strip().removeprefix("summit-timeline convert: ") \
+        == lines[0].removeprefix("summit-timeline export: ")
+
+    doc["events"][4]["when"] = "2024-14-01"
+    two = tmp_path / "two.timeline.json"
+    two.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
+    done = export(str(two), "-o", str(tmp_path / "x.png"))
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 3, lines
+    assert "$.events[3].when" in lines[0] and "$.events[4].when" in lines[1]
+    assert lines[2].startswith("summit-timeline export: ") and "(and 1 more problem)" in lines[2]

@@ -2,7 +2,8 @@
 
 Runs on servers and in CI: with no display it switches Qt to its offscreen
 platform before any Qt object exists.  Errors are one line on stderr and exit
-status 1; a bad FILE prints each of its problems, like ``validate`` does.
+status 1.  A bad FILE with one problem is that one line, as with ``convert``;
+with several, each is printed first (``file:line:column: path: message``).
 """
 
 from __future__ import annotations
@@ -67,9 +68,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         loaded = load_any(name)
     except LoadError as err:
-        for problem in err.errors or err.problems:
-            print(problem, file=sys.stderr)
-        raise _Failure(f"cannot read {name}") from err
+        raise _Failure(_load_summary(err)) from err
     timeline = loaded.timeline
     day = _knowledge_day(args.as_of, timeline.as_of)
     day_range = _day_range(args.range)
@@ -91,6 +90,21 @@ def _run(args: argparse.Namespace) -> int:
         raise _Failure(str(err)) from err
     del _app
     return 0
+
+
+def _load_summary(err: LoadError) -> str:
+    """Like ``convert``: one problem is the one line; several are listed, then counted.
+
+    Each listed problem is ``file:line:column: path: message``; the summary
+    line names the first and how many more, in ``LoadError.summary`` words.
+    """
+    problems = err.errors or err.problems
+    if len(problems) > 1:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    elif len(problems) == 1 and not err.errors:
+        return str(problems[0])
+    return err.summary()
 
 
 def _knowledge_day(text: str | None, file_as_of: str | None) -> int | None:

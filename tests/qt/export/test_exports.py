@@ -6,8 +6,11 @@ import struct
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pypdf
 import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from summit_timeline.core import knowledge
@@ -22,6 +25,8 @@ from summit_timeline.qt.export import (
     export_svg,
     file_day,
 )
+from summit_timeline.qt.export.look import paper_look
+from summit_timeline.qt.export.timeline_painter import TimelinePainter
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -117,3 +122,116 @@ def test_unwritable_output_raises_one_clear_error(tmp_path: Path, data: Timeline
         export_pdf(data, tmp_path)
     with pytest.raises(ExportError, match="outside"):
         export_png(data, tmp_path / "x.png", width=0, height=10)
+
+
+# ---------------------------------------------------------------- page use and label bounds
+
+
+def _inked_rows(image: QImage) -> float:
+    """Share of pixel rows holding anything but the page background."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    width, height = image.width(), image.height()
+    pixels = np.frombuffer(image.constBits(), np.uint32, height * image.bytesPerLine() // 4)
+    pixels = pixels.reshape(height, image.bytesPerLine() // 4)[:, :width]
+    background = pixels[0, 0]
+    return float((pixels != background).any(axis=1).mean())
+
+
+def _lowest_ink(path: Path) -> float:
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
+    width, height = image.width(), image.height()
+    pixels = np.frombuffer(image.constBits(), np.uint32, height * image.bytesPerLine() // 4)
+    pixels = pixels.reshape(height, image.bytesPerLine() // 4)[:, :width]
+    rows = np.flatnonzero((pixels != pixels[0, 0]).any(axis=1))
+    return float(rows.max() + 1) / height
+
+
+@pytest.mark.parametrize("tracks, span", [(None, None), (["putin-xi"], ("2024-06", "2024-08"))])
+def test_png_timeline_fills_the_page(tmp_path: Path, qtbot: QtBot, timeline: Timeline,
+                                     tracks: list[str] | None,
+                                     span: tuple[str, str] | None) -> None:
+    day_range = None
+    if span:
+        day_range = (float(knowledge.parse_day(span[0])), knowledge.parse_day(span[1]) + 31.0)
+    data = TimelineData.build(timeline, knowledge_day=file_day(timeline), tracks=tracks,
+                              day_range=day_range)
+    out = tmp_path / "t.png"
+    export_png(data, out)
+    assert _lowest_ink(out) > 0.9, "the key sits at the bottom of the page"
+    image = QImage(str(out))
+    assert _inked_rows(image) > 0.8, "lanes, grid and axis use the height, not the top 45 %"
+    # the lane band and the axis reach the lower part of the page, not only the key
+    painter_image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(painter_image)
+    bottom = TimelinePainter(data, paper_look()).paint(painter, QRectF(0, 100, 1920, 900),
+                                                       data.extent(), 15.0)
+    painter.end()
+    assert bottom > 100 + 900 * 0.95
+
+
+def test_few_rows_keep_a_capped_height(qtbot: QtBot, timeline: Timeline) -> None:
+    data = TimelineData.build(timeline, knowledge_day=file_day(timeline), tracks=["putin-xi"],
+                              day_range=(float(knowledge.parse_day("2024-06")),
+                                         float(knowledge.parse_day("2024-09"))))
+    image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    strip = TimelinePainter(data, paper_look())
+    strip.paint(painter, QRectF(0, 0, 1920, 1080), data.extent(), 15.0)
+    painter.end()
+    (astana,) = strip.placed
+    assert astana.label is not None
+    assert astana.label.height() <= 15.0 * 1.3 * 2.2 + 0.01, "rows are capped, not stretched"
+    assert 400 < astana.shape.center().y() < 700, "the one row sits mid-lane"
+
+
+def _svg_text_boxes(path: Path) -> list[tuple[str, float, float]]:
+    """(text, left, right) of every <text>, measured with the font the SVG names."""
+    root = ET.parse(path).getroot()
+    boxes = []
+    for group in root.iter(f"{SVG}g"):
+        dx = 0.0
+        transform = group.get("transform", "")
+        if transform.startswith("matrix("):
+            values = [float(v) for v in transform[7:-1].split(",")]
+            assert values[:4] == [1, 0, 0, 1], transform
+            dx = values[4]
+        for text in group.findall(f"{SVG}text"):
+            font = QFont(text.get("font-family", "Sans Serif"))
+            font.setPixelSize(round(float(text.get("font-size", "12"))))
+            font.setWeight(QFont.Weight(int(text.get("font-weight", "400"))))
+            content = "".join(text.itertext())
+            left = dx + float(text.get("x", "0"))
+            boxes.append((content, left,
+                          left + QFontMetricsF(font).horizontalAdvance(content)))
+    return boxes
+
+
+@pytest.mark.parametrize("width", [900, 1920])
+def test_svg_text_stays_inside_the_page(tmp_path: Path, qtbot: QtBot, timeline: Timeline,
+                                        width: int) -> None:
+    # Kazan's month-long bars reach the right edge: their labels must go left or shrink
+    data = TimelineData.build(timeline, knowledge_day=file_day(timeline),
+                              day_range=(float(knowledge.parse_day("2024-09-26")),
+                                         float(knowledge.parse_day("2024-10-31"))))
+    out = tmp_path / "t.svg"
+    export_svg(data, out, width=width, height=540)
+    root = ET.parse(out).getroot()
+    assert root.get("viewBox") == f"0 0 {width} 540"
+    boxes = _svg_text_boxes(out)
+    kazan = ("Putin–Xi meeting in Kazan", "BRICS summit in Kazan")
+    labels = [text for text, _, _ in boxes
+              if text in kazan or (text.endswith("…")
+                                   and any(t.startswith(text[:-1]) for t in kazan))]
+    assert len(labels) == 2, "both Kazan bars keep a label, whole or shortened with …"
+    for text, left, right in boxes:
+        assert left >= -0.5 and right <= width + 0.5, (text, left, right)
+
+
+def test_svg_declares_a_96_dpi_page(tmp_path: Path, data: TimelineData) -> None:
+    out = tmp_path / "t.svg"
+    export_svg(data, out, width=1920, height=1080)
+    root = ET.parse(out).getroot()
+    width, height = root.get("width", ""), root.get("height", "")
+    assert width.endswith("mm") and height.endswith("mm")
+    assert float(width[:-2]) == pytest.approx(508, abs=0.01)
+    assert float(height[:-2]) == pytest.approx(285.75, abs=0.01)

@@ -14,6 +14,9 @@ from .output import ExportError, memory_device, save_bytes
 from .timeline_data import TimelineData
 from .timeline_page import paint_timeline_page
 
+SVG_DPI = 96
+"""CSS pixels per inch: 1920×1080 declares 508 × 285.75 mm and opens at its pixel size."""
+
 
 def render_svg(data: TimelineData, width: int, height: int, scale: float | None = None) -> bytes:
     if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE):
@@ -21,6 +24,7 @@ def render_svg(data: TimelineData, width: int, height: int, scale: float | None 
     buffer = memory_device()
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
+    generator.setResolution(SVG_DPI)  # the declared size in mm follows from it
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRectF(0, 0, width, height))
     generator.setTitle(data.timeline.title)

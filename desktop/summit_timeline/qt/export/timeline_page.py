@@ -33,7 +33,11 @@ def describe(data: TimelineData, x_range: tuple[float, float]) -> str:
 
 def paint_timeline_page(painter: QPainter, rect: QRectF, data: TimelineData, look: Look,
                         x_range: tuple[float, float], unit: float, note: str = "") -> None:
-    """Fill ``rect`` with the background, the heading and the timeline of ``x_range``."""
+    """Fill ``rect`` with the background, the heading and the timeline of ``x_range``.
+
+    The timeline takes all the height between the heading and the key to the
+    shapes, which sits at the bottom of the page.
+    """
     painter.save()
     painter.fillRect(rect, look.background)
     margin = unit * 1.6
@@ -52,9 +56,9 @@ def paint_timeline_page(painter: QPainter, rect: QRectF, data: TimelineData, loo
     top = inner.top() + title_m.height() + unit * 0.3
     painter.drawText(QPointF(inner.left(), top + sub_m.ascent()), subtitle)
     top += sub_m.height() + unit * 1.2
-    legend_h = unit * 2.2
+    legend_h = unit * 2.6
     body = QRectF(inner.left(), top, inner.width(), inner.bottom() - top - legend_h)
     timeline = TimelinePainter(data, look)
-    bottom = timeline.paint(painter, body, x_range, unit)
-    timeline.paint_legend(painter, QPointF(inner.left(), bottom + unit * 1.4), unit)
+    timeline.paint(painter, body, x_range, unit, fill=True)
+    timeline.paint_legend(painter, QPointF(inner.left(), inner.bottom() - unit * 0.6), unit)
     painter.restore()

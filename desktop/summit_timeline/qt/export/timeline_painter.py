@@ -30,6 +30,12 @@ LABEL_LIMIT = 3000
 MAX_ROWS = 14
 _LANE_GAP = 0.45
 """Space between lanes, in row heights."""
+ROW_HEIGHT = 2.2
+"""Largest row height, in label heights: extra room goes to the lanes, not into rows."""
+GROWTH = (1.3, 1.15)
+"""Larger label sizes tried first when the rows fit the height at that size."""
+MIN_LABEL = 3.0
+"""Narrowest room, in label heights, worth an ellipsised label."""
 
 
 @dataclass(frozen=True)
@@ -52,12 +58,18 @@ class TimelinePainter:
         """What the last ``paint`` drew, in painter coordinates."""
 
     def paint(self, painter: QPainter, rect: QRectF, x_range: tuple[float, float], unit: float,
-              *, highlight: int = -1, lane_titles: bool = True, axis: bool = True) -> float:
+              *, highlight: int = -1, lane_titles: bool = True, axis: bool = True,
+              fill: bool = True, grow: bool = True) -> float:
         """Draw the shown events of ``x_range`` (day numbers, [start, end)) into ``rect``.
 
         ``highlight`` is an event position to ring and label in bold; the other
-        labels are muted then, so the eye finds the current event first.  Returns
-        the bottom of what was drawn: lanes shrink to their rows, not to ``rect``.
+        labels are muted then, so the eye finds the current event first.  With
+        ``fill`` the lanes share the whole height of ``rect`` (rows keep a capped
+        height and sit in the middle of their lane); without it lanes shrink to
+        their rows.  With ``grow`` labels get up to 30 % larger when the rows
+        still fit.  Labels always stay inside the plot: they go to the side of
+        their mark with room, or are shortened with an ellipsis.  Returns the
+        bottom of what was drawn.
         """
         painter.save()
         painter.setClipRect(rect)
@@ -66,7 +78,6 @@ class TimelinePainter:
         lo, hi = x_range
         if not hi > lo:
             hi = lo + 1.0
-        label_font = sans_font(unit)
         title_font = sans_font(unit, bold=True)
         lanes = self.data.lanes
         tracks = self.data.index.tracks
@@ -83,12 +94,18 @@ class TimelinePainter:
         day = self.data.knowledge_day
         band = unit * 1.5 if day is not None and lo <= day + 1 <= hi else 0.0
         lanes_rect = plot.adjusted(0, band, 0, 0)
-        layout = self._layout(lanes_rect, lo, hi, sx, unit, label_font, highlight)
+        layout = None
+        for factor in (*(GROWTH if grow else ()), 1.0):
+            size = unit * factor
+            layout = self._layout(lanes_rect, lo, hi, sx, size, sans_font(size), highlight, fill)
+            if layout.rows * size * ROW_HEIGHT <= lanes_rect.height():
+                break
+        assert layout is not None
         plot.setBottom(layout.bottom)
         self._paint_lanes(painter, rect, plot, layout, title_font, lane_titles, unit)
         self._paint_grid(painter, plot, lo, sx, ticks)
         self._paint_knowledge(painter, plot, lo, hi, sx, unit)
-        self._paint_events(painter, layout, unit, highlight)
+        self._paint_events(painter, layout, layout.unit, highlight)
         if axis:
             self._paint_axis(painter, plot, lo, hi, sx, unit, ticks)
         painter.restore()
@@ -97,7 +114,7 @@ class TimelinePainter:
     # ------------------------------------------------------------ layout
 
     def _layout(self, plot: QRectF, lo: float, hi: float, sx: float, unit: float,
-                font: QFont, highlight: int) -> _Layout:
+                font: QFont, highlight: int, fill: bool) -> _Layout:
         data = self.data
         known = data.known
         which = np.flatnonzero(data.shown & (known.end > lo) & (known.start < hi))
@@ -120,12 +137,8 @@ class TimelinePainter:
                 x0, x1 = cx - marker / 2, cx + marker / 2
             item = _Item(pos, float(x0), float(x1), point)
             if labelled:
-                title = data.event(pos).title
-                width = (bold if pos == highlight else metrics).horizontalAdvance(title)
-                if x1 + gap + width <= plot.right() or x0 - gap - width < plot.left():
-                    item.label_left, item.label_right = x1 + gap, x1 + gap + width
-                else:
-                    item.label_left, item.label_right = x0 - gap - width, x0 - gap
+                _place_label(item, data.event(pos).title,
+                             bold if pos == highlight else metrics, plot, gap, unit)
             per_lane[lane].append(item)
         rows_of: dict[int, int] = {}
         for lane, items in per_lane.items():
@@ -139,9 +152,11 @@ class TimelinePainter:
                     it.label_left = it.label_right = None
             rows_of[lane] = max(rows, default=0) + 1
         total_rows = sum(rows_of.values()) + _LANE_GAP * max(len(rows_of) - 1, 0)
-        row_h = min(unit * 2.2, plot.height() / max(total_rows, 1.0))
-        spare = plot.height() - row_h * total_rows
-        share = min(spare / max(len(data.lanes), 1), row_h * 1.5)
+        row_h = min(unit * ROW_HEIGHT, plot.height() / max(total_rows, 1.0))
+        spare = max(plot.height() - row_h * total_rows, 0.0)
+        share = spare / max(len(data.lanes), 1)
+        if not fill:
+            share = min(share, row_h * 1.5)
         lane_boxes: dict[int, QRectF] = {}
         top = plot.top()
         for lane in data.lanes:
@@ -153,7 +168,7 @@ class TimelinePainter:
                 it.cy = top + pad + (it.row + 0.5) * row_h
             top += height + row_h * _LANE_GAP
         bottom = top - row_h * _LANE_GAP if lane_boxes else plot.bottom()
-        return _Layout(per_lane, lane_boxes, row_h, marker, bottom)
+        return _Layout(per_lane, lane_boxes, row_h, marker, bottom, unit, total_rows)
 
     # ------------------------------------------------------------ painting
 
@@ -200,6 +215,7 @@ class TimelinePainter:
         painter.setFont(small)
         width = metrics.horizontalAdvance(text)
         left = x - width - unit * 0.3 if x + width + unit > plot.right() else x + unit * 0.3
+        left = max(left, plot.left())
         painter.setPen(self.look.marker)
         painter.drawText(QPointF(left, plot.top() + metrics.ascent()), text)
 
@@ -226,12 +242,14 @@ class TimelinePainter:
                 label = None
                 if it.label_left is not None and it.label_right is not None:
                     label = QRectF(it.label_left, it.cy - layout.row_h / 2,
-                                   it.label_right - it.label_left + unit, layout.row_h)
+                                   it.label_right - it.label_left, layout.row_h)
                     is_current = it.position == highlight
-                    painter.setFont(bold if is_current else plain)
+                    font = bold if is_current else plain
+                    metrics = QFontMetricsF(font)
+                    painter.setFont(font)
                     painter.setPen(look.text if is_current else muted)
-                    painter.drawText(label, Qt.AlignmentFlag.AlignVCenter
-                                     | Qt.AlignmentFlag.AlignLeft, data.event(it.position).title)
+                    baseline = it.cy + (metrics.ascent() - metrics.descent()) / 2
+                    painter.drawText(QPointF(it.label_left, baseline), it.text)
                 if it.position == highlight:
                     current = (it, colour)
                 self.placed.append(Placed(it.position, shape, label, it.point))
@@ -331,7 +349,8 @@ class TimelinePainter:
 class _Item:
     """One event's geometry while laying out; mutable because rows come later."""
 
-    __slots__ = ("cy", "label_left", "label_right", "point", "position", "row", "x0", "x1")
+    __slots__ = ("cy", "label_left", "label_right", "point", "position", "row", "text", "x0",
+                 "x1")
 
     def __init__(self, position: int, x0: float, x1: float, point: bool) -> None:
         self.position = position
@@ -340,6 +359,8 @@ class _Item:
         self.point = point
         self.label_left: float | None = None
         self.label_right: float | None = None
+        self.text = ""
+        """The label as drawn: the title, or the title shortened with an ellipsis."""
         self.row = 0
         self.cy = 0.0
 
@@ -357,3 +378,39 @@ class _Layout:
     marker: float
     bottom: float
     """Where the last lane ends; the axis goes right below it."""
+    unit: float
+    """Label height the layout was made for."""
+    rows: float
+    """Rows of all lanes plus the gaps between lanes, in row heights."""
+
+
+def _place_label(item: _Item, title: str, metrics: QFontMetricsF, plot: QRectF, gap: float,
+                 unit: float) -> None:
+    """Put the label right of its mark, else left, else shortened on the roomier side.
+
+    The label never leaves ``plot``: a page or a slide cannot scroll, and a
+    clipped "BRICS summit in" reads as a different event.  With no useful room
+    on either side the event keeps no label.
+    """
+    width = metrics.horizontalAdvance(title)
+    room_right = plot.right() - (item.x1 + gap)
+    room_left = (item.x0 - gap) - plot.left()
+    text = title
+    if width <= room_right:
+        on_right = True
+    elif width <= room_left:
+        on_right = False
+    else:
+        on_right = room_right >= room_left
+        room = max(room_right, room_left)
+        if room < unit * MIN_LABEL:
+            return
+        text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
+        if not text or text == "…":
+            return
+        width = min(metrics.horizontalAdvance(text), room)
+    if on_right:
+        item.label_left, item.label_right = item.x1 + gap, item.x1 + gap + width
+    else:
+        item.label_left, item.label_right = item.x0 - gap - width, item.x0 - gap
+    item.text = text

@@ -61,7 +61,8 @@ class SlidePainter:
         painter.setPen(QPen(self.look.grid, max(1.0, h / 700)))
         painter.drawLine(QPointF(inner.left(), strip_rect.top() - h * 0.012),
                          QPointF(inner.right(), strip_rect.top() - h * 0.012))
-        self.strip.paint(painter, strip_rect, strip_range, h / 48, highlight=highlight)
+        self.strip.paint(painter, strip_rect, strip_range, h / 48, highlight=highlight,
+                         grow=False)
         painter.restore()
 
     # ------------------------------------------------------------ parts
