@@ -106,8 +106,8 @@ def test_abbreviation_stops_at_each_labels_own_minimum() -> None:
     left = np.array([100.0, 180.0])
     right = left + 10
     placed = label_layout.place(left, right, np.array([50.0, 50.0]),
-                                np.array([200.0, 200.0]), 16, np.array([2.0, 1.0]),
-                                (0, 0, 400, 100), min_width=np.array([60.0, 180.0]))
+                                np.array([300.0, 300.0]), 16, np.array([2.0, 1.0]),
+                                (0, 0, 400, 100), min_width=np.array([60.0, 220.0]))
     assert placed.which.tolist() == [0], "the second would be cut below its minimum"
 
 

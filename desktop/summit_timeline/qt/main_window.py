@@ -84,9 +84,7 @@ class MainWindow(QMainWindow):
         self._sync_theme_actions(self.settings.theme())
         screen = self.screen().availableGeometry()
         self.resize(max(900, int(screen.width() * 0.85)), max(600, int(screen.height() * 0.85)))
-        self.resizeDocks([self.detail_dock], [380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.detail_dock, self.review_dock], [3, 2], Qt.Orientation.Vertical)
-        self.resizeDocks([self.list_dock], [220], Qt.Orientation.Vertical)
+        self._default_layout()
 
     # ------------------------------------------------------------ commands
 
@@ -132,6 +130,20 @@ class MainWindow(QMainWindow):
         self.settings.restore_window(self)
 
     # ------------------------------------------------------------ composition helpers
+
+    def _default_layout(self) -> None:
+        """Details and Review share one tabbed dock; the list gets a third of the height.
+
+        Stacked, Review squeezed Details to three lines and the list to two
+        rows at 1280×720.  Saved layouts (``settings.WINDOW_STATE``) replace this.
+        """
+        self.tabifyDockWidget(self.detail_dock, self.review_dock)
+        self.detail_dock.raise_()
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.detail_dock], [max(300, min(420, int(width * 0.26)))],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.list_dock], [max(200, int(height * 0.33))],
+                         Qt.Orientation.Vertical)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea
               ) -> QDockWidget:

@@ -100,7 +100,7 @@ class ReviewController(QObject):
             left = store.progress(self.session.reviewer).by_flag["unreviewed"]
             hidden = left - (1 if after is not None and after in order
                              and store.flag(self.session.reviewer, after) == "unreviewed" else 0)
-            self._status(f"{hidden} unreviewed events are hidden by the filter or the knowledge "
+            self._status(f"{hidden:,} unreviewed events are hidden by the filter or the knowledge "
                          "date" if hidden > 0 else "Every event is reviewed")
             return
         position = state.index.position_of(found)

@@ -160,7 +160,8 @@ class ReviewSession(QObject):
     def progress_text(self) -> str:
         if self.store is None or self.store.timeline is None:
             return ""
-        return self.store.progress(self.reviewer).text()
+        progress = self.store.progress(self.reviewer)
+        return f"{progress.reviewed:,} of {progress.total:,} reviewed"
 
     @property
     def dirty(self) -> bool:

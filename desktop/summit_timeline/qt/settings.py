@@ -1,9 +1,10 @@
 """What the window remembers between runs, under versioned keys.
 
-Keys start with ``v1/`` so that a later layout can ignore (not misread)
-what an older version stored.  Geometry is only restored when it lands on a
-screen that exists now: a laptop undocked from its monitor must not open its
-window off-screen.
+Keys start with a version (``v1/``, ``v2/``) so that a later layout can
+ignore (not misread) what an older version stored; a key's version goes up
+when the meaning of its value, or the default it replaces, changes.
+Geometry is only restored when it lands on a screen that exists now: a
+laptop undocked from its monitor must not open its window off-screen.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 GEOMETRY: Final = "v1/geometry"
-WINDOW_STATE: Final = "v1/window_state"
+WINDOW_STATE: Final = "v2/window_state"
+"""v2: Details and Review tabbed (v1 stacked them); a v1 layout is left unread."""
 LAST_FILE: Final = "v1/last_file"
 RECENT_FILES: Final = "v1/recent_files"
 VIEW_RANGE: Final = "v1/view_range"

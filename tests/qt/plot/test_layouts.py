@@ -71,7 +71,7 @@ def test_layout_matches_the_plain_greedy_reference() -> None:
         shapes = np.column_stack((left, cy - 5, right, cy + 5)) if rng.random() < 0.8 else None
         least = rng.uniform(40, 80, n) if rng.random() < 0.5 else None
         args = (left, right, cy, width, 14.0, priority, (2.0, 3.0, 400.5, 97.5), shapes, least)
-        fast, plain = label_layout.place(*args), _reference_place(*args)
+        fast, plain = label_layout.claim(*args), _reference_place(*args)
         assert np.array_equal(fast.which, plain.which)
         assert np.array_equal(fast.widths, plain.widths)
         assert np.array_equal(fast.rects, plain.rects)

@@ -1,7 +1,11 @@
 """Greedy placement of event labels so that no two overlap.
 
-The most important events claim space first; a label that fits neither right
-nor left of its event is dropped for this frame and comes back when zooming in
+Two passes.  First every label claims only its narrowest readable width, the
+most important first, so a long label never takes the one place a smaller
+event had: whoever has room gets a label.  Then, again the most important
+first, each label grows to its full text where its row is free, moving to the
+other side of its event if that side has room for all of it.  A label with no
+room at its narrowest is dropped for this frame and comes back when zooming in
 gives it room.  Pure numpy and floats so it can be tested without a screen.
 
 Runs on every frame, so it is built to be cheap: which shapes and labels can
@@ -44,6 +48,84 @@ def place(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArr
           shapes: NDArray[np.float64] | None = None,
           min_width: NDArray[np.float64] | None = None) -> PlacedLabels:
     """Place a label beside each shape [left, right] x centre_y, or drop it.
+
+    Which labels are shown is decided at their narrowest widths (``claim``);
+    then each grows towards ``width`` where there is room (``grow``).
+    """
+    width = np.asarray(width, np.float64)
+    least = np.minimum(np.asarray(min_width, np.float64) if min_width is not None
+                       else np.full(len(left), MIN_WIDTH), width)
+    claimed = claim(left, right, centre_y, least, height, priority, bounds, shapes, least)
+    return grow(claimed, left, right, centre_y, width, height, bounds, shapes)
+
+
+def grow(claimed: PlacedLabels, left: NDArray[np.float64], right: NDArray[np.float64],
+         centre_y: NDArray[np.float64], width: NDArray[np.float64], height: float,
+         bounds: tuple[float, float, float, float],
+         shapes: NDArray[np.float64] | None = None) -> PlacedLabels:
+    """Widen each claimed label (in claim order) towards ``width`` without meeting anything.
+
+    Every other label keeps its current rectangle as an obstacle, so a label
+    can only take room nobody holds; it keeps its claimed place if nothing
+    wider is free.
+    """
+    rects = claimed.rects.copy()
+    widths = claimed.widths.copy()
+    which = claimed.which.tolist()
+    if not which:
+        return claimed
+    b0, _, b2, _ = (float(v) for v in bounds)
+    tops = rects[:, 1]
+    lines, line_of = np.unique(tops, return_inverse=True)
+    shares = (lines[None, :] < lines[:, None] + height) & (lines[None, :] + height > lines[:, None])
+    members: list[list[int]] = [[] for _ in range(len(lines))]
+    for k, g in enumerate(line_of.tolist()):
+        members[g].append(k)
+    near = [[k for g2 in np.flatnonzero(shares[g]).tolist() for k in members[g2]]
+            for g in range(len(lines))]
+    shape_rows: list[list[tuple[int, Span]]] = [[] for _ in range(len(lines))]
+    if shapes is not None and len(shapes):
+        meets = (shapes[None, :, 1] < lines[:, None] + height) \
+            & (shapes[None, :, 3] > lines[:, None])
+        for g, j in zip(*(a.tolist() for a in np.nonzero(meets)), strict=True):
+            shape_rows[g].append((j, (float(shapes[j, 0]), float(shapes[j, 2]))))
+    lefts, rights, full = (np.asarray(a, np.float64).tolist() for a in (left, right, width))
+    wishes = [_wish(lefts[i], rights[i], full[i], float(rects[k, 0]), float(rects[k, 2]), b0, b2)
+              for k, i in enumerate(which)]
+    for k, i in enumerate(which):
+        if widths[k] >= full[i]:
+            continue
+        g = int(line_of[k])
+        row = [span for j, span in shape_rows[g] if j != i]
+        row += [(float(rects[m, 0]), float(rects[m, 2])) for m in near[g] if m != k]
+        # First without taking the room a later label would grow into on its side
+        # (a band's label rather runs inside its band than cuts a neighbour to "Put…").
+        kind = row + [wishes[m] for m in near[g] if m > k]
+        now = float(widths[k])
+        found = _full(lefts[i], rights[i], full[i], b0, b2, kind) \
+            or _inside(lefts[i], rights[i], full[i], b0, b2, kind, now) \
+            or _full(lefts[i], rights[i], full[i], b0, b2, row) \
+            or _shrunk(lefts[i], rights[i], full[i], b0, b2, row, now)
+        if found is not None and found[1] - found[0] > widths[k]:
+            rects[k, 0], rects[k, 2] = found
+            widths[k] = found[1] - found[0]
+    return PlacedLabels(claimed.which, widths, rects)
+
+
+def _wish(left: float, right: float, width: float, x0: float, x1: float, b0: float,
+          b2: float) -> Span:
+    """The room a claimed label [x0, x1] would take at ``width`` on its side of its event."""
+    if x1 <= left - GAP + 0.5:
+        return (max(x1 - width, b0), x1)
+    return (x0, min(x0 + width, b2))
+
+
+def claim(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArray[np.float64],
+          width: NDArray[np.float64], height: float, priority: NDArray[np.float64],
+          bounds: tuple[float, float, float, float],
+          shapes: NDArray[np.float64] | None = None,
+          min_width: NDArray[np.float64] | None = None) -> PlacedLabels:
+    """One greedy pass: place a label beside each shape [left, right] x centre_y, or drop it.
 
     ``min_width``: per label, the narrowest it may be abbreviated to (default
     ``MIN_WIDTH``), so a label whose status must stay readable is dropped
@@ -130,19 +212,30 @@ def _full(left: float, right: float, width: float, b0: float, b2: float,
 def _shrunk(left: float, right: float, width: float, b0: float, b2: float,
             row: list[Span], least: float = MIN_WIDTH) -> Span | None:
     """The widest abbreviated place: inside a wide shape, else right, else left of it."""
-    if right - left >= INSIDE_MIN:
-        # Start inside a band or bar and run on past its end when the row is free there:
-        # a short band ("Oct") still gets its whole status suffix.
-        x0 = max(left + GAP, b0)
-        x1 = min([x0 + width, b2, *(o0 - GAP for o0, _ in row if o0 >= x0 - 0.5)])
-        if x1 - x0 >= least and _free(x0, x1, b0, b2, row):
-            return (x0, x1)
+    inside = _inside(left, right, width, b0, b2, row, least)
+    if inside is not None:
+        return inside
     x0 = max(right + GAP, b0)
     x1 = min([x0 + width, b2, *(o0 - GAP for o0, _ in row if o0 >= x0 - 0.5)])
     if x1 - x0 >= least and _free(x0, x1, b0, b2, row):
         return (x0, x1)
     x1 = min(left - GAP, b2)
     x0 = max([x1 - width, b0, *(o1 + GAP for _, o1 in row if o1 <= x1 + 0.5)])
+    if x1 - x0 >= least and _free(x0, x1, b0, b2, row):
+        return (x0, x1)
+    return None
+
+
+def _inside(left: float, right: float, width: float, b0: float, b2: float,
+            row: list[Span], least: float = MIN_WIDTH) -> Span | None:
+    """Inside a band or bar, running on past its end when the row is free there.
+
+    A short band ("Oct") still gets its whole status suffix.
+    """
+    if right - left < INSIDE_MIN:
+        return None
+    x0 = max(left + GAP, b0)
+    x1 = min([x0 + width, b2, *(o0 - GAP for o0, _ in row if o0 >= x0 - 0.5)])
     if x1 - x0 >= least and _free(x0, x1, b0, b2, row):
         return (x0, x1)
     return None

@@ -25,7 +25,8 @@ from .events_item import EventsItem
 from .frame import Frame
 
 _CANDIDATES: Final = 250
-_MAX_WIDTH: Final = 280.0
+_MAX_WIDTH: Final = 420.0
+"""Longest label before its title is abbreviated, even with room to spare."""
 _PAD: Final = 6.0
 """Horizontal padding around a label's text."""
 _MIN_TITLE_PX: Final = 30.0

@@ -72,6 +72,7 @@ class TimelineView(QWidget):
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.legend)
         self.view_box.sigXRangeChanged.connect(self._on_view_box_range_changed)
+        self.view_box.sigResized.connect(self._on_view_box_resized)
         self.view_box.sigClicked.connect(self._on_view_box_clicked)
         self.plot_widget.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         state.sigTimelineChanged.connect(self._on_state_timeline_changed)
@@ -181,9 +182,29 @@ class TimelineView(QWidget):
             data = DrawSet.build(state.index, state.known, state.shown, state.review_flags)
         self.events_item.set_data(data)
         self.events_item.set_selected(state.selection)
-        total = data.layout.total
-        self.view_box.setLimits(yMin=-0.6, yMax=total + 0.6)
-        self.view_box.setYRange(-0.5, total + 0.3, padding=0)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Show every row, with a margin in pixels above and below for the marker captions.
+
+        The margins are fixed in pixels, not in rows: with rows as tall as the
+        plot allows, a fraction of a row was less than a label at small sizes
+        (the first and last rows lost their labels and the "known on" caption
+        covered the last row) and a waste of space at large ones.
+        """
+        data = self.events_item.draw_set()
+        total = data.layout.total if data is not None else 1.0
+        margin = QFontMetrics(self.font()).height() + 10.0
+        height = max(float(self.view_box.height()), 3 * margin)
+        row_px = max(height - 2 * margin, margin) / (total + 0.5)
+        pad = margin / row_px
+        y0, y1 = -0.25 - pad, total + 0.25 + pad
+        self.view_box.setLimits(yMin=None, yMax=None)
+        self.view_box.setYRange(y0, y1, padding=0)
+        self.view_box.setLimits(yMin=y0, yMax=y1)
+
+    def _on_view_box_resized(self, *_: object) -> None:
+        self._fit_rows()
 
     def _update_lane_titles(self) -> None:
         state = self._state

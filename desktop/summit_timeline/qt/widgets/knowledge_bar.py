@@ -11,6 +11,7 @@ from typing import Final
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QSlider, QToolBar, QToolButton, QWidget
 
+from ...core import dates
 from ..plot.prepared_timeline import PreparedTimeline, report_span
 from ..state import ViewState
 
@@ -49,8 +50,8 @@ class KnowledgeBar(QToolBar):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName("Knowledge date")
         self.date_edit.setToolTip("The day the timeline is shown as known on; type or pick one")
-        self.reset_button = QToolButton(text="Data as of")
-        self.reset_button.setToolTip("Go back to the date the data describes")
+        self.reset_button = QToolButton(text="Reset")
+        self.reset_button.setAccessibleName("Reset knowledge date to the data's date")
         label = QLabel(" Known on: ")
         label.setToolTip("Show the timeline as it was known on a day: later reports are hidden")
         label.setBuddy(self.date_edit)
@@ -100,16 +101,34 @@ class KnowledgeBar(QToolBar):
         finally:
             self._syncing = False
         self.setEnabled(bool(len(index.with_reports)) or state.as_of_day is not None)
-        self.reset_button.setEnabled(state.as_of_day is not None)
         self._on_state_knowledge_changed()
 
     def _on_state_knowledge_changed(self) -> None:
         day = self._state.knowledge_day
-        if day is None:
-            return
+        self._sync_reset_button()
         self._syncing = True
         try:
+            if day is None or not self.isEnabled():
+                # Nothing to choose between: a dash, not a date that means nothing.
+                self.date_edit.setSpecialValueText("—")
+                self.date_edit.setDate(self.date_edit.minimumDate())
+                return
+            self.date_edit.setSpecialValueText("")
             self.slider.setValue(day)
             self.date_edit.setDate(to_qdate(day))
         finally:
             self._syncing = False
+
+    def _sync_reset_button(self) -> None:
+        """"Reset to 3 Jul 2024": says where it goes; greyed out when already there."""
+        as_of = self._state.as_of_day
+        if as_of is None:
+            self.reset_button.setText("Reset")
+            self.reset_button.setToolTip("This file does not say what date its data is as of")
+            self.reset_button.setEnabled(False)
+            return
+        shown = dates.format_day(as_of)
+        self.reset_button.setText(f"Reset to {shown}")
+        self.reset_button.setToolTip(f"Show the timeline as known on {shown}, the date the "
+                                     "data is as of")
+        self.reset_button.setEnabled(self._state.knowledge_day != as_of)

@@ -6,9 +6,20 @@ from html import escape
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ...core.problems import LoadError
+from ...core.problems import LoadError, Problem
 
 _SHOWN = 12
+
+
+def _problem_html(problem: Problem) -> str:
+    """"line 558, column 15 — <code>$.events[1].when</code>: message": position, path, message.
+
+    The dash keeps the position from running into the path ("column 15 $.events…").
+    """
+    where = f"line {problem.line}, column {problem.column}" if problem.line else ""
+    path = f"<code>{escape(problem.path)}</code>" if problem.path and problem.path != "$" else ""
+    head = " — ".join(part for part in (escape(where), path) if part)
+    return f"{head}: {escape(problem.message)}" if head else escape(problem.message)
 
 
 def problem_dialog(error: LoadError, parent: QWidget | None) -> QMessageBox:
@@ -19,10 +30,7 @@ def problem_dialog(error: LoadError, parent: QWidget | None) -> QMessageBox:
     box.setWindowTitle("Could not open timeline")
     lines = []
     for problem in errors[:_SHOWN]:
-        where = f"line {problem.line}, column {problem.column}" if problem.line else ""
-        path = f" <code>{escape(problem.path)}</code>" if problem.path and problem.path != "$" \
-            else ""
-        lines.append(f"<li>{escape(where)}{path}: {escape(problem.message)}</li>")
+        lines.append(f"<li>{_problem_html(problem)}</li>")
     more = len(errors) - _SHOWN
     extra = f"<p>…and {more} more.</p>" if more > 0 else ""
     box.setText(f"<b>{escape(error.file)}</b> could not be opened. The current timeline "

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QPlainTextEdit,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -57,7 +58,8 @@ class ReviewPane(QWidget):
         self.flag_group = QButtonGroup(self)
         self.flag_group.setExclusive(True)
         self.flag_buttons: dict[Flag, QToolButton] = {}
-        flags_row = QHBoxLayout()
+        # Two by two, so the pane (tabbed with Details) fits a 300-pixel dock at 1280×720.
+        flags_row = QGridLayout()
         flags_row.setSpacing(2)
         for number, flag in enumerate(FLAGS, 1):
             button = QToolButton(text=FLAG_LABELS[flag], checkable=True)
@@ -67,8 +69,8 @@ class ReviewPane(QWidget):
             button.setAccessibleName(f"Flag: {FLAG_LABELS[flag]}")
             self.flag_group.addButton(button, FLAG_CODE[flag])
             self.flag_buttons[flag] = button
-            flags_row.addWidget(button)
-        flags_row.addStretch(1)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            flags_row.addWidget(button, (number - 1) // 2, (number - 1) % 2)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText("Your note on this event: what you checked, what "
                                           "is wrong, what to ask… (Ctrl+Shift+N)")

@@ -1,0 +1,94 @@
+"""The QA round on the window: labels at the default view, dock layout, toolbar, texts."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF
+from pytestqt.qtbot import QtBot
+
+from summit_timeline.core.problems import LoadError, Problem
+from summit_timeline.qt.main_window import MainWindow
+from summit_timeline.qt.plot import label_layout
+from summit_timeline.qt.widgets.problem_dialog import problem_dialog
+
+PUTIN_XI = ("putin-xi-2024-05-16-beijing", "putin-xi-2024-07-03-astana",
+            "putin-xi-2024-10-22-kazan")
+
+
+def _labels(window: MainWindow) -> tuple[dict[int, str], list[QRectF], tuple[float, ...]]:
+    view = window.timeline_view
+    view.plot_widget.viewport().grab()
+    frame = view.events_item.frame()
+    assert frame is not None and frame.mode == "detail"
+    item = view.labels_item
+    return (dict(zip(item.labelled_positions(), item.label_texts(), strict=True)),
+            item.label_rects(), frame.plot)
+
+
+def test_a_band_label_leaves_a_smaller_events_only_place_free() -> None:
+    """The BRICS band's label used to take the room left of it that Erdoğan's needed."""
+    left = np.array([300.0, 60.0])  # a wide band, then a point to its left
+    right = np.array([400.0, 74.0])
+    placed = label_layout.place(left, right, np.full(2, 50.0), np.array([200.0, 200.0]), 16,
+                                np.array([2.0, 1.0]), (0, 0, 450, 100),
+                                min_width=np.array([90.0, 60.0]))
+    assert sorted(placed.which.tolist()) == [0, 1]
+    widths = dict(zip(placed.which.tolist(), placed.widths.tolist(), strict=True))
+    assert widths[1] == 200.0, "the point's label is whole"
+    rects = placed.rects
+    assert rects[:, 0].min() >= 0 and rects[:, 2].max() <= 450
+    a, b = rects
+    assert a[2] <= b[0] or b[2] <= a[0]
+
+
+def test_default_view_at_1280_labels_the_meetings_and_clips_no_row(window: MainWindow,
+                                                                   qtbot: QtBot) -> None:
+    state = window.state
+    assert state.index is not None
+    for size in ((1088, 612), (2176, 1224)):  # 85% of 1280×720 and 2560×1440
+        window.resize(*size)
+        window._default_layout()
+        qtbot.waitUntil(lambda s=size: window.width() == s[0])
+        window.timeline_view.fit_all()
+        texts, rects, plot = _labels(window)
+        for event_id in PUTIN_XI:
+            position = state.index.position_of(event_id)
+            assert position in texts, (size, event_id)
+        kazan = texts[state.index.position_of("putin-xi-2024-10-22-kazan")]
+        assert kazan.endswith(" (planned)")
+        assert "Putin–Erdoğan meeting in Astana" in texts.values()
+        assert "Belarus joins the SCO (planned)" in texts.values()
+        for i, a in enumerate(rects):
+            assert plot[1] <= a.top() and a.bottom() <= plot[3], "a label's row is clipped"
+            for b in rects[i + 1:]:
+                assert not a.intersects(b)
+
+
+def test_review_shares_a_tabbed_dock_with_details_and_the_list_has_rows(window: MainWindow
+                                                                        ) -> None:
+    assert window.review_dock in window.tabifiedDockWidgets(window.detail_dock)
+    window.resize(1088, 612)
+    window._default_layout()
+    window.grab()
+    assert window.event_list.height() >= 170
+
+
+def test_reset_button_names_the_data_date_and_greys_out_there(window: MainWindow) -> None:
+    bar = window.knowledge_bar
+    assert bar.reset_button.text() == "Reset to 3 Jul 2024"
+    assert bar.reset_button.toolTip()
+    assert not bar.reset_button.isEnabled()
+    assert window.state.knowledge_day is not None
+    window.state.set_knowledge_day(window.state.knowledge_day + 30)
+    assert bar.reset_button.isEnabled()
+    bar.reset_button.click()
+    assert window.state.knowledge_day == window.state.as_of_day
+    assert not bar.reset_button.isEnabled()
+
+
+def test_problem_position_and_path_are_kept_apart(qtbot: QtBot) -> None:
+    error = LoadError("bad.json", [Problem("bad.json", "not a date", "$.events[1].when", 558, 15)])
+    box = problem_dialog(error, None)
+    qtbot.addWidget(box)
+    assert "line 558, column 15 — <code>$.events[1].when</code>: not a date" \
+        in box.informativeText()
