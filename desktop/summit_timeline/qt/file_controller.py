@@ -17,8 +17,6 @@ from ..resources import default_dataset
 from .file_loader import FileLoader, LoadResult
 from .settings import Settings
 from .state import ViewState
-from .widgets.load_warnings import load_warnings_box
-from .widgets.problem_dialog import problem_dialog
 
 
 def open_filters() -> str:
@@ -104,6 +102,8 @@ class FileController(QObject):
         if Path(result.file).resolve() != default_dataset().resolve():
             self._settings.add_recent_file(result.file)
         if result.warnings:
+            from .widgets.load_warnings import load_warnings_box  # rare: not at start-up
+
             self.last_warnings = load_warnings_box(result.file, result.warnings, self._window)
             self.last_warnings.open()
 
@@ -120,6 +120,8 @@ class FileController(QObject):
             self._reloading = None
             self.sigReloadFailed.emit(error)
             return
+        from .widgets.problem_dialog import problem_dialog  # only on a failed load
+
         self.last_problem = problem_dialog(error, self._window)
         self.last_problem.open()
         self.sigProblemShown.emit(self.last_problem)

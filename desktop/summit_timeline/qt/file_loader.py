@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
-from ..core.formats.registry import load_any
 from ..core.index import EventIndex
 from ..core.model import Timeline
 from ..core.problems import LoadError, Problem
@@ -63,6 +62,10 @@ class _LoadThread(QThread):
         """Runs on the worker thread: plain data only, no widgets."""
         outcome: LoadResult | LoadError
         try:
+            # Imported here, on the worker: the decoders load while the GUI thread
+            # builds and shows the window.
+            from ..core.formats.registry import load_any
+
             loaded = load_any(self._path)
             outcome = prepare(loaded.timeline, loaded.file, self._day, loaded.warnings)
         except LoadError as error:

@@ -11,6 +11,7 @@ light on imports: the floor imports this module too.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -21,10 +22,12 @@ MARKER = "summit-timeline: first frame"
 
 
 class _FirstFrame(QObject):
-    def __init__(self, app: QCoreApplication, window: QWidget) -> None:
+    def __init__(self, app: QCoreApplication, window: QWidget,
+                 then: Callable[[], None] | None = None) -> None:
         super().__init__(app)
         self._app = app
         self._window = window
+        self._then = then
 
     def arm(self, *_args: Any) -> None:
         self._app.installEventFilter(self)
@@ -38,8 +41,20 @@ class _FirstFrame(QObject):
         return False
 
     def _done(self) -> None:
+        if self._then is not None:
+            self._then()
+            return
         print(MARKER, flush=True)
         self._app.quit()
+
+
+def after_first_frame(app: QCoreApplication, window: QWidget, ready_signal: Any,
+                      callback: Callable[[], None]) -> QObject:
+    """Run ``callback`` once the window has painted after ``ready_signal``: for
+    start-up work the first frame does not need."""
+    probe = _FirstFrame(app, window, callback)
+    ready_signal.connect(probe.arm, type=Qt.ConnectionType.SingleShotConnection)
+    return probe
 
 
 def install_first_frame_probe(app: QCoreApplication, window: QWidget,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .single_instance import SingleInstance
 
 
 class GuiOptions(Protocol):
@@ -69,7 +70,8 @@ def run_gui(options: GuiOptions) -> int:
     from .single_instance import SingleInstance
 
     instance = SingleInstance()
-    if instance.try_handoff([options.file] if options.file else []):
+    if instance.may_be_running() and instance.try_handoff([options.file] if options.file
+                                                          else []):
         return 0  # the running copy opened the file and raised its window
     app = make_application()
     from .main_window import MainWindow
@@ -82,24 +84,61 @@ def run_gui(options: GuiOptions) -> int:
     window = MainWindow(settings)
     window.restore_settings()
     day, problem = _knowledge_day(options.as_of)
-    instance.listen()
+    _listen_after_first_frame(instance, window)
     instance.sigFilesReceived.connect(lambda paths: _open_handed(window, paths))
     from PySide6.QtGui import QIcon
 
     from ..resources import resource
     from .first_frame import install_first_frame_probe
 
+    if getattr(options, "present", False):
+        _present_when_loaded(window)
+    if not problem:
+        # Start reading on the worker now, so decoding overlaps showing the window
+        # (the result arrives through the event loop, after show()).
+        _open_first_file(window, options.file, day)
     app.setWindowIcon(QIcon(str(resource("icons/summit-timeline.svg"))))
     install_first_frame_probe(app, window, window.state.sigTimelineChanged)
     window.show()
     if problem:
         QMessageBox.warning(window, "Knowledge date ignored", f"--as-of: {problem}")
-    if getattr(options, "present", False):
-        _present_when_loaded(window)
-    if options.file:
-        window.files.open(options.file, day, fallback_to_default=True)
+        _open_first_file(window, options.file, day)
+    return app.exec()
+
+
+def _open_first_file(window: MainWindow, file: str | None, day: int | None) -> None:
+    if file:
+        window.files.open(file, day, fallback_to_default=True)
     else:
         from ..resources import default_dataset
 
         window.files.open(default_dataset(), day)
-    return app.exec()
+
+
+LISTEN_LATEST_MS = 1000
+"""Listen by then even if no timeline was shown (every load failed)."""
+
+
+def _listen_after_first_frame(instance: SingleInstance, window: MainWindow) -> None:
+    """Accept handoffs from later copies once the first timeline is on screen.
+
+    Listening loads QtNetwork, which the first frame does not need; a copy
+    started in the meantime simply opens its own window, as it would have had
+    it started a moment earlier.
+    """
+    from PySide6.QtCore import QTimer
+
+    from .first_frame import after_first_frame
+
+    tried = False
+
+    def listen() -> None:
+        nonlocal tried
+        if not tried:
+            tried = True
+            instance.listen()
+
+    app = QApplication.instance()
+    if app is not None:
+        after_first_frame(app, window, window.state.sigTimelineChanged, listen)
+    QTimer.singleShot(LISTEN_LATEST_MS, listen)

@@ -34,7 +34,6 @@ from .widgets.detail_pane import DetailPane
 from .widgets.event_list import EventListWidget
 from .widgets.info_bar import InfoBar
 from .widgets.knowledge_bar import KnowledgeBar
-from .widgets.shortcuts_dialog import ShortcutsDialog
 
 
 class MainWindow(QMainWindow):
@@ -117,6 +116,8 @@ class MainWindow(QMainWindow):
         self._sync_theme_actions(name)
 
     def show_shortcuts(self) -> None:
+        from .widgets.shortcuts_dialog import ShortcutsDialog  # on demand: not at start-up
+
         dialog = ShortcutsDialog(listed(self.commands, self.actions), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

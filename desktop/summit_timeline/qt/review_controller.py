@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,19 +24,21 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from ..commands.review_report import ReportError, write_report
 from ..core import review
 from ..core.index import EventIndex
 from ..core.problems import LoadError, Problem
 from ..core.review import FLAG_CODE, Flag
 from .file_controller import FileController
-from .live_reload import FileWatch, TimelineChanges, timeline_changes
+from .live_reload import FileWatch
 from .review_session import ReviewSession, format_problems
 from .settings import Settings
 from .state import NO_SELECTION, ViewState
-from .widgets.compare_dialog import CompareDialog
 from .widgets.info_bar import InfoBar
 from .widgets.review_pane import ReviewPane
+
+if TYPE_CHECKING:
+    from .live_reload import TimelineChanges
+    from .widgets.compare_dialog import CompareDialog
 
 REVIEW_FILTER = "Review files (*.review.json);;JSON (*.json);;All files (*)"
 REPORT_FILTER = "Markdown (*.md);;HTML (*.html);;PDF (*.pdf)"
@@ -146,6 +149,8 @@ class ReviewController(QObject):
             if not ok:
                 return None
         rows = store.compare(doc, me, name, index.timeline)
+        from .widgets.compare_dialog import CompareDialog  # shown on demand: not at start-up
+
         dialog = CompareDialog(rows, index.timeline, me or "you", name, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sigEventActivated.connect(self._select_id)
@@ -175,6 +180,9 @@ class ReviewController(QObject):
         names = review.reviewer_names(doc)
         reviewer = self.session.reviewer or (names[0] if len(names) == 1 else "")
         target = Path(path)
+        # The report writer (and its Markdown/HTML/PDF code) is only needed when exporting.
+        from ..commands.review_report import ReportError, write_report
+
         try:
             write_report(index.timeline, doc, reviewer, target)
         except (ReportError, OSError) as error:
@@ -261,6 +269,8 @@ class ReviewController(QObject):
         self.session.reload_from_disk()
 
     def _on_files_reloaded(self, old: EventIndex, new: EventIndex) -> None:
+        from .live_reload import timeline_changes  # only needed once a file changed on disk
+
         changes = timeline_changes(old.timeline, new.timeline)
         self.last_changes = changes
         name = Path(self._state.file or "").name

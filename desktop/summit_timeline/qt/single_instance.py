@@ -30,9 +30,12 @@ import struct
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ACK = b"\x06"
 MAX_MESSAGE = 1 << 20
@@ -82,12 +85,27 @@ class SingleInstance(QObject):
         self._buffers: dict[QLocalSocket, bytearray] = {}
 
     # -- the second copy -------------------------------------------------
+    def may_be_running(self) -> bool:
+        """False only when no copy can be listening: the name is a socket path and
+        nothing is there.  Lets the first copy skip loading QtNetwork before its
+        first frame."""
+        if sys.platform == "win32":
+            return True
+        path = self.name
+        if not os.path.isabs(path):  # QLocalServer puts a bare name in QDir::tempPath()
+            if sys.platform == "darwin":
+                return True
+            path = os.path.join(os.environ.get("TMPDIR") or "/tmp", path)
+        return os.path.lexists(path)
+
     def try_handoff(self, paths: Sequence[str]) -> bool:
         """Send ``paths`` to a running copy; True if it acknowledged them.
 
         Blocking, and safe before any QApplication exists.  False means no
         copy is running (or it did not answer in time): start normally.
         """
+        from PySide6.QtNetwork import QLocalSocket  # only when a handoff is attempted
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(self.timeout_ms):
@@ -106,6 +124,9 @@ class SingleInstance(QObject):
     # -- the running copy ------------------------------------------------
     def listen(self) -> bool:
         """Start accepting handoffs; False if another copy already listens."""
+        # QtNetwork loads here, not at import: the app listens after its first frame.
+        from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
