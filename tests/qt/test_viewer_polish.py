@@ -4,7 +4,7 @@ one-day meetings drawn across their day when zoomed in."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from summit_timeline.core import dates
 from summit_timeline.core.formats.registry import load_any
-from summit_timeline.core.index import EventIndex
 from summit_timeline.qt.file_loader import prepare
 from summit_timeline.qt.gui import make_application
 from summit_timeline.qt.main_window import MainWindow
@@ -26,22 +25,17 @@ from summit_timeline.qt.plot.timeline_view import TimelineView
 from summit_timeline.qt.state import ViewState
 from summit_timeline.resources import default_dataset
 
+MakeView = Callable[[int, int], tuple[TimelineView, ViewState]]
+"""The ``make_timeline_view`` fixture (tests/qt/conftest.py)."""
+
 KAZAN = "putin-xi-2024-10-22-kazan"
 BEIJING = "putin-xi-2024-05-16-beijing"
 
 
 @pytest.fixture
-def narrow_view(qtbot: QtBot) -> Iterator[tuple[TimelineView, ViewState]]:
+def narrow_view(make_timeline_view: MakeView) -> tuple[TimelineView, ViewState]:
     """The timeline alone at the width it gets inside a 1280×720 window."""
-    make_application()
-    state = ViewState()
-    widget = TimelineView(state)
-    qtbot.addWidget(widget)
-    widget.resize(640, 360)
-    widget.show()
-    state.set_timeline(EventIndex.build(load_any(default_dataset()).timeline), None)
-    yield widget, state
-    widget.close()
+    return make_timeline_view(640, 360)
 
 
 def _drawn_labels(widget: TimelineView, state: ViewState) -> dict[str, str]:

@@ -248,24 +248,8 @@ def parse_side(text: str, side: str) -> Side:
 
     length = days_in_month(year, month)
     first = day_number(year, month, 1)
-    if day_text is None:
-        return Side(
-            first,
-            first + length - 1,
-            _MONTH,
-            approximate,
-            uncertain,
-            year,
-            month,
-            0,
-            0,
-            0,
-            False,
-            False,
-            "",
-        )
-    if day_text == "XX":
-        if m["hh"] is not None:
+    if day_text is None or day_text == "XX":
+        if day_text == "XX" and m["hh"] is not None:
             raise _fail(text, "a time of day needs a fully known date")
         return Side(
             first,
@@ -279,7 +263,7 @@ def parse_side(text: str, side: str) -> Side:
             0,
             0,
             False,
-            True,
+            day_text == "XX",
             "",
         )
     if "X" in day_text:

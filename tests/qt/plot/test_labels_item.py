@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import numpy as np
-from pytestqt.qtbot import QtBot
+from collections.abc import Callable
 
-from summit_timeline.core.formats.registry import load_any
-from summit_timeline.core.index import EventIndex
-from summit_timeline.qt.gui import make_application
+import numpy as np
+
 from summit_timeline.qt.plot.timeline_view import TimelineView
 from summit_timeline.qt.state import ViewState
-from summit_timeline.resources import default_dataset
+
+MakeView = Callable[[int, int], tuple[TimelineView, ViewState]]
+"""The ``make_timeline_view`` fixture (tests/qt/conftest.py)."""
 
 
 def _labels(widget: TimelineView) -> list[tuple[int, str, float, float, float]]:
@@ -24,14 +24,8 @@ def _labels(widget: TimelineView) -> list[tuple[int, str, float, float, float]]:
                                item.label_rects(), strict=True)]
 
 
-def test_cached_layout_after_pan_equals_a_fresh_layout(qtbot: QtBot) -> None:
-    make_application()
-    state = ViewState()
-    widget = TimelineView(state)
-    qtbot.addWidget(widget)
-    widget.resize(1600, 900)
-    widget.show()
-    state.set_timeline(EventIndex.build(load_any(default_dataset()).timeline), None)
+def test_cached_layout_after_pan_equals_a_fresh_layout(make_timeline_view: MakeView) -> None:
+    widget, _ = make_timeline_view(1600, 900)
     widget.zoom(0.5)
     _labels(widget)
     for step in (0.05, 0.05, -0.02, 0.03):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -10,25 +10,18 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from summit_timeline.commands.synthetic import synthetic_timeline
-from summit_timeline.core.formats.registry import load_any
 from summit_timeline.core.index import EventIndex
 from summit_timeline.qt.gui import make_application
 from summit_timeline.qt.plot.timeline_view import TimelineView
 from summit_timeline.qt.state import ViewState
-from summit_timeline.resources import default_dataset
+
+MakeView = Callable[[int, int], tuple[TimelineView, ViewState]]
+"""The ``make_timeline_view`` fixture (tests/qt/conftest.py)."""
 
 
 @pytest.fixture
-def view(qtbot: QtBot) -> Iterator[tuple[TimelineView, ViewState]]:
-    make_application()
-    state = ViewState()
-    widget = TimelineView(state)
-    qtbot.addWidget(widget)
-    widget.resize(1600, 900)
-    widget.show()
-    state.set_timeline(EventIndex.build(load_any(default_dataset()).timeline), None)
-    yield widget, state
-    widget.close()
+def view(make_timeline_view: MakeView) -> tuple[TimelineView, ViewState]:
+    return make_timeline_view(1600, 900)
 
 
 def _render(widget: TimelineView) -> QImage:
