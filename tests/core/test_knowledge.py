@@ -64,3 +64,21 @@ def test_history_is_oldest_first(timeline: Timeline) -> None:
     assert kazan is not None
     statuses = [r.status for r in knowledge.history(kazan)]
     assert statuses[0] == "planned" and statuses[-1] == "held"
+
+
+def test_details_told_as_of_a_day_leave_out_what_was_learnt_later(timeline: Timeline) -> None:
+    kazan = timeline.event(KAZAN)
+    assert kazan is not None
+    before = knowledge.known_details(timeline, kazan, knowledge.parse_day("2024-07-03"))
+    after = knowledge.known_details(timeline, kazan, knowledge.parse_day("2024-10-23"))
+    assert before.pending and not after.pending
+    assert not before.show_venue and after.show_venue
+    assert before.summary == "" and after.summary == kazan.summary
+    first_report = knowledge.history(kazan)[0]
+    assert before.occasion == first_report.note
+    for source_id in before.sources:
+        source = timeline.source(source_id)
+        assert source is not None and source.date is not None
+        assert parse(source.date).lower <= knowledge.parse_day("2024-07-03")
+    assert set(after.sources) >= set(kazan.sources)
+    assert len(after.quotes) == len(kazan.quotes)

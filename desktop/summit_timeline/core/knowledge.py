@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 
 from . import dates
 from .index import STATUS_CODE, EventIndex, date_flags
-from .model import Event, Report, Status, Timeline
+from .model import Event, Figure, Quote, Report, Status, Timeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,58 @@ def known_state(event: Event, day: int | None) -> Known | None:
     if latest is None:
         return None
     return Known(latest.status, latest.when or event.when, latest)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownDetails:
+    """The parts of an event's record that could be told on a given day.
+
+    An event's own fields describe its latest state: the Kazan record names
+    the Kazan Kremlin and cites October's reports.  While later reports are
+    still to come, views keep to what the reports so far say: their note
+    instead of the occasion and summary, the town but not the venue, and only
+    sources dated by then (undated ones only when nothing later is pending).
+    """
+
+    pending: bool
+    """Reports dated after the day exist; the event's own text is from later."""
+    occasion: str
+    summary: str
+    show_venue: bool
+    quotes: tuple[Quote, ...]
+    figures: tuple[Figure, ...]
+    sources: tuple[str, ...]
+    """Source ids citeable on the day, those of the reports so far first."""
+
+
+def known_details(timeline: Timeline, event: Event, day: int | None) -> KnownDetails:
+    if day is None:
+        return KnownDetails(False, event.occasion, event.summary, True, event.quotes,
+                            event.figures, event.sources)
+    pending = any(dates.parse(r.date).lower > day for r in event.reports)
+
+    def citeable(source_id: str) -> bool:
+        source = timeline.source(source_id)
+        if source is None or not source.date:
+            return not pending
+        return dates.parse(source.date).lower <= day
+
+    sources = [s for s in event.sources if citeable(s)]
+    for report in reversed(history(event)):
+        if report.source and report.source not in sources and \
+                dates.parse(report.date).lower <= day:
+            sources.insert(0, report.source)
+    known = known_state(event, day)
+    note = known.report.note if known is not None and known.report is not None else ""
+    return KnownDetails(
+        pending=pending,
+        occasion=note if pending else event.occasion,
+        summary="" if pending else event.summary,
+        show_venue=not pending,
+        quotes=tuple(q for q in event.quotes if citeable(q.source)),
+        figures=tuple(f for f in event.figures if citeable(f.source)),
+        sources=tuple(sources),
+    )
 
 
 def history(event: Event) -> list[Report]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ...core import dates
 from ...core.dates import Precision
+from ...core.knowledge import known_details
 from ...core.model import Figure, Person, Timeline
 from ..export.timeline_data import TimelineData
 
@@ -103,16 +104,6 @@ def status_text(status: str, knowledge_day: int | None, reported: str | None) ->
     return word
 
 
-def _known_by(timeline: Timeline, source_id: str, day: int | None, undated: bool) -> bool:
-    """Whether a source could be cited on ``day``: dated by then (or undated, if allowed)."""
-    if day is None:
-        return True
-    source = timeline.source(source_id)
-    if source is None or not source.date:
-        return undated
-    return dates.parse(source.date).lower <= day
-
-
 def event_content(data: TimelineData, position: int) -> SlideContent:
     """The slide for one event, saying nothing that was learnt after the knowledge date.
 
@@ -124,31 +115,20 @@ def event_content(data: TimelineData, position: int) -> SlideContent:
     event = data.event(position)
     known = data.known_state(position)
     day = data.knowledge_day
-    pending = day is not None and any(dates.parse(r.date).lower > day for r in event.reports)
+    told = known_details(timeline, event, day)
     parsed = dates.parse(known.when)
     place = timeline.place(event.place)
     where = ""
     if place is not None:
-        parts = (place.name, place.country) if pending else (place.venue, place.name,
-                                                             place.country)
+        parts = (place.venue if told.show_venue else "", place.name, place.country)
         where = ", ".join(p for p in parts if p)
     people = tuple(person_name(timeline.person(p), p) for p in event.participants)
-    quotes = [q for q in event.quotes if _known_by(timeline, q.source, day, not pending)]
-    figures = [f for f in event.figures if _known_by(timeline, f.source, day, not pending)]
-    quote = quotes[0] if quotes else None
-    figure = figures[0] if figures else None
+    quote = told.quotes[0] if told.quotes else None
+    figure = told.figures[0] if told.figures else None
     figure_by = ""
     if figure is not None:
         who = timeline.person(figure.attributed_to) if figure.attributed_to else None
         figure_by = figure.label + (f" — stated by {who.name}" if who else "")
-    source_ids = [s for s in event.sources if _known_by(timeline, s, day, not pending)]
-    for report in reversed(event.reports):
-        if report.source and report.source not in source_ids and (
-                day is None or dates.parse(report.date).lower <= day):
-            source_ids.insert(0, report.source)
-    occasion = event.occasion
-    if pending:
-        occasion = known.report.note if known.report is not None else ""
     return SlideContent(
         position=position,
         event_id=event.id,
@@ -164,8 +144,8 @@ def event_content(data: TimelineData, position: int) -> SlideContent:
         if quote and timeline.person(quote.speaker) else (quote.speaker if quote else ""),
         figure=format_figure(figure) if figure else "",
         figure_by=figure_by,
-        sources=tuple(source_line(timeline, s) for s in source_ids),
-        occasion=occasion,
+        sources=tuple(source_line(timeline, s) for s in told.sources),
+        occasion=told.occasion,
     )
 
 

@@ -7,7 +7,7 @@ so every string from the file passes through ``sanitize`` in one place.
 from __future__ import annotations
 
 from ...core import dates
-from ...core.knowledge import Known, history
+from ...core.knowledge import Known, history, known_details
 from ...core.model import Event, Timeline
 from ..sanitize import plain, rich, url
 
@@ -70,32 +70,37 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
     parts.append(f"<p><span style='{style}'>&nbsp;{plain(known.status.upper())}&nbsp;</span>"
                  f"<span class='muted'>{as_of}</span></p>")
     parts.append(f"<p><b>When:</b> {_date_line(known.when)}</p>")
+    told = known_details(timeline, event, knowledge_day)
     place = timeline.place(event.place)
     if place is not None:
         where = plain(place.name) + (f", {plain(place.country)}" if place.country else "")
-        if place.venue:
+        if place.venue and told.show_venue:
             where = f"{plain(place.venue)}, {where}"
         parts.append(f"<p><b>Where:</b> {where}</p>")
-    if event.occasion:
-        parts.append(f"<p><b>Occasion:</b> {plain(event.occasion)}</p>")
+    if told.occasion:
+        label = "Reported" if told.pending else "Occasion"
+        parts.append(f"<p><b>{label}:</b> {plain(told.occasion)}</p>")
     if event.participants:
         items = "".join(f"<li>{_person(timeline, p)}</li>" for p in event.participants)
         parts.append(f"<h3>Participants</h3><ul>{items}</ul>")
-    if event.summary:
-        parts.append(f"<h3>Summary</h3><p>{rich(event.summary)}</p>")
+    if told.summary:
+        parts.append(f"<h3>Summary</h3><p>{rich(told.summary)}</p>")
+    elif told.pending:
+        parts.append("<p class='muted'>Later reports tell more: move the knowledge date on to "
+                     "see them.</p>")
     if event.topics:
         parts.append(f"<p><b>Topics:</b> {', '.join(plain(t) for t in event.topics)}</p>")
-    if event.quotes:
+    if told.quotes:
         items = []
-        for quote in event.quotes:
+        for quote in told.quotes:
             speaker = timeline.person(quote.speaker)
             name = plain(speaker.name) if speaker else plain(quote.speaker)
             items.append(f"<li>“{plain(quote.text)}” — <b>{name}</b>"
                          f"<br><span class='muted'>{_source(timeline, quote.source)}</span></li>")
         parts.append(f"<h3>Quotes</h3><ul>{''.join(items)}</ul>")
-    if event.figures:
+    if told.figures:
         items = []
-        for figure in event.figures:
+        for figure in told.figures:
             value = "" if figure.value is None else f"{figure.value:,g}"
             amount = " ".join(x for x in (plain(figure.qualifier), value, plain(figure.unit)) if x)
             who = timeline.person(figure.attributed_to) if figure.attributed_to else None
@@ -109,11 +114,17 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
             title = plain(other.title) if other else plain(related_id)
             links.append(f"<li><a href='event:{plain(related_id)}'>{title}</a></li>")
         parts.append(f"<h3>Related</h3><ul>{''.join(links)}</ul>")
-    if event.sources:
-        items = "".join(f"<li>{_source(timeline, s)}</li>" for s in event.sources)
+    if told.sources:
+        items = "".join(f"<li>{_source(timeline, s)}</li>" for s in told.sources)
         parts.append(f"<h3>Sources</h3><ul>{items}</ul>")
     reports = history(event)
-    if reports:
+    if knowledge_day is not None:
+        shown = [r for r in reports if dates.parse(r.date).lower <= knowledge_day]
+        later = len(reports) - len(shown)
+        reports = shown
+    else:
+        later = 0
+    if reports or later:
         items = []
         for report in reports:
             current = " ◀ shown" if report is known.report else ""
@@ -122,5 +133,8 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
             items.append(f"<li><b>{plain(dates.parse(report.date).display())}</b>: "
                          f"{plain(report.status)}{when}{current}{note}"
                          f"<br><span class='muted'>{_source(timeline, report.source)}</span></li>")
+        if later:
+            items.append(f"<li class='muted'>{later} later report{'s' * (later > 1)}, after the "
+                         "knowledge date</li>")
         parts.append(f"<h3>What was known when</h3><ul>{''.join(items)}</ul>")
     return "".join(parts)
