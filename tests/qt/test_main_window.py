@@ -128,3 +128,15 @@ def test_shortcuts_dialog_lists_every_shortcut(window: MainWindow) -> None:
     assert listed == with_keys
     assert "Next event" in listed and "Fit all" in listed
     dialog.close()
+
+
+def test_end_and_ctrl_home_jump_to_the_last_and_first_event(window: MainWindow,
+                                                            qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    window.timeline_view.plot_widget.setFocus()
+    qtbot.keyClick(window.timeline_view.plot_widget, Qt.Key.Key_End)
+    assert _selected_id(window) in {"putin-xi-2024-10-22-kazan", "brics-summit-kazan-2024-10"}
+    qtbot.keyClick(window.timeline_view.plot_widget, Qt.Key.Key_Home,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert _selected_id(window) == "putin-xi-2024-05-16-beijing"

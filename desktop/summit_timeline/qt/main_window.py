@@ -92,6 +92,12 @@ class MainWindow(QMainWindow):
         if position != NO_SELECTION:
             self.state.select(position)
 
+    def go_to_end(self, last: bool) -> None:
+        """First or last shown event in time (Ctrl+Home / End)."""
+        shown = self.state.shown_positions()
+        if len(shown):
+            self.state.select(int(shown[-1] if last else shown[0]))
+
     def focus_details(self) -> None:
         self.detail_dock.show()
         self.detail_dock.raise_()
