@@ -6,7 +6,7 @@ from pathlib import Path
 
 import msgspec
 
-from summit_timeline.core.formats import native
+from summit_timeline.core.formats import checks, native
 from summit_timeline.core.model import Timeline
 from summit_timeline.core.problems import LoadError
 
@@ -24,7 +24,7 @@ def default_timeline() -> Timeline:
 
 def assert_valid(loaded: native.Loaded) -> None:
     """An import result is a valid native timeline that survives native save and load."""
-    assert not [f for f in native.check(loaded.timeline) if f.severity == "error"]
+    assert not [f for f in checks.check(loaded.timeline) if f.severity == "error"]
     again = native.decode(native.encode(loaded.timeline), "again.json")
     assert again.timeline == loaded.timeline
     for w in loaded.warnings:

@@ -18,7 +18,8 @@ from .. import dates
 from ..model import FORMAT, Event, Person, Place, Source, Timeline, Track
 from ..problems import LoadError, Problem
 from . import limits
-from .native import Loaded, check
+from .checks import check
+from .native import Loaded
 
 _ID_OK: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}")
 _NOT_ID: Final = re.compile(r"[^A-Za-z0-9_.:-]+")

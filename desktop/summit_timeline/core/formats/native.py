@@ -17,21 +17,17 @@ import gc
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, get_args
 
 import msgspec
-import numpy as np
 
-from .. import dates
 from ..atomic import write_atomic
-from ..date_arrays import plain_bounds
 from ..model import FORMAT, STATUSES, Event, Kind, Person, Place, Source, Timeline, Track
-from ..problems import LoadError, Problem, Severity, byte_line_column
+from ..problems import LoadError, Problem, byte_line_column
+from .checks import Found, check
 from .json_locate import locate_line_column
 
 MAX_BYTES = 1 << 30
@@ -101,7 +97,7 @@ def decode(data: bytes, file: str = "<memory>") -> Loaded:
     return _finish(timeline, found, [], data.decode("utf-8", errors="replace"), file)
 
 
-def _finish(timeline: Timeline, found: list[_Found], warnings: list[Problem], text: str,
+def _finish(timeline: Timeline, found: list[Found], warnings: list[Problem], text: str,
             file: str) -> Loaded:
     problems = _in_file_order(warnings + [_place(f, text, file) for f in found[:MAX_PROBLEMS]])
     if any(p.severity == "error" for p in problems):
@@ -114,15 +110,7 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line, p.column))
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    path: str
-    message: str
-    severity: Severity = "error"
-    at_key: bool = False
-
-
-def _place(found: _Found, text: str, file: str) -> Problem:
+def _place(found: Found, text: str, file: str) -> Problem:
     line, column = locate_line_column(text, found.path, key=found.at_key)
     return Problem(file, found.message, found.path, line, column, found.severity)
 
@@ -148,16 +136,16 @@ def _decode_slowly(data: bytes, file: str) -> Loaded:
     except RecursionError:
         raise LoadError(file, [Problem(file, "JSON is nested too deeply to be a timeline", "",
                                        1, 1)]) from None
-    found: list[_Found] = []
+    found: list[Found] = []
     if not isinstance(root, dict):
-        found.append(_Found("$", f"expected a JSON object (a timeline), found {_kind(root)}"))
+        found.append(Found("$", f"expected a JSON object (a timeline), found {_kind(root)}"))
         return _finish_or_raise(found, warnings, text, file)
     fmt = root.get("format")
     if fmt != FORMAT:
         if fmt is None:
-            found.append(_Found("$", f"missing required field 'format' (expected '{FORMAT}')"))
+            found.append(Found("$", f"missing required field 'format' (expected '{FORMAT}')"))
         else:
-            found.append(_Found("$.format", f"expected '{FORMAT}', found {json.dumps(fmt)}; this "
+            found.append(Found("$.format", f"expected '{FORMAT}', found {json.dumps(fmt)}; this "
                                 "file is not a Summit Timeline file of a version this app reads"))
         return _finish_or_raise(found, warnings, text, file)
     cleaned = _drop_unknown(root, Timeline, "$", found)
@@ -175,14 +163,14 @@ def _decode_slowly(data: bytes, file: str) -> Loaded:
 _ITEM_PATH = re.compile(r"^\$\.(people|places|sources|tracks|events)\[(\d+)\]")
 
 
-def _renumber(found: _Found, positions: dict[str, list[int]]) -> _Found:
+def _renumber(found: Found, positions: dict[str, list[int]]) -> Found:
     """Map a path in the partial timeline back to the item's place in the file."""
     m = _ITEM_PATH.match(found.path)
     if m is None:
         return found
     raw = positions[m.group(1)][int(m.group(2))]
     path = f"$.{m.group(1)}[{raw}]{found.path[m.end():]}"
-    return _Found(path, found.message, found.severity, found.at_key)
+    return Found(path, found.message, found.severity, found.at_key)
 
 
 def explain_json_error(err: json.JSONDecodeError, text: str) -> str:
@@ -200,7 +188,7 @@ def explain_json_error(err: json.JSONDecodeError, text: str) -> str:
     return f"malformed JSON: {err.msg}"
 
 
-def _finish_or_raise(found: list[_Found], warnings: list[Problem], text: str,
+def _finish_or_raise(found: list[Found], warnings: list[Problem], text: str,
                      file: str) -> Loaded:
     problems = _in_file_order(warnings + [_place(f, text, file) for f in found[:MAX_PROBLEMS]])
     raise LoadError(file, problems)
@@ -217,7 +205,7 @@ _LIST_TYPES: dict[str, type[msgspec.Struct]] = {
 
 
 def _drop_unknown(obj: Any, struct: type[msgspec.Struct], path: str,
-                  found: list[_Found]) -> Any:
+                  found: list[Found]) -> Any:
     """Copy of ``obj`` without the keys ``struct`` does not know, each one warned about."""
     if not isinstance(obj, dict):
         return obj
@@ -228,7 +216,7 @@ def _drop_unknown(obj: Any, struct: type[msgspec.Struct], path: str,
     for key, value in obj.items():
         spec = fields.get(key)
         if spec is None:
-            found.append(_Found(_join(path, key), f"unknown field '{key}' was ignored "
+            found.append(Found(_join(path, key), f"unknown field '{key}' was ignored "
                                 f"(known fields: {', '.join(sorted(fields))})", "warning", True))
             continue
         nested = _struct_items(spec.type)
@@ -252,7 +240,7 @@ def _join(path: str, key: str) -> str:
         f"{path}[{json.dumps(key, ensure_ascii=False)}]"
 
 
-def _convert_all(root: dict[str, Any], found: list[_Found]
+def _convert_all(root: dict[str, Any], found: list[Found]
                  ) -> tuple[Timeline, dict[str, list[int]], dict[str, set[str]]] | None:
     """Convert item by item so that one bad event does not hide the next one's problem.
 
@@ -287,158 +275,29 @@ _AT = re.compile(r"^(?P<msg>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.S)
 _ID_PATTERN = re.compile(r"Expected `str` matching regex '\^\[A-Za-z0-9\].*'")
 
 
-def _from_validation(err: msgspec.ValidationError, prefix: str) -> _Found:
+def _from_validation(err: msgspec.ValidationError, prefix: str) -> Found:
     m = _AT.match(str(err))
     assert m is not None
     message, sub = m.group("msg"), m.group("path") or "$"
     path = prefix + sub[1:]
     missing = re.match(r"Object missing required field `(.+)`", message)
     if missing:
-        return _Found(path, f"missing required field '{missing.group(1)}'")
+        return Found(path, f"missing required field '{missing.group(1)}'")
     if _ID_PATTERN.match(message):
-        return _Found(path, "expected an id: a letter or digit, then letters, digits, "
+        return Found(path, "expected an id: a letter or digit, then letters, digits, "
                             "'_', '.', ':' or '-'")
     message = message.replace("`", "'")
     message = message[:1].lower() + message[1:]
     choices = _CHOICES.get(path.rsplit(".", 1)[-1])
     if message.startswith("invalid enum value") and choices:
         message += f"; expected one of: {', '.join(choices)}"
-    return _Found(path, message)
+    return Found(path, message)
 
 
 _CHOICES: dict[str, tuple[str, ...]] = {
     "status": STATUSES,
     "kind": get_args(Kind),
 }
-
-
-# ---------------------------------------------------------------- checking
-
-
-def check(timeline: Timeline, also_known: dict[str, set[str]] | None = None) -> list[_Found]:
-    """Problems a schema cannot see: duplicate ids, dangling references, bad dates.
-
-    Written column-wise: a set difference finds whether anything is wrong at
-    all, and only then does a loop find where, so a valid file of a million
-    events costs a few set operations and one parse per distinct date.
-    """
-    found: list[_Found] = []
-    ids = {name: _unique_ids(name, getattr(timeline, name), found) for name in _LIST_TYPES}
-    for name, extra in (also_known or {}).items():
-        ids[name] = ids[name] | extra
-    events = timeline.events
-    _refs(found, "tracks", ids["tracks"], map(_TRACK, events),
-          lambda: ((f"$.events[{i}].track", e.track) for i, e in enumerate(events)))
-    _refs(found, "places", ids["places"], filter(None, map(_PLACE, events)),
-          lambda: ((f"$.events[{i}].place", e.place) for i, e in enumerate(events)
-                   if e.place is not None))
-    _refs(found, "people", ids["people"], chain.from_iterable(map(_PARTICIPANTS, events)),
-          lambda: ((f"$.events[{i}].participants[{j}]", p) for i, e in enumerate(events)
-                   for j, p in enumerate(e.participants)))
-    _refs(found, "sources", ids["sources"], chain.from_iterable(map(_SOURCES, events)),
-          lambda: ((f"$.events[{i}].sources[{j}]", s) for i, e in enumerate(events)
-                   for j, s in enumerate(e.sources)))
-    _refs(found, "events", ids["events"], chain.from_iterable(map(_RELATED, events)),
-          lambda: ((f"$.events[{i}].related[{j}]", r) for i, e in enumerate(events)
-                   for j, r in enumerate(e.related)))
-    _check_details(timeline, ids, found)
-    _check_dates(timeline, found)
-    return found
-
-
-_ID = attrgetter("id")
-
-
-def _unique_ids(name: str, items: Sequence[Any], found: list[_Found]) -> set[str]:
-    ids = set(map(_ID, items))
-    if len(ids) != len(items):
-        first: dict[str, int] = {}
-        for i, item in enumerate(items):
-            if item.id in first:
-                found.append(_Found(f"$.{name}[{i}].id", f"duplicate id '{item.id}' (first used "
-                                    f"at $.{name}[{first[item.id]}])"))
-            else:
-                first[item.id] = i
-    return ids
-
-
-def _refs(found: list[_Found], target: str, known: set[str], used: Iterable[str],
-          where: Any) -> None:
-    if set(used) <= known:
-        return
-    for path, value in where():
-        if value not in known:
-            found.append(_Found(path, f"no {_SINGULAR[target]} with id '{value}' in $.{target}"))
-
-
-_TRACK = attrgetter("track")
-_PLACE = attrgetter("place")
-_PARTICIPANTS = attrgetter("participants")
-_SOURCES = attrgetter("sources")
-_RELATED = attrgetter("related")
-_WHEN = attrgetter("when")
-
-_SINGULAR = {"tracks": "track", "places": "place", "people": "person", "sources": "source",
-             "events": "event"}
-
-
-def _check_details(timeline: Timeline, ids: dict[str, set[str]], found: list[_Found]) -> None:
-    """Quotes, figures and reports are rare; a plain loop over the events that have them."""
-    people, sources = ids["people"], ids["sources"]
-    events = timeline.events
-    detailed = [i for i, e in enumerate(events) if e.quotes or e.figures or e.reports]
-    for i in detailed:
-        event = events[i]
-        base = f"$.events[{i}]"
-        for j, quote in enumerate(event.quotes):
-            if quote.speaker not in people:
-                found.append(_Found(f"{base}.quotes[{j}].speaker",
-                                    f"no person with id '{quote.speaker}' in $.people"))
-            if quote.source not in sources:
-                found.append(_Found(f"{base}.quotes[{j}].source",
-                                    f"no source with id '{quote.source}' in $.sources"))
-        for j, figure in enumerate(event.figures):
-            if figure.attributed_to is not None and figure.attributed_to not in people:
-                found.append(_Found(f"{base}.figures[{j}].attributed_to",
-                                    f"no person with id '{figure.attributed_to}' in $.people"))
-            if figure.source not in sources:
-                found.append(_Found(f"{base}.figures[{j}].source",
-                                    f"no source with id '{figure.source}' in $.sources"))
-        for j, report in enumerate(event.reports):
-            if report.source is not None and report.source not in sources:
-                found.append(_Found(f"{base}.reports[{j}].source",
-                                    f"no source with id '{report.source}' in $.sources"))
-
-
-def _check_dates(timeline: Timeline, found: list[_Found]) -> None:
-    distinct = list(set(map(_WHEN, timeline.events)))
-    plain = plain_bounds(distinct).plain
-    bad = {distinct[i] for i in np.flatnonzero(~plain).tolist() if not dates.is_valid(distinct[i])}
-    if bad:
-        for i, event in enumerate(timeline.events):
-            if event.when in bad:
-                found.append(_Found(f"$.events[{i}].when", _date_message(event.when)))
-    for i, event in enumerate(timeline.events):
-        if not event.reports:
-            continue
-        for j, report in enumerate(event.reports):
-            for key, value in (("date", report.date), ("when", report.when)):
-                if value is not None and not dates.is_valid(value):
-                    found.append(_Found(f"$.events[{i}].reports[{j}].{key}",
-                                        _date_message(value)))
-    if timeline.as_of is not None and not dates.is_valid(timeline.as_of):
-        found.append(_Found("$.as_of", _date_message(timeline.as_of)))
-    for i, source in enumerate(timeline.sources):
-        if source.date is not None and not dates.is_valid(source.date):
-            found.append(_Found(f"$.sources[{i}].date", _date_message(source.date)))
-
-
-def _date_message(text: str) -> str:
-    try:
-        dates.parse(text)
-    except dates.EdtfError as err:
-        return str(err)
-    return f"'{text}' is not a valid EDTF date"
 
 
 # ---------------------------------------------------------------- writing

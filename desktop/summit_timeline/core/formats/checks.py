@@ -1,0 +1,163 @@
+"""What a schema cannot see in a timeline: duplicate ids, dangling references, bad dates.
+
+Written column-wise so that a valid file of a million events costs a few set
+operations and one parse per distinct date; only when something is wrong
+does a loop go looking for where.  Problems are reported by JSON path; the
+reader that knows the text adds line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
+from typing import Any
+
+import numpy as np
+
+from .. import dates
+from ..date_arrays import plain_bounds
+from ..model import Timeline
+from ..problems import Severity
+
+LISTS = ("people", "places", "sources", "tracks", "events")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A problem known by its JSON path; ``native`` adds the line and column."""
+
+    path: str
+    message: str
+    severity: Severity = "error"
+    at_key: bool = False
+
+
+
+
+
+def check(timeline: Timeline, also_known: dict[str, set[str]] | None = None) -> list[Found]:
+    """Problems a schema cannot see: duplicate ids, dangling references, bad dates.
+
+    Written column-wise: a set difference finds whether anything is wrong at
+    all, and only then does a loop find where, so a valid file of a million
+    events costs a few set operations and one parse per distinct date.
+    """
+    found: list[Found] = []
+    ids = {name: _unique_ids(name, getattr(timeline, name), found) for name in LISTS}
+    for name, extra in (also_known or {}).items():
+        ids[name] = ids[name] | extra
+    events = timeline.events
+    _refs(found, "tracks", ids["tracks"], map(_TRACK, events),
+          lambda: ((f"$.events[{i}].track", e.track) for i, e in enumerate(events)))
+    _refs(found, "places", ids["places"], filter(None, map(_PLACE, events)),
+          lambda: ((f"$.events[{i}].place", e.place) for i, e in enumerate(events)
+                   if e.place is not None))
+    _refs(found, "people", ids["people"], chain.from_iterable(map(_PARTICIPANTS, events)),
+          lambda: ((f"$.events[{i}].participants[{j}]", p) for i, e in enumerate(events)
+                   for j, p in enumerate(e.participants)))
+    _refs(found, "sources", ids["sources"], chain.from_iterable(map(_SOURCES, events)),
+          lambda: ((f"$.events[{i}].sources[{j}]", s) for i, e in enumerate(events)
+                   for j, s in enumerate(e.sources)))
+    _refs(found, "events", ids["events"], chain.from_iterable(map(_RELATED, events)),
+          lambda: ((f"$.events[{i}].related[{j}]", r) for i, e in enumerate(events)
+                   for j, r in enumerate(e.related)))
+    _check_details(timeline, ids, found)
+    _check_dates(timeline, found)
+    return found
+
+
+_ID = attrgetter("id")
+
+
+def _unique_ids(name: str, items: Sequence[Any], found: list[Found]) -> set[str]:
+    ids = set(map(_ID, items))
+    if len(ids) != len(items):
+        first: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id in first:
+                found.append(Found(f"$.{name}[{i}].id", f"duplicate id '{item.id}' (first used "
+                                    f"at $.{name}[{first[item.id]}])"))
+            else:
+                first[item.id] = i
+    return ids
+
+
+def _refs(found: list[Found], target: str, known: set[str], used: Iterable[str],
+          where: Any) -> None:
+    if set(used) <= known:
+        return
+    for path, value in where():
+        if value not in known:
+            found.append(Found(path, f"no {_SINGULAR[target]} with id '{value}' in $.{target}"))
+
+
+_TRACK = attrgetter("track")
+_PLACE = attrgetter("place")
+_PARTICIPANTS = attrgetter("participants")
+_SOURCES = attrgetter("sources")
+_RELATED = attrgetter("related")
+_WHEN = attrgetter("when")
+
+_SINGULAR = {"tracks": "track", "places": "place", "people": "person", "sources": "source",
+             "events": "event"}
+
+
+def _check_details(timeline: Timeline, ids: dict[str, set[str]], found: list[Found]) -> None:
+    """Quotes, figures and reports are rare; a plain loop over the events that have them."""
+    people, sources = ids["people"], ids["sources"]
+    events = timeline.events
+    detailed = [i for i, e in enumerate(events) if e.quotes or e.figures or e.reports]
+    for i in detailed:
+        event = events[i]
+        base = f"$.events[{i}]"
+        for j, quote in enumerate(event.quotes):
+            if quote.speaker not in people:
+                found.append(Found(f"{base}.quotes[{j}].speaker",
+                                    f"no person with id '{quote.speaker}' in $.people"))
+            if quote.source not in sources:
+                found.append(Found(f"{base}.quotes[{j}].source",
+                                    f"no source with id '{quote.source}' in $.sources"))
+        for j, figure in enumerate(event.figures):
+            if figure.attributed_to is not None and figure.attributed_to not in people:
+                found.append(Found(f"{base}.figures[{j}].attributed_to",
+                                    f"no person with id '{figure.attributed_to}' in $.people"))
+            if figure.source not in sources:
+                found.append(Found(f"{base}.figures[{j}].source",
+                                    f"no source with id '{figure.source}' in $.sources"))
+        for j, report in enumerate(event.reports):
+            if report.source is not None and report.source not in sources:
+                found.append(Found(f"{base}.reports[{j}].source",
+                                    f"no source with id '{report.source}' in $.sources"))
+
+
+def _check_dates(timeline: Timeline, found: list[Found]) -> None:
+    distinct = list(set(map(_WHEN, timeline.events)))
+    plain = plain_bounds(distinct).plain
+    bad = {distinct[i] for i in np.flatnonzero(~plain).tolist() if not dates.is_valid(distinct[i])}
+    if bad:
+        for i, event in enumerate(timeline.events):
+            if event.when in bad:
+                found.append(Found(f"$.events[{i}].when", _date_message(event.when)))
+    for i, event in enumerate(timeline.events):
+        if not event.reports:
+            continue
+        for j, report in enumerate(event.reports):
+            for key, value in (("date", report.date), ("when", report.when)):
+                if value is not None and not dates.is_valid(value):
+                    found.append(Found(f"$.events[{i}].reports[{j}].{key}",
+                                        _date_message(value)))
+    if timeline.as_of is not None and not dates.is_valid(timeline.as_of):
+        found.append(Found("$.as_of", _date_message(timeline.as_of)))
+    for i, source in enumerate(timeline.sources):
+        if source.date is not None and not dates.is_valid(source.date):
+            found.append(Found(f"$.sources[{i}].date", _date_message(source.date)))
+
+
+def _date_message(text: str) -> str:
+    try:
+        dates.parse(text)
+    except dates.EdtfError as err:
+        return str(err)
+    return f"'{text}' is not a valid EDTF date"
