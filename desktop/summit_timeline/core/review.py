@@ -30,24 +30,16 @@ from numpy.typing import NDArray
 
 from .model import Event, Timeline
 from .problems import LoadError, Problem, byte_line_column
+from .review_flags import FLAG_CODE as FLAG_CODE
+from .review_flags import FLAG_LABELS as FLAG_LABELS
+from .review_flags import FLAGS as FLAGS
+from .review_flags import ITEM_KINDS as ITEM_KINDS
+from .review_flags import Flag as Flag
+from .review_flags import ItemKind as ItemKind
+from .review_flags import Verdict as Verdict
 
 FORMAT: Final = "summit-timeline-review/1"
 FORMAT_PREFIX: Final = "summit-timeline-review/"
-
-Flag = Literal["unreviewed", "checked", "needs_work", "disputed"]
-FLAGS: Final[tuple[Flag, ...]] = ("unreviewed", "checked", "needs_work", "disputed")
-FLAG_LABELS: Final[dict[Flag, str]] = {
-    "unreviewed": "Unreviewed",
-    "checked": "Checked",
-    "needs_work": "Needs work",
-    "disputed": "Disputed",
-}
-FLAG_CODE: Final[dict[Flag, int]] = {flag: code for code, flag in enumerate(FLAGS)}
-"""Small integers for numpy columns aligned with ``timeline.events`` (see ``flag_codes``)."""
-
-ItemKind = Literal["quote", "figure", "source"]
-ITEM_KINDS: Final[tuple[ItemKind, ...]] = ("quote", "figure", "source")
-Verdict = Literal["checked", "disputed"]
 
 Timestamp = Annotated[datetime, Meta(tz=True)]
 """An aware datetime, written as ISO 8601 UTC; aware so that hand-edited offsets compare right."""

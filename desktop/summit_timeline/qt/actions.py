@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from ..core.review import FLAG_LABELS, FLAGS
+from ..core.review_flags import FLAG_LABELS, FLAGS
 from .theme import THEME_TITLES, THEMES
 
 if TYPE_CHECKING:

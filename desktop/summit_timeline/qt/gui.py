@@ -85,6 +85,7 @@ def run_gui(options: GuiOptions) -> int:
     window.restore_settings()
     day, problem = _knowledge_day(options.as_of)
     _listen_after_first_frame(instance, window)
+    window.review.open_after_first_frame(app)
     instance.sigFilesReceived.connect(lambda paths: _open_handed(window, paths))
     from PySide6.QtGui import QIcon
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..core.model import Timeline
-from ..core.review_files import Fingerprint, fingerprint
+
+if TYPE_CHECKING:
+    from ..core.review_files import Fingerprint
 
 SETTLE_MS: Final = 200
 """Editors write a file in several steps; wait until they are done."""
@@ -47,11 +49,15 @@ class FileWatch(QObject):
             self.watcher.removePaths(paths)
         self._timeline = Path(timeline) if timeline is not None else None
         self._sidecar = Path(sidecar) if sidecar is not None else None
+        from ..core.review_files import fingerprint  # hashlib: not needed before the first frame
+
         self._seen = {p: fingerprint(p) for p in self._targets()}
         self._add_paths()
 
     def check(self) -> None:
         """Report each followed file whose version changed since last seen."""
+        from ..core.review_files import fingerprint
+
         self._timer.stop()
         self._add_paths()
         for path in self._targets():

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from ..core import review
 from ..core.index import EventIndex
 from ..core.problems import LoadError, Problem
-from ..core.review import FLAG_CODE, Flag
+from ..core.review_flags import FLAG_CODE, Flag
 from .file_controller import FileController
 from .live_reload import FileWatch
 from .review_session import ReviewSession, format_problems
@@ -61,6 +60,8 @@ class ReviewController(QObject):
         self.last_changes: TimelineChanges | None = None
         self.last_compare: CompareDialog | None = None
         self._pending_message = ""
+        self._holding = False
+        """Sidecars wait until ``open_after_first_frame`` lets them open."""
         window.statusBar().addPermanentWidget(self.progress_label)
         state.sigTimelineChanged.connect(self._on_state_timeline_changed)
         self.session.sigStoreChanged.connect(self._on_session_store_changed)
@@ -130,6 +131,8 @@ class ReviewController(QObject):
         store, index = self.session.store, self._state.index
         if store is None or index is None:
             return None
+        from ..core import review
+
         try:
             doc = review.decode(Path(path).read_bytes(), os.fspath(path))
         except (OSError, LoadError) as error:
@@ -176,6 +179,8 @@ class ReviewController(QObject):
         if store is None or index is None:
             return False
         self.session.flush()
+        from ..core import review
+
         doc = store.document()
         names = review.reviewer_names(doc)
         reviewer = self.session.reviewer or (names[0] if len(names) == 1 else "")
@@ -205,7 +210,29 @@ class ReviewController(QObject):
 
     # ------------------------------------------------------------ state → session
 
+    def open_after_first_frame(self, app: QObject, latest_ms: int = 1000) -> None:
+        """At start-up: open the first timeline's sidecar one event-loop turn after
+        the window has painted that timeline, so the sidecar code (msgspec structs,
+        hashing) loads after the first frame; flags appear a moment later.  Never
+        later than ``latest_ms``, even if no timeline was shown (every load failed)."""
+        from PySide6.QtCore import QCoreApplication, QTimer
+
+        from .first_frame import after_first_frame
+
+        self._holding = True
+        if isinstance(app, QCoreApplication):
+            after_first_frame(app, self._window, self._state.sigTimelineChanged,
+                              self._release)
+        QTimer.singleShot(latest_ms, self, self._release)
+
+    def _release(self) -> None:
+        if self._holding:
+            self._holding = False
+            self._on_state_timeline_changed()
+
     def _on_state_timeline_changed(self) -> None:
+        if self._holding:
+            return  # _release opens the sidecar of whatever timeline is shown by then
         state = self._state
         if state.index is None or state.file is None:
             return

@@ -15,19 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core import review
 from ..core.model import Timeline
 from ..core.problems import Problem
-from ..core.review import Flag, ItemKind, Verdict
-from ..core.review_store import ReviewStore
+from ..core.review_flags import Flag, ItemKind, Verdict
 from ..resources import default_dataset
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from ..core.review_store import ReviewStore
 
 SAVE_DELAY_MS: Final = 500
 """Well inside the promised second, long enough to batch a burst of keystrokes."""
@@ -82,6 +83,10 @@ class ReviewSession(QObject):
 
     def open_for(self, timeline_file: str, timeline: Timeline) -> None:
         """Open the sidecar for ``timeline_file``; the previous one is saved first."""
+        # The sidecar code (msgspec structs, hashing) loads with the first sidecar,
+        # which the window opens once its first frame is on screen.
+        from ..core.review_store import ReviewStore
+
         self._retire_current()
         bundled = _same_file(timeline_file, default_dataset())
         store, problems = ReviewStore.open(timeline_file, timeline, bundled=bundled)
@@ -155,6 +160,8 @@ class ReviewSession(QObject):
     def flag_codes(self, event_ids: Sequence[str] | Mapping[str, int]) -> NDArray[np.int8]:
         if self.store is None or not self.reviewer:
             return np.zeros(len(event_ids), np.int8)
+        from ..core import review
+
         return review.flag_codes(self.store.document(), self.reviewer, event_ids)
 
     def progress_text(self) -> str:

@@ -219,3 +219,29 @@ def test_review_commands_are_in_menus_and_shortcut_list(window: MainWindow) -> N
     assert [c for c in review.FLAG_CODE.values()] == [
         review_badges.UNREVIEWED, review_badges.CHECKED, review_badges.NEEDS_WORK,
         review_badges.DISPUTED]
+
+
+def test_at_start_up_the_sidecar_opens_once_the_first_frame_is_painted(
+        qtbot: QtBot, timeline_file: Path) -> None:
+    """``run_gui`` holds the sidecar back until the timeline has been painted; the
+    flags then arrive in the views a moment later, and later files open at once."""
+    from summit_timeline.qt.gui import make_application
+
+    app = make_application()
+    Settings().set_reviewer_name("Start-up reviewer")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    try:
+        win.review.open_after_first_frame(app, latest_ms=60_000)
+        win.resize(1600, 900)
+        win.show()
+        with qtbot.waitSignal(win.state.sigTimelineChanged, timeout=10_000):
+            win.files.open(timeline_file)
+        assert win.review.session.store is None  # not yet: the first frame comes first
+        qtbot.waitUntil(lambda: win.review.session.store is not None, timeout=5_000)
+        assert win.review.session.timeline_file == win.state.file
+        assert len(win.state.review_flags) == len(win.state.index or [])
+        assert win.review.progress_label.text().endswith("reviewed")
+    finally:
+        win.close()
+        win.files.loader.shutdown()

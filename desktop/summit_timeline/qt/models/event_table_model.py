@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ...core import dates
 from ...core.knowledge import known_state
 from ...core.model import STATUSES
-from ...core.review import FLAG_LABELS, FLAGS
+from ...core.review_flags import FLAG_LABELS, FLAGS
 from ..plot.review_badges import badge_icon
 from ..state import ViewState
 

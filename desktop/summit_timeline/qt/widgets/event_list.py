@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import STATUSES
-from ...core.review import FLAG_CODE, FLAG_LABELS, FLAGS
+from ...core.review_flags import FLAG_CODE, FLAG_LABELS, FLAGS
 from ..event_filter import EventFilter
 from ..models.event_table_model import DATE, REVIEW, TITLE, EventTableModel
 from ..plot.review_badges import badge_icon

@@ -8,7 +8,7 @@ selection and the session's change signal, and writes nothing else.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import review
 from ...core.model import Event
-from ...core.review import FLAG_CODE, FLAG_LABELS, FLAGS, Flag, ItemKind, Verdict
+from ...core.review_flags import FLAG_CODE, FLAG_LABELS, FLAGS, Flag, ItemKind, Verdict
 from ..plot.review_badges import badge_icon
-from ..review_session import ReviewSession
 from ..state import NO_SELECTION, ViewState
+
+if TYPE_CHECKING:
+    from ...core import review
+    from ..review_session import ReviewSession
 
 _VERDICTS: Final[tuple[tuple[str, Verdict | None], ...]] = (
     ("—", None), ("Checked", "checked"), ("Disputed", "disputed"))
@@ -217,6 +219,8 @@ class ReviewPane(QWidget):
         self._show_items()
 
     def _show_items(self) -> None:
+        from ...core import review  # the sidecar code: loaded once the first frame is shown
+
         record = self._current()
         marks = record.items if record is not None else {}
         state = self._state
