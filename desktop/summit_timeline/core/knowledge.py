@@ -37,12 +37,6 @@ def parse_day(text: str) -> int:
     return dates.parse(text).upper
 
 
-def first_reported(event: Event) -> int | None:
-    if not event.reports:
-        return None
-    return min(dates.parse(r.date).lower for r in event.reports)
-
-
 def known_state(event: Event, day: int | None) -> Known | None:
     """The event as known on ``day`` (a day number), or None if not yet reported."""
     if day is None or not event.reports:

@@ -5,7 +5,7 @@
         return 0
     app = QApplication(...)
     instance.listen()                    # become the running copy
-    instance.sigFilesReceived.connect(window.open_files)
+    instance.sigFilesReceived.connect(open_them)       # e.g. open the first in the window
 
 The first copy listens on a QLocalServer whose name is private to the user
 (a socket in ``$XDG_RUNTIME_DIR`` where there is one, with user-only
@@ -144,9 +144,6 @@ class SingleInstance(QObject):
         server.newConnection.connect(self._accept)
         self._server = server
         return True
-
-    def is_listening(self) -> bool:
-        return self._server is not None and self._server.isListening()
 
     def close(self) -> None:
         if self._server is not None:

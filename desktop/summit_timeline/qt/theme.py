@@ -77,10 +77,6 @@ def apply_theme(app: QApplication, name: str) -> None:
             app.setPalette(_system_palette)
 
 
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
 @dataclass(frozen=True)
 class PlotColours:
     background: QColor

@@ -175,14 +175,6 @@ class Builder:
     def has_track(self, title: str) -> bool:
         return title in self._track_ids
 
-    def set_track_order(self, titles: list[str]) -> None:
-        """Renumber tracks in the order given (titles not listed keep their place after)."""
-        ranked = {t: i for i, t in enumerate(titles)}
-        ordered = sorted(self._tracks.values(),
-                         key=lambda t: (ranked.get(t.title, len(ranked)), t.order))
-        self._tracks = {t.id: Track(id=t.id, title=t.title, order=i, colour=t.colour)
-                        for i, t in enumerate(ordered)}
-
     def place(self, name: str, *, latitude: float | None = None,
               longitude: float | None = None) -> str | None:
         name = " ".join(name.split())

@@ -35,18 +35,6 @@ def parse_path(path: str) -> list[PathPart]:
     return parts
 
 
-def format_path(parts: Sequence[PathPart]) -> str:
-    out = "$"
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
-            out += f".{part}"
-        else:
-            out += "[" + json.dumps(part, ensure_ascii=False) + "]"
-    return out
-
-
 def locate(text: str, parts: Sequence[PathPart], *, key: bool = False) -> int:
     """Offset where the value at ``parts`` starts (or its key, with ``key``).
 

@@ -66,9 +66,6 @@ class KnowledgeBar(QToolBar):
         state.sigKnowledgeChanged.connect(self._on_state_knowledge_changed)
         self.setEnabled(False)
 
-    def set_day(self, day: int) -> None:
-        self._state.set_knowledge_day(day)
-
     def reset_to_as_of(self) -> None:
         if self._state.as_of_day is not None:
             self._state.set_knowledge_day(self._state.as_of_day)
