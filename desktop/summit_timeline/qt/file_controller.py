@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..core.problems import LoadError
@@ -48,7 +48,10 @@ class FileController(QObject):
         self.last_warnings: QMessageBox | None = None
         self._fallback = False
         self._reloading: str | None = None
+        self._deferred_reload: str | None = None
+        """The open file changed on disk while another load was running."""
         self.loader.sigLoaded.connect(self._on_loader_loaded)
+        self.loader.sigIdle.connect(self._on_loader_idle)
         self.loader.sigFailed.connect(self._on_loader_failed)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
@@ -60,12 +63,30 @@ class FileController(QObject):
         self.loader.load(path, day)
 
     def reload(self) -> None:
-        """Read the open file again (it changed on disk), keeping the reader's place."""
+        """Read the open file again (it changed on disk), keeping the reader's place.
+
+        While another file is being opened, the reload waits until the loader is
+        idle (a new load would cancel the open) and is dropped if that open
+        replaced the file on screen."""
         if self._state.file is None:
             return
+        if self.loader.busy and self._reloading is None:
+            self._deferred_reload = self._state.file
+            return
+        self._deferred_reload = None
         self._fallback = False
         self._reloading = self._state.file
         self.loader.load(self._state.file, self._state.knowledge_day)
+
+    def _on_loader_idle(self) -> None:
+        if self._deferred_reload is not None:
+            # Next turn: the other sigIdle handlers (status bar, progress) run first.
+            QTimer.singleShot(0, self, self._run_deferred_reload)
+
+    def _run_deferred_reload(self) -> None:
+        wanted, self._deferred_reload = self._deferred_reload, None
+        if wanted is not None and wanted == self._state.file and not self.loader.busy:
+            self.reload()
 
     def open_default(self) -> None:
         self.open(default_dataset())

@@ -14,6 +14,7 @@ when it arrives; the window stays responsive either way.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -48,6 +49,7 @@ def prepare(timeline: Timeline, file: str, day: int | None,
 
 _WARM_SEARCH_FROM = 20_000
 """Below this many events the search text builds in a blink on first use."""
+_WARM_SEARCH_PAUSE_S = 0.3
 
 
 class _LoadThread(QThread):
@@ -56,7 +58,13 @@ class _LoadThread(QThread):
 
     def __init__(self, path: str, day: int | None, request: int) -> None:
         super().__init__()
-        self._path, self._day, self._request = path, day, request
+        self._path, self._day, self.request = path, day, request
+        self._stop = threading.Event()
+
+    def stop(self) -> None:
+        """Skip the work left after the result (the search-text warm-up): the
+        result is not wanted any more, or the application is quitting."""
+        self._stop.set()
 
     def run(self) -> None:
         """Runs on the worker thread: plain data only, no widgets."""
@@ -73,11 +81,12 @@ class _LoadThread(QThread):
         except Exception as error:
             outcome = LoadError(self._path, [Problem(self._path, f"could not be read: {error}",
                                                      "")])
-        self.sigDone.emit(self._request, outcome)
-        if isinstance(outcome, LoadResult) and len(outcome.index) > _WARM_SEARCH_FROM:
-            # Build the search text now, so the first key typed in the search field
-            # does not wait for it; after a pause, to leave the GIL to the first paint.
-            self.msleep(300)
+        self.sigDone.emit(self.request, outcome)
+        # Build the search text now, so the first key typed in the search field does
+        # not wait for it; after a pause, to leave the GIL to the first paint.  A stop
+        # (shutdown, cancel, a newer load) ends the pause at once and skips the work.
+        if isinstance(outcome, LoadResult) and len(outcome.index) > _WARM_SEARCH_FROM \
+                and not self._stop.wait(_WARM_SEARCH_PAUSE_S):
             outcome.index.search_text()
 
 
@@ -94,6 +103,8 @@ class FileLoader(QObject):
         super().__init__(parent)
         self._request = 0
         self._pending: str | None = None
+        self._delivered = 0
+        """The request whose result is on screen (its warm-up is still wanted)."""
         self._threads: set[_LoadThread] = set()
 
     @property
@@ -101,6 +112,7 @@ class FileLoader(QObject):
         return self._pending is not None
 
     def load(self, path: str | os.PathLike[str], day: int | None = None) -> None:
+        self._stop_unwanted()
         self._request += 1
         name = os.fspath(path)
         self._pending = name
@@ -116,15 +128,25 @@ class FileLoader(QObject):
             return
         self._request += 1
         self._pending = None
+        self._stop_unwanted()
         self.sigIdle.emit()
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Wait for workers before the application quits, so no thread outlives Qt."""
+        """Wait for workers before the application quits, so no thread outlives Qt.
+
+        A worker still running after ``timeout_ms`` (a decode cannot be
+        interrupted) stays referenced: dropping it would destroy a running QThread."""
         self._request += 1
         self._pending = None
-        for thread in list(self._threads):
-            thread.wait(timeout_ms)
-        self._threads.clear()
+        for thread in self._threads:
+            thread.stop()
+        self._threads = {t for t in list(self._threads) if not t.wait(timeout_ms)}
+
+    def _stop_unwanted(self) -> None:
+        """Workers whose result will never be shown need not warm anything up."""
+        for thread in self._threads:
+            if thread.request != self._delivered:
+                thread.stop()
 
     def _forget(self, thread: _LoadThread) -> None:
         self._threads.discard(thread)
@@ -134,6 +156,7 @@ class FileLoader(QObject):
         if request != self._request:
             return
         self._pending = None
+        self._delivered = request
         self.deliver(outcome)
 
     def deliver(self, outcome: object) -> None:

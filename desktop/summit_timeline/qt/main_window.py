@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from .actions import build_actions, build_menus, commands, listed
-from .event_filter import EventFilter
 from .file_controller import FileController
 from .plot.timeline_view import TimelineView
 from .review_controller import ReviewController
@@ -104,8 +103,7 @@ class MainWindow(QMainWindow):
         self.detail_pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def clear_search(self) -> None:
-        self.event_list.search.clear()
-        self.state.set_filter(EventFilter())
+        self.event_list.clear_search()
 
     def shift_knowledge(self, days: int) -> None:
         if self.state.knowledge_day is not None:

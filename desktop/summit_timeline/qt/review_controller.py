@@ -82,9 +82,12 @@ class ReviewController(QObject):
         if self._state.selection == NO_SELECTION:
             self._status("Select an event to flag it")
             return
-        self.pane.set_flag(flag)
+        if not self.pane.set_flag(flag):
+            self._status(self.session.why_not_editable())
 
     def edit_note(self) -> None:
+        if self.session.store is None:
+            self._status(self.session.why_not_editable())
         dock = self.pane.parentWidget()
         if dock is not None:
             dock.show()
@@ -206,7 +209,10 @@ class ReviewController(QObject):
             f"{self.session.last_error}.\n\nClose anyway and lose the unsaved notes?",
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Discard
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.session.discard()
+        return True
 
     # ------------------------------------------------------------ state → session
 
@@ -276,7 +282,8 @@ class ReviewController(QObject):
     # ------------------------------------------------------------ saving and problems
 
     def _on_session_save_failed(self, message: str) -> None:
-        self.progress_label.setText(f"{self.session.progress_text()} · unsaved")
+        progress = self.session.progress_text()
+        self.progress_label.setText(f"{progress} · unsaved" if progress else "Notes unavailable")
         self._window.statusBar().showMessage(message)
 
     def _on_session_saved(self) -> None:

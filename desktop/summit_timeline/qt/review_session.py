@@ -56,6 +56,8 @@ class ReviewSession(QObject):
         self.store: ReviewStore | None = None
         self.timeline_file: str | None = None
         self.last_error = ""
+        self.unavailable = ""
+        """Why there are no notes for the open file (its sidecar could not be read)."""
         self._unsubscribe: Callable[[], None] | None = None
         self._stale: list[ReviewStore] = []
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -69,29 +71,48 @@ class ReviewSession(QObject):
 
     def ensure_reviewer(self) -> str | None:
         """The reviewer's name, asking the first time; None if they declined."""
+        name, asked = self._ask_reviewer()
+        if asked:
+            self.sigStoreChanged.emit()
+        return name
+
+    def _ask_reviewer(self) -> tuple[str | None, bool]:
+        """The name, and whether it was just asked (and so is news to the views)."""
         name = self.reviewer
         if name:
-            return name
+            return name, False
         answer = (self._ask_name() or "").strip()[:200]
         if not answer:
-            return None
+            return None, False
         self._settings.set_reviewer_name(answer)
-        self.sigStoreChanged.emit()
-        return answer
+        return answer, True
 
     # ------------------------------------------------------------ which file
 
     def open_for(self, timeline_file: str, timeline: Timeline) -> None:
-        """Open the sidecar for ``timeline_file``; the previous one is saved first."""
+        """Open the sidecar for ``timeline_file``; the previous one is saved first.
+
+        A sidecar that cannot be read (a folder in its place, no permission,
+        another process holding its lock…) is reported; the timeline stays
+        open with no notes, and edits say why they cannot be kept."""
         # The sidecar code (msgspec structs, hashing) loads with the first sidecar,
         # which the window opens once its first frame is on screen.
         from ..core.review_store import ReviewStore
 
         self._retire_current()
-        bundled = _same_file(timeline_file, default_dataset())
-        store, problems = ReviewStore.open(timeline_file, timeline, bundled=bundled)
-        self.store = store
         self.timeline_file = timeline_file
+        self.unavailable = ""
+        bundled = _same_file(timeline_file, default_dataset())
+        try:
+            store, problems = ReviewStore.open(timeline_file, timeline, bundled=bundled)
+        except OSError as error:
+            self.unavailable = f"Notes cannot be kept for this file: its review file " \
+                               f"could not be opened ({error})"
+            self.sigStoreChanged.emit()
+            self.sigSaveFailed.emit(self.unavailable)
+            self.sigProblems.emit([Problem(Path(timeline_file).name, self.unavailable, "")])
+            return
+        self.store = store
         self._unsubscribe = store.subscribe(self._on_store_changed)
         self.sigStoreChanged.emit()
         if problems:
@@ -129,31 +150,39 @@ class ReviewSession(QObject):
     # ------------------------------------------------------------ edits (memory now, disk soon)
 
     def set_flag(self, event_id: str, flag: Flag) -> bool:
-        name = self._editable()
-        if name is None or self.store is None:
-            return False
-        self.store.set_flag(name, event_id, flag)
-        return True
+        return self._edit(lambda store, name: store.set_flag(name, event_id, flag))
 
     def set_note(self, event_id: str, text: str) -> bool:
-        name = self._editable()
-        if name is None or self.store is None:
-            return False
-        self.store.set_note(name, event_id, text)
-        return True
+        return self._edit(lambda store, name: store.set_note(name, event_id, text))
 
     def mark_item(self, event_id: str, kind: ItemKind, ref: int | str,
                   verdict: Verdict | None, reason: str = "") -> bool:
-        name = self._editable()
-        if name is None or self.store is None:
+        return self._edit(
+            lambda store, name: store.mark_item(name, event_id, kind, ref, verdict, reason))
+
+    def _edit(self, apply: Callable[[ReviewStore, str], None]) -> bool:
+        """Apply an edit as the reviewer (asked the first time); False if there is no
+        store or no name.  When the name was just given, the views hear of it only
+        after the edit is in memory: refreshed before, the note editor would be
+        emptied under the reviewer's first keystroke."""
+        store = self.store
+        if store is None:
             return False
-        self.store.mark_item(name, event_id, kind, ref, verdict, reason)
+        name, asked = self._ask_reviewer()
+        if name is None:
+            return False
+        try:
+            apply(store, name)
+        finally:
+            if asked:
+                self.sigStoreChanged.emit()
         return True
 
-    def _editable(self) -> str | None:
+    def why_not_editable(self) -> str:
+        """Why the last edit could not be kept, for the status line."""
         if self.store is None:
-            return None
-        return self.ensure_reviewer()
+            return self.unavailable or "No review file is open; nothing was written."
+        return "Notes need a reviewer name; nothing was written."
 
     # ------------------------------------------------------------ questions
 
@@ -197,6 +226,18 @@ class ReviewSession(QObject):
         else:
             self._timer.start(RETRY_DELAY_MS)
         return ok
+
+    def discard(self) -> None:
+        """Forget every unsaved note (the user chose to lose them): no retry, no
+        later write."""
+        self._timer.stop()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._stale = []
+        self.store = None
+        self.timeline_file = None
+        self.last_error = ""
 
     def _on_store_changed(self, changed: frozenset[tuple[str, str]]) -> None:
         if self.store is not None and self.store.dirty and not self._timer.isActive():

@@ -7,6 +7,8 @@ them can be tested alone with a bare ``ViewState``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Signal
@@ -54,6 +56,7 @@ class ViewState(QObject):
         """True while ``sigTimelineChanged`` is emitted for a reload of the same file:
         views keep their range instead of fitting the new timeline."""
         self._people: ParticipantIndex | None = None
+        self._order: NDArray[np.int64] = np.zeros(0, np.int64)
         self._rank: NDArray[np.int64] = np.zeros(0, np.int64)
         self._walk: NDArray[np.int64] = np.zeros(0, np.int64)
 
@@ -61,39 +64,48 @@ class ViewState(QObject):
 
     def set_timeline(self, index: EventIndex, file: str | None, day: int | None = None) -> None:
         """Show ``index``; ``day`` None means the file's own ``as_of`` date (or everything)."""
-        as_of = index.timeline.as_of
-        self.index = index
-        self.file = file
-        self.as_of_day = knowledge.parse_day(as_of) if as_of else None
-        self.knowledge_day = day if day is not None else self.as_of_day
-        self.filter = EventFilter()
-        self.selection = NO_SELECTION
-        self.review_flags = np.zeros(len(index), np.int8)
-        self._people = ParticipantIndex(index)
-        self._recompute_known()
+        self._install(index, file, day, EventFilter())
         self.sigTimelineChanged.emit()
 
     def reload_timeline(self, index: EventIndex) -> None:
         """A new version of the open file: keep the knowledge date, filter, selection
         (by event id) and visible range, so an edit in a text editor does not lose the
-        reader's place."""
+        reader's place.
+
+        ``sigTimelineChanged`` is emitted once, with the kept filter already in
+        place: no view ever sees (or applies) an empty filter in between.  A lane
+        or person the new version lacks is dropped from the filter, since the
+        widgets cannot show it any more."""
         old_index, selected = self.index, self.selection
         selected_id = old_index.event(selected).id \
             if old_index is not None and selected != NO_SELECTION else None
-        wanted, day = self.filter, self.knowledge_day
+        wanted = self.filter
+        if wanted.lane is not None and wanted.lane >= len(index.tracks):
+            wanted = replace(wanted, lane=None)
+        if wanted.person is not None and index.timeline.person(wanted.person) is None:
+            wanted = replace(wanted, person=None)
+        self._install(index, self.file, self.knowledge_day, wanted)
         self.keeping_view = True
         try:
-            self.set_timeline(index, self.file, day)
+            self.sigTimelineChanged.emit()
         finally:
             self.keeping_view = False
-        if not wanted.is_empty:
-            if wanted.lane is not None and wanted.lane >= len(index.tracks):
-                wanted = EventFilter(wanted.text, None, wanted.person, wanted.status,
-                                     wanted.review)
-            self.set_filter(wanted)
         position = index.position_of(selected_id) if selected_id is not None else None
         if position is not None:
             self.select(position)
+
+    def _install(self, index: EventIndex, file: str | None, day: int | None,
+                 wanted: EventFilter) -> None:
+        as_of = index.timeline.as_of
+        self.index = index
+        self.file = file
+        self.as_of_day = knowledge.parse_day(as_of) if as_of else None
+        self.knowledge_day = day if day is not None else self.as_of_day
+        self.filter = wanted
+        self.selection = NO_SELECTION
+        self.review_flags = np.zeros(len(index), np.int8)
+        self._people = ParticipantIndex(index)
+        self._recompute_known()
 
     def set_review_flags(self, flags: NDArray[np.int8]) -> None:
         """Replace the reviewer's flags (aligned with event positions)."""

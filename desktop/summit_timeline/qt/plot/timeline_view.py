@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
-from ...core import dates
+from ...core import dates, knowledge
 from ...core.model import STATUSES
 from ..state import NO_SELECTION, ViewState
 from ..theme import plot_colours
@@ -305,11 +305,10 @@ class TimelineView(QWidget):
         assert state.index is not None and state.known is not None
         event = state.index.event(position)
         status = STATUSES[int(state.known.status[position])]
-        when = event.when
-        for report in reversed(event.reports):
-            if report.when and state.known.start[position] == dates.parse(report.when).lower:
-                when = report.when
-                break
+        # The date as known on the knowledge date, worked out as the list and the
+        # details pane do.
+        known = knowledge.known_state(event, state.knowledge_day)
+        when = known.when if known is not None else event.when
         place = state.index.timeline.place(event.place)
         where = f"{place.name}, {place.country}" if place and place.country else (
             place.name if place else "")

@@ -85,8 +85,14 @@ class EventListWidget(QWidget):
         state.sigSelectionChanged.connect(self._on_state_selection_changed)
 
     def clear_search(self) -> None:
-        self.search.clear()
-        self._apply_filter()
+        """Empty the search field and reset every filter (Edit → Clear search and filters)."""
+        self._search_timer.stop()
+        self._syncing = True
+        try:
+            self.search.clear()
+        finally:
+            self._syncing = False
+        self._state.set_filter(EventFilter())
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -95,6 +101,8 @@ class EventListWidget(QWidget):
     # ------------------------------------------------------------ user → state
 
     def _on_search_text_changed(self, _text: str) -> None:
+        if self._syncing:
+            return  # the state's own text shown back: nothing to apply
         self._search_timer.start()
 
     def _apply_filter(self) -> None:
@@ -142,7 +150,13 @@ class EventListWidget(QWidget):
                     self.person_box.addItem(person.name, person.id)
             for code, status in enumerate(STATUSES):
                 self.status_box.addItem(status.capitalize(), code)
-            self.search.clear()
+            # A reload keeps the filter; a new timeline starts with none.  While the
+            # reader is typing in the field (a reload mid-word), their text stays and
+            # the pending search applies it.
+            typing = self._state.keeping_view and self.search.hasFocus()
+            if not typing:
+                self._search_timer.stop()
+            self._show_filter(self._state.filter, keep_text=typing)
         finally:
             self._syncing = False
         self._update_count()
@@ -150,19 +164,21 @@ class EventListWidget(QWidget):
         self.table.resizeColumnToContents(REVIEW)
 
     def _on_state_filter_changed(self) -> None:
-        wanted = self._state.filter
         self._syncing = True
         try:
-            if self.search.text() != wanted.text and not self.search.hasFocus():
-                self.search.setText(wanted.text)
-            for box, value in ((self.track_box, wanted.lane), (self.person_box, wanted.person),
-                               (self.status_box, wanted.status),
-                               (self.review_box, wanted.review)):
-                at = box.findData(value)
-                if at >= 0:
-                    box.setCurrentIndex(at)
+            self._show_filter(self._state.filter, keep_text=self.search.hasFocus())
         finally:
             self._syncing = False
+
+    def _show_filter(self, wanted: EventFilter, *, keep_text: bool) -> None:
+        """Widgets follow ``wanted``; the caller holds ``_syncing``."""
+        if self.search.text() != wanted.text and not keep_text:
+            self.search.setText(wanted.text)
+        for box, value in ((self.track_box, wanted.lane), (self.person_box, wanted.person),
+                           (self.status_box, wanted.status), (self.review_box, wanted.review)):
+            at = box.findData(value)
+            if at >= 0:
+                box.setCurrentIndex(at)
 
     def _on_state_shown_changed(self) -> None:
         self._update_count()

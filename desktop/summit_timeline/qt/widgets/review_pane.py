@@ -52,6 +52,8 @@ class ReviewPane(QWidget):
         self._session = session
         self._syncing = False
         self._event_id: str | None = None
+        self._note_for: tuple[int, str, str | None] | None = None
+        """Store, reviewer and event whose note the editor shows."""
         self._keys: list[tuple[ItemKind, int | str]] = []
         self.title = QLabel(wordWrap=True)
         bold = QFont(self.title.font())
@@ -118,10 +120,15 @@ class ReviewPane(QWidget):
 
     # ------------------------------------------------------------ commands
 
-    def set_flag(self, flag: Flag) -> None:
-        if self._event_id is not None:
-            self._session.set_flag(self._event_id, flag)
-            self._show_record()
+    def set_flag(self, flag: Flag) -> bool:
+        """Flag the selected event; False (and the reason shown) if it cannot be kept."""
+        if self._event_id is None:
+            return False
+        done = self._session.set_flag(self._event_id, flag)
+        if not done:
+            self.status.setText(self._session.why_not_editable())
+        self._show_record(force=True)
+        return done
 
     def focus_note(self) -> None:
         self.note_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -138,8 +145,8 @@ class ReviewPane(QWidget):
         if self._syncing or self._event_id is None:
             return
         if not self._session.set_note(self._event_id, self.note_edit.toPlainText()):
-            self.status.setText("Notes need a reviewer name; nothing was written.")
-            self._show_record()
+            self.status.setText(self._session.why_not_editable())
+            self._show_record(force=True)
 
     def _on_verdict_changed(self, row: int) -> None:
         if self._syncing:
@@ -186,9 +193,10 @@ class ReviewPane(QWidget):
         store = self._session.store
         who = self._session.reviewer or "(asked on your first note)"
         where = store.path.name if store is not None else "—"
-        self.status.setText(f"Reviewer: {who} · notes in {where}")
-        if store is not None:
-            self.status.setToolTip(str(store.path))
+        self.status.setText(self._session.unavailable if store is None
+                            and self._session.unavailable
+                            else f"Reviewer: {who} · notes in {where}")
+        self.status.setToolTip(str(store.path) if store is not None else "")
 
     def _current(self) -> review.EventReview | None:
         store, name = self._session.store, self._session.reviewer
@@ -196,8 +204,14 @@ class ReviewPane(QWidget):
             return None
         return store.get(name, self._event_id)
 
-    def _show_record(self) -> None:
+    def _show_record(self, *, force: bool = False) -> None:
+        """Widgets follow the stored record.  The note editor is left alone while
+        the reviewer is typing in it, unless it now shows another event's or
+        another reviewer's note (or ``force``: an edit was refused)."""
         record = self._current()
+        shown_for = (id(self._session.store), self._session.reviewer, self._event_id)
+        typing = self.note_edit.hasFocus() and shown_for == self._note_for and not force
+        self._note_for = shown_for
         self._syncing = True
         try:
             flag = record.flag if record is not None else "unreviewed"
@@ -208,7 +222,7 @@ class ReviewPane(QWidget):
                     button.setChecked(False)
                 self.flag_group.setExclusive(True)
             note = record.note if record is not None else ""
-            if self.note_edit.toPlainText() != note:
+            if self.note_edit.toPlainText() != note and not typing:
                 cursor = self.note_edit.textCursor().position()
                 self.note_edit.setPlainText(note)
                 moved = self.note_edit.textCursor()
