@@ -27,3 +27,12 @@ def resource(relative: str) -> Path:
 
 def default_dataset() -> Path:
     return resource(DEFAULT_DATASET)
+
+
+def is_default_dataset(path: str | Path) -> bool:
+    """Whether ``path`` is the bundled dataset (kept out of recent files; its
+    review notes live in the user's data folder, never beside it)."""
+    try:
+        return Path(path).resolve() == default_dataset().resolve()
+    except OSError:
+        return False

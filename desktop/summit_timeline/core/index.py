@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 
 from . import dates
 from .date_arrays import plain_bounds
+from .gc_pause import paused_gc
 from .model import STATUSES, Event, Timeline, Track
 
 STATUS_CODE: Final = {status: code for code, status in enumerate(STATUSES)}
@@ -67,8 +68,6 @@ class EventIndex:
 
     @classmethod
     def build(cls, timeline: Timeline) -> EventIndex:
-        from .formats.native import paused_gc
-
         with paused_gc():
             return cls._build(timeline)
 

@@ -138,6 +138,29 @@ class KnownArrays:
     flags: NDArray[np.uint8]
 
 
+def opening_day(timeline: Timeline, day: int | None) -> int | None:
+    """The day a view opens at: the one asked for, else the file's own ``as_of``."""
+    if day is not None or not timeline.as_of:
+        return day
+    return parse_day(timeline.as_of)
+
+
+def time_order(index: EventIndex, known: KnownArrays
+               ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Positions sorted by known start then end, and each position's rank in that order.
+
+    The walk from event to event and the list's date sort both use it; when
+    nothing changed its date, the index's own order is reused.
+    """
+    if known.start is index.start:
+        order = index.order
+    else:
+        order = np.lexsort((known.end, known.start)).astype(np.int64)
+    rank = np.empty(len(order), np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    return order, rank
+
+
 def arrays_as_of(index: EventIndex, day: int | None) -> KnownArrays:
     """Vectorised view: only events with reports (usually few) are visited one by one."""
     visible = np.ones(len(index), np.bool_)

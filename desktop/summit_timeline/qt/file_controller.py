@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..core.problems import LoadError
-from ..resources import default_dataset
+from ..resources import default_dataset, is_default_dataset
 from .file_loader import FileLoader, LoadResult
 from .settings import Settings
 from .state import ViewState
@@ -120,7 +120,7 @@ class FileController(QObject):
             self.sigReloaded.emit(old, result.index)
             return
         self._state.set_timeline(result.index, result.file, result.day)
-        if Path(result.file).resolve() != default_dataset().resolve():
+        if not is_default_dataset(result.file):
             self._settings.add_recent_file(result.file)
         if result.warnings:
             from .widgets.load_warnings import load_warnings_box  # rare: not at start-up

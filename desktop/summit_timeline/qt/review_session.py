@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..core.model import Timeline
 from ..core.problems import Problem
 from ..core.review_flags import Flag, ItemKind, Verdict
-from ..resources import default_dataset
+from ..resources import is_default_dataset
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class ReviewSession(QObject):
         self._retire_current()
         self.timeline_file = timeline_file
         self.unavailable = ""
-        bundled = _same_file(timeline_file, default_dataset())
+        bundled = is_default_dataset(timeline_file)
         try:
             store, problems = ReviewStore.open(timeline_file, timeline, bundled=bundled)
         except OSError as error:
@@ -243,13 +243,6 @@ class ReviewSession(QObject):
         if self.store is not None and self.store.dirty and not self._timer.isActive():
             self._timer.start(SAVE_DELAY_MS)
         self.sigReviewsChanged.emit(changed)
-
-
-def _same_file(a: str | Path, b: str | Path) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
 
 
 def format_problems(problems: list[Problem]) -> str:

@@ -96,11 +96,10 @@ class ViewState(QObject):
 
     def _install(self, index: EventIndex, file: str | None, day: int | None,
                  wanted: EventFilter) -> None:
-        as_of = index.timeline.as_of
         self.index = index
         self.file = file
-        self.as_of_day = knowledge.parse_day(as_of) if as_of else None
-        self.knowledge_day = day if day is not None else self.as_of_day
+        self.as_of_day = knowledge.opening_day(index.timeline, None)
+        self.knowledge_day = knowledge.opening_day(index.timeline, day)
         self.filter = wanted
         self.selection = NO_SELECTION
         self.review_flags = np.zeros(len(index), np.int8)
@@ -191,13 +190,7 @@ class ViewState(QObject):
                 self._recompute_shown()
             return
         self.known = knowledge.arrays_as_of(self.index, self.knowledge_day)
-        if self.known.start is self.index.start:
-            order = self.index.order
-        else:
-            order = np.lexsort((self.known.end, self.known.start)).astype(np.int64)
-        self._rank = np.empty(len(order), np.int64)
-        self._rank[order] = np.arange(len(order), dtype=np.int64)
-        self._order = order
+        self._order, self._rank = knowledge.time_order(self.index, self.known)
         self._recompute_shown()
 
     def _recompute_shown(self) -> None:

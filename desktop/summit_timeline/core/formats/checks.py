@@ -8,7 +8,7 @@ reader that knows the text adds line and column.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
@@ -18,7 +18,7 @@ import numpy as np
 
 from .. import dates
 from ..date_arrays import plain_bounds
-from ..model import Timeline
+from ..model import Event, Timeline
 from ..problems import Severity
 
 LISTS = ("people", "places", "sources", "tracks", "events")
@@ -106,30 +106,24 @@ _SINGULAR = {"tracks": "track", "places": "place", "people": "person", "sources"
 
 def _check_details(timeline: Timeline, ids: dict[str, set[str]], found: list[Found]) -> None:
     """Quotes, figures and reports are rare; a plain loop over the events that have them."""
-    people, sources = ids["people"], ids["sources"]
     events = timeline.events
-    detailed = [i for i, e in enumerate(events) if e.quotes or e.figures or e.reports]
-    for i in detailed:
-        event = events[i]
-        base = f"$.events[{i}]"
-        for j, quote in enumerate(event.quotes):
-            if quote.speaker not in people:
-                found.append(Found(f"{base}.quotes[{j}].speaker",
-                                    f"no person with id '{quote.speaker}' in $.people"))
-            if quote.source not in sources:
-                found.append(Found(f"{base}.quotes[{j}].source",
-                                    f"no source with id '{quote.source}' in $.sources"))
-        for j, figure in enumerate(event.figures):
-            if figure.attributed_to is not None and figure.attributed_to not in people:
-                found.append(Found(f"{base}.figures[{j}].attributed_to",
-                                    f"no person with id '{figure.attributed_to}' in $.people"))
-            if figure.source not in sources:
-                found.append(Found(f"{base}.figures[{j}].source",
-                                    f"no source with id '{figure.source}' in $.sources"))
-        for j, report in enumerate(event.reports):
-            if report.source is not None and report.source not in sources:
-                found.append(Found(f"{base}.reports[{j}].source",
-                                    f"no source with id '{report.source}' in $.sources"))
+    for i in [i for i, e in enumerate(events) if e.quotes or e.figures or e.reports]:
+        for path, value, target in _detail_references(events[i], f"$.events[{i}]"):
+            if value is not None and value not in ids[target]:
+                found.append(Found(path, f"no {_SINGULAR[target]} with id '{value}' in "
+                                         f"$.{target}"))
+
+
+def _detail_references(event: Event, base: str) -> Iterator[tuple[str, str | None, str]]:
+    """(JSON path, referenced id or None, the list it must be in) for one event's details."""
+    for j, quote in enumerate(event.quotes):
+        yield f"{base}.quotes[{j}].speaker", quote.speaker, "people"
+        yield f"{base}.quotes[{j}].source", quote.source, "sources"
+    for j, figure in enumerate(event.figures):
+        yield f"{base}.figures[{j}].attributed_to", figure.attributed_to, "people"
+        yield f"{base}.figures[{j}].source", figure.source, "sources"
+    for j, report in enumerate(event.reports):
+        yield f"{base}.reports[{j}].source", report.source, "sources"
 
 
 def _check_dates(timeline: Timeline, found: list[Found]) -> None:

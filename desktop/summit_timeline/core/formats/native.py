@@ -12,13 +12,9 @@ never pays for the diagnostics a bad one needs.
 from __future__ import annotations
 
 import codecs
-import contextlib
-import gc
 import json
 import os
 import re
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
@@ -26,6 +22,7 @@ from typing import Any, get_args
 import msgspec
 
 from ..atomic import write_atomic
+from ..gc_pause import paused_gc
 from ..model import FORMAT, STATUSES, Event, Kind, Person, Place, Source, Timeline, Track
 from ..problems import LoadError, Problem, byte_line_column
 from .checks import Found, check
@@ -47,40 +44,6 @@ class Loaded:
 
 
 # ---------------------------------------------------------------- reading
-
-
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-"""How many ``paused_gc`` blocks are running, in any thread."""
-_gc_was_enabled = False
-"""Whether the collector was on when the first of them began."""
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic collector while building many objects that hold no cycles.
-
-    Decoding a million events allocates millions of objects, and each few
-    hundred allocations would otherwise trigger a collection that scans them
-    all again; this alone makes a load about a third faster.
-
-    The collector is process-wide, so the pause is counted: overlapping pauses
-    (two loads, or a load and the GUI thread) keep it off until the last one
-    ends, which turns it back on only if it was on when the first began.
-    """
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 def load(path: str | os.PathLike[str]) -> Loaded:

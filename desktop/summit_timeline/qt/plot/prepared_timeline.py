@@ -52,16 +52,9 @@ class PreparedTimeline:
     @classmethod
     def build(cls, index: EventIndex, day: int | None) -> PreparedTimeline:
         """Runs on the worker thread: numpy and core only, never Qt objects."""
-        as_of = index.timeline.as_of
-        if day is None and as_of:
-            day = knowledge.parse_day(as_of)
+        day = knowledge.opening_day(index.timeline, day)
         known = knowledge.arrays_as_of(index, day)
-        if known.start is index.start:
-            order = index.order
-        else:
-            order = np.lexsort((known.end, known.start)).astype(np.int64)
-        rank = np.empty(len(order), np.int64)
-        rank[order] = np.arange(len(order), dtype=np.int64)
+        order, rank = knowledge.time_order(index, known)
         walk = order[known.visible[order]]
         return cls(index=index, day=day, known=known, order=order, rank=rank, walk=walk,
                    draw_set=DrawSet.build(index, known, known.visible),

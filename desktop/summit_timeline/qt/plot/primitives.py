@@ -17,32 +17,35 @@ _LIMIT = 2.0**30
 """Qt can crash on coordinates near the int range; clip well inside it."""
 
 
+def _packed(kind: type, *columns: NDArray[np.float64]) -> internals.PrimitiveArray:
+    """Four coordinate columns in one Qt primitive array, for a single draw call.
+
+    The caller must hold the returned array while drawing: ``drawargs()``
+    points into its buffer, which is freed with it.
+    """
+    arr = internals.PrimitiveArray(kind, 4)
+    arr.resize(len(columns[0]))
+    view = arr.ndarray()
+    for col, values in enumerate(columns):
+        view[:, col] = values
+    return arr
+
+
 def draw_rects(painter: QPainter, left: NDArray[np.float64], top: NDArray[np.float64],
                right: NDArray[np.float64], bottom: NDArray[np.float64]) -> None:
     if len(left) == 0:
         return
-    arr = internals.PrimitiveArray(QRectF, 4)
-    arr.resize(len(left))
-    view = arr.ndarray()
-    view[:, 0] = np.clip(left, -_LIMIT, _LIMIT)
-    view[:, 1] = top
-    view[:, 2] = np.clip(right, -_LIMIT, _LIMIT) - view[:, 0]
-    view[:, 3] = bottom - top
-    painter.drawRects(*arr.drawargs())
+    x0 = np.clip(left, -_LIMIT, _LIMIT)
+    rects = _packed(QRectF, x0, top, np.clip(right, -_LIMIT, _LIMIT) - x0, bottom - top)
+    painter.drawRects(*rects.drawargs())
 
 
 def draw_lines(painter: QPainter, x0: NDArray[np.float64], y0: NDArray[np.float64],
                x1: NDArray[np.float64], y1: NDArray[np.float64]) -> None:
     if len(x0) == 0:
         return
-    arr = internals.PrimitiveArray(QLineF, 4)
-    arr.resize(len(x0))
-    view = arr.ndarray()
-    view[:, 0] = np.clip(x0, -_LIMIT, _LIMIT)
-    view[:, 1] = y0
-    view[:, 2] = np.clip(x1, -_LIMIT, _LIMIT)
-    view[:, 3] = y1
-    painter.drawLines(*arr.drawargs())
+    lines = _packed(QLineF, np.clip(x0, -_LIMIT, _LIMIT), y0, np.clip(x1, -_LIMIT, _LIMIT), y1)
+    painter.drawLines(*lines.drawargs())
 
 
 def draw_sprites(painter: QPainter, cx: NDArray[np.float64], cy: NDArray[np.float64],
