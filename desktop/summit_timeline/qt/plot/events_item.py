@@ -10,7 +10,6 @@ events or ten million.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -23,6 +22,7 @@ from ..theme import PlotColours
 from . import date_ticks, primitives, review_badges, sprites
 from .draw_set import DrawSet
 from .frame import BAND, BAR, DETAIL_LIMIT, POINT, Frame, shape_kinds
+from .paint_guard import guarded_paint
 
 _DENSITY_PX = 3.0
 _BADGE_PX = 90.0
@@ -129,6 +129,7 @@ class EventsItem(pg.GraphicsObject):
 
     # ------------------------------------------------------------ painting
 
+    @guarded_paint
     def paint(self, painter: QPainter, *args: Any) -> None:
         frame = self.frame()
         data = self._data
@@ -288,9 +289,7 @@ class EventsItem(pg.GraphicsObject):
         layout = data.layout
         tops = layout.lane_top * frame.sy + frame.dy
         bottoms = (layout.lane_top + layout.lane_rows) * frame.sy + frame.dy
-        peak = max(int(counts.max()) if counts.size else 0, 1)
-        level = np.ceil(np.log1p(counts) / math.log1p(peak) * 4).astype(np.int64)
-        strength = np.array([0.0, 0.22, 0.42, 0.65, 0.9])[level]
+        strength = _DENSITY_STRENGTH[density_levels(counts)]
         # Colours are blended with the lane background in numpy and drawn opaque, one
         # image per lane: blending thousands of translucent rectangles costs 30+ ms.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
@@ -343,6 +342,22 @@ class EventsItem(pg.GraphicsObject):
                 sprite = sprites.marker_sprite(size, status, colour, self._colours.muted, dpr)
             self._sprites[key] = sprite
         return sprite
+
+
+_DENSITY_STRENGTH = np.array([0.0, 0.22, 0.42, 0.65, 0.9])
+"""Tint of a density cell by level: empty, then four steps up to the busiest."""
+
+
+def density_levels(counts: np.ndarray) -> np.ndarray:
+    """Level 0 (empty) to 4 (the busiest cell) of each count, on a log scale.
+
+    Clipped, because numpy's and math's ``log1p`` may differ in the last bit:
+    the busiest cell came out as level 5 for a peak of 2, 47, 73…, an index
+    error inside paint() that Qt turned into a crash.
+    """
+    peak = max(int(counts.max()) if counts.size else 0, 1)
+    level = np.ceil(np.log1p(counts) / np.log1p(peak) * 4).astype(np.int64)
+    return np.clip(level, 0, 4)
 
 
 def _strip(strength: np.ndarray, colour: QColor, base: QColor) -> QImage:

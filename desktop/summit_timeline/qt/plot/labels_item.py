@@ -23,6 +23,7 @@ from . import label_layout, sprites
 from .draw_set import DrawSet
 from .events_item import EventsItem
 from .frame import Frame
+from .paint_guard import guarded_paint
 
 _CANDIDATES: Final = 250
 _MAX_WIDTH: Final = 420.0
@@ -177,6 +178,7 @@ class LabelsItem(pg.GraphicsObject):
         return _Layout(frame, data, rects, drawn, positions[chosen].tolist(),
                        (status[chosen] == sprites.CANCELLED).tolist())
 
+    @guarded_paint
     def paint(self, painter: QPainter, *args: Any) -> None:
         layout = self._current_layout()
         if layout is None:
