@@ -55,7 +55,7 @@ uninstall-desktop: $(STAMP)
 	$(VENV)/bin/summit-timeline --uninstall-desktop
 
 schema: $(STAMP)
-	$(PY) -c "from summit_timeline.core.schema import schema_text; import sys; sys.stdout.write(schema_text())" > resources/schema/summit-timeline-1.schema.json
+	$(PY) -c "from summit_timeline.core.schema import schema_text; import sys; sys.stdout.write(schema_text())" > desktop/summit_timeline/resources/schema/summit-timeline-1.schema.json
 
 clean:
 	rm -rf $(VENV) .venv-bundle build dist *.egg-info

@@ -24,7 +24,8 @@ fi
 BPY="$BVENV/bin/python"
 # The icons are generated from the SVG, never drawn by hand; make sure the
 # .ico/.icns the spec refers to exist (cheap, deterministic).
-if [ ! -f resources/icons/summit-timeline.icns ] || [ ! -f resources/icons/summit-timeline.ico ]; then
+ICONS=desktop/summit_timeline/resources/icons
+if [ ! -f $ICONS/summit-timeline.icns ] || [ ! -f $ICONS/summit-timeline.ico ]; then
   "$BPY" -m pip install --quiet "PySide6-Essentials>=6.7,<6.13"
   QT_QPA_PLATFORM=offscreen "$BPY" packaging/make_icons.py
 fi

@@ -9,7 +9,9 @@ start=$(date +%s)
 if [ "${1:-}" != "--no-build" ]; then packaging/build_bundle.sh; fi
 
 APP=dist/summit-timeline/summit-timeline
-DATA=dist/summit-timeline/_internal/resources/data/putin-xi-2024.timeline.json
+RES=dist/summit-timeline/_internal/summit_timeline/resources
+SRC_RES=desktop/summit_timeline/resources
+DATA=$RES/data/putin-xi-2024.timeline.json
 export QT_QPA_PLATFORM=offscreen
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -21,7 +23,7 @@ note() { echo "note  $*"; }
 [ -f "$DATA" ] && ok "default dataset is in the bundle" || bad "default dataset missing from the bundle"
 for f in schema/summit-timeline-1.schema.json icons/summit-timeline.svg icons/summit-timeline-256.png \
          linux/summit-timeline.desktop; do
-  [ -f "dist/summit-timeline/_internal/resources/$f" ] && ok "resources/$f bundled" || bad "resources/$f missing"
+  [ -f "$RES/$f" ] && ok "resources/$f bundled" || bad "resources/$f missing"
 done
 
 want=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' desktop/summit_timeline/__init__.py)
@@ -54,12 +56,12 @@ else
 fi
 
 if command -v desktop-file-validate >/dev/null; then
-  desktop-file-validate packaging/linux/summit-timeline.desktop && ok "desktop-file-validate" || bad "desktop-file-validate"
+  desktop-file-validate $SRC_RES/linux/summit-timeline.desktop && ok "desktop-file-validate" || bad "desktop-file-validate"
 else
   note "desktop-file-validate not installed"
 fi
 if command -v appstreamcli >/dev/null; then
-  appstreamcli validate --no-net packaging/linux/io.github.summit_timeline.SummitTimeline.metainfo.xml >/dev/null \
+  appstreamcli validate --no-net $SRC_RES/linux/io.github.summit_timeline.SummitTimeline.metainfo.xml >/dev/null \
     && ok "appstreamcli validate" || bad "appstreamcli validate"
 fi
 

@@ -67,11 +67,9 @@ def config_home() -> Path:
 
 
 def _sources() -> _Sources:
-    """The packaged files: in the bundle under resources/linux, else packaging/linux."""
+    """The desktop files and icons shipped as package data."""
     root = resource_root()
     linux = root / "linux"
-    if not linux.is_dir():
-        linux = root.parent / "packaging" / "linux"
     return _Sources(
         desktop=linux / DESKTOP_ID,
         mime=linux / f"{APP_ID}-mime.xml",

@@ -16,7 +16,8 @@ import pytest
 from summit_timeline.core.model import FORMAT, Timeline
 
 REPO = Path(__file__).parents[2]
-DATASET = REPO / "resources" / "data" / "putin-xi-2024.timeline.json"
+DATASET = (REPO / "desktop" / "summit_timeline" / "resources" / "data"
+           / "putin-xi-2024.timeline.json")
 ARTICLE = REPO.parent / "shared" / "seed" / "article-2024-07-03.txt"
 
 

@@ -14,8 +14,8 @@ import pytest
 from summit_timeline import desktop_integration as di
 
 ROOT = Path(__file__).resolve().parents[2]
-LINUX = ROOT / "packaging" / "linux"
-ICONS = ROOT / "resources" / "icons"
+LINUX = ROOT / "desktop" / "summit_timeline" / "resources" / "linux"
+ICONS = ROOT / "desktop" / "summit_timeline" / "resources" / "icons"
 MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
 
@@ -66,6 +66,19 @@ def test_icons_are_up_to_date_with_the_svg() -> None:
                           capture_output=True, text=True, timeout=60,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
+
+
+def test_icon_check_notices_a_changed_icon(tmp_path: Path) -> None:
+    for icon in ICONS.iterdir():
+        (tmp_path / icon.name).write_bytes(icon.read_bytes())
+    # The 16 px drawing where the 128 px one belongs: plainly not the SVG at 128 px.
+    (tmp_path / "summit-timeline-128.png").write_bytes(
+        (ICONS / "summit-timeline-16.png").read_bytes())
+    done = subprocess.run([os.sys.executable, str(ROOT / "packaging" / "make_icons.py"), "--check",
+                           "--out", str(tmp_path)], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 1
+    assert "summit-timeline-128.png" in done.stderr and "-64.png" not in done.stderr
 
 
 def test_exec_quoting_follows_the_desktop_entry_spec() -> None:

@@ -110,9 +110,8 @@ def _variant(name: str, bundle: Path | None) -> tuple[list[str] | None, list[Pat
 
 
 def _default_bundle() -> Path | None:
-    from ..resources import resource_root
-
-    for base in (Path.cwd(), resource_root().parent):
+    checkout = Path(__file__).resolve().parents[3]  # the repository, when run from one
+    for base in (Path.cwd(), checkout):
         exe = base / "dist" / "summit-timeline" / "summit-timeline"
         if exe.is_file():
             return exe

@@ -11,7 +11,8 @@ from summit_timeline.core.model import Timeline
 from summit_timeline.core.problems import LoadError
 
 DATA = Path(__file__).parents[2] / "data" / "formats"
-DEFAULT = Path(__file__).parents[3] / "resources" / "data" / "putin-xi-2024.timeline.json"
+DEFAULT = (Path(__file__).parents[3] / "desktop" / "summit_timeline" / "resources" / "data"
+           / "putin-xi-2024.timeline.json")
 
 
 def fixture(name: str) -> bytes:
