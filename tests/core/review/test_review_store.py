@@ -393,10 +393,10 @@ def test_bundled_and_read_only_timelines_use_the_data_folder(tmp_path, monkeypat
     monkeypatch.setenv("XDG_DATA_HOME", str(data))
     monkeypatch.setattr(sys, "platform", "linux")
     reviews = data / "summit-timeline" / "reviews"
-    bundled = sidecar_path(tmp_path / "x" / "putin-xi-2024.timeline.json", bundled=True)
-    assert bundled.parent == reviews and bundled.name.startswith("putin-xi-2024-")
+    bundled = sidecar_path(tmp_path / "x" / "putin-xi-meetings.timeline.json", bundled=True)
+    assert bundled.parent == reviews and bundled.name.startswith("putin-xi-meetings-")
     # The bundled file moves with every one-file start; its notes must not.
-    assert sidecar_path(tmp_path / "y" / "putin-xi-2024.timeline.json", bundled=True) == bundled
+    assert sidecar_path(tmp_path / "y" / "putin-xi-meetings.timeline.json", bundled=True) == bundled
 
     monkeypatch.setattr(review_files.os, "access", lambda *args, **kwargs: False)
     one = sidecar_path(tmp_path / "a" / "data.timeline.json")
