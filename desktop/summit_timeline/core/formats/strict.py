@@ -83,18 +83,23 @@ def _event_problems(timeline: Timeline, event: Event, base: str) -> Iterator[Fou
     for j, quote in enumerate(event.quotes):
         if not quote.speaker.strip():
             yield Found(f"{base}.quotes[{j}].speaker", "the quote does not say who said it")
-    if not event.sources:
+    cited = [(f"{base}.sources[{k}]", "the event's own summary", s)
+             for k, s in enumerate(event.sources)]
+    cited += [(f"{base}.quotes[{j}].source", "the quote", q.source)
+              for j, q in enumerate(event.quotes)]
+    cited += [(f"{base}.figures[{j}].source", "the figure", f.source)
+              for j, f in enumerate(event.figures)]
+    if not cited:
         return
     if last_report is None:
         yield Found(base, f"event '{event.id}' has no reports, so it is shown as known on "
                           "every date, before its sources were published; add a report with "
                           "the day it became known and its source")
         return
-    for k, source_id in enumerate(event.sources):
+    for path, what, source_id in cited:
         published = _published(timeline.source(source_id))
         if published is not None and published > last_report:
-            yield Found(f"{base}.sources[{k}]",
-                        f"the event's own summary is shown from {dates.format_day(last_report)} "
-                        f"(its last report) but cites '{source_id}', published "
-                        f"{dates.format_day(published)}; add a report dated then, with that "
-                        "source, or leave the source out")
+            yield Found(path, f"{what} is shown from {dates.format_day(last_report)} (the "
+                              f"event's last report) but cites '{source_id}', published "
+                              f"{dates.format_day(published)}; add a report dated then, with "
+                              "that source, or cite one published by then")
