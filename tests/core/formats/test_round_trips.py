@@ -31,7 +31,8 @@ def test_timelinejs_round_trip() -> None:
         [_track_title(before, e.track) for e in before.events]
     assert timelinejs.losses(before) == [
         "the timeline's as-of date", "the date the data was last checked",
-        "named views (knowledge date, range and tracks)", "people's roles, colours and names in other scripts",
+        "named views (knowledge date, range and tracks)",
+        "people's roles, colours and names in other scripts",
         "places' countries, venues and coordinates", "sources' outlets, dates and notes",
         "event kinds", "occasions", "places of events", "participants", "topics",
         "quotations", "figures", "links between related events", "events' sources",
@@ -59,7 +60,8 @@ def test_ics_round_trip() -> None:
             assert place_a.latitude == place_b.latitude
     assert ics.losses(before) == [
         "the timeline's as-of date", "the date the data was last checked",
-        "named views (knowledge date, range and tracks)", "people's roles, colours and names in other scripts",
+        "named views (knowledge date, range and tracks)",
+        "people's roles, colours and names in other scripts",
         "places' countries, venues and coordinates", "sources' outlets, dates and notes",
         "event kinds", "occasions", "quotations", "figures", "links between related events",
         "reports (what was known when)", "importance",
