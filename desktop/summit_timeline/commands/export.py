@@ -77,7 +77,7 @@ def _run(args: argparse.Namespace) -> int:
     timeline = loaded.timeline
     view = _view(timeline, args.view)
     day = _knowledge_day(args.as_of, timeline, view)
-    day_range = _day_range(args.range) if args.range or view is None else views.view_range(view)
+    day_range = _day_range(args.range) if args.range or view is None else _view_range(view)
     tracks = args.track or (list(view.tracks) if view is not None and view.tracks else None)
     _app = application()
     from ..qt import export
@@ -122,6 +122,13 @@ def _view(timeline: Timeline, wanted: str | None) -> View | None:
         return views.find_view(timeline, wanted)
     except views.UnknownViewError as err:
         raise _Failure(f"--view: {err}") from err
+
+
+def _view_range(view: View) -> tuple[float, float] | None:
+    """The view's range with the margins the window frames it with, so edge events and
+    their labels are drawn whole."""
+    bounds = views.view_range(view)
+    return None if bounds is None else views.framed(*bounds)
 
 
 def _knowledge_day(text: str | None, timeline: Timeline, view: View | None) -> int | None:

@@ -55,6 +55,17 @@ def view_range(view: View) -> tuple[float, float] | None:
     return float(parsed.lower), float(parsed.upper + 1)
 
 
+FRAME_MARGINS = (0.04, 0.10)
+"""Room left and right of framed days, as parts of their span: the right is wider, for
+the labels that sit right of their events."""
+
+
+def framed(lo: float, hi: float) -> tuple[float, float]:
+    """Days [lo, hi) with the margins a framed range is shown with (window and exports)."""
+    span = max(hi - lo, 2.0)
+    return lo - span * FRAME_MARGINS[0], hi + span * FRAME_MARGINS[1]
+
+
 def view_tip(timeline: Timeline, view: View) -> str:
     """"As known on 3 Jul 2024 · May – Oct 2024 · Putin–Xi" for menus and tooltips."""
     day = view_day(view)

@@ -47,6 +47,8 @@ class FileController(QObject):
         self.recent_menu = QMenu("Open &Recent", window)
         self.last_problem: QMessageBox | None = None
         self.last_warnings: QMessageBox | None = None
+        self.last_view_problem: QMessageBox | None = None
+        """Shown when a view asked for on the command line is not in the file."""
         self._fallback = False
         self._reloading: str | None = None
         self._wanted_view: str | None = None
@@ -131,9 +133,11 @@ class FileController(QObject):
             try:
                 view = find_view(result.index.timeline, wanted)
             except UnknownViewError as error:
-                QMessageBox.warning(self._window, "View not found",
-                                    f"{Path(result.file).name}: {error}. It opens in its "
-                                    "default view.")
+                self.last_view_problem = QMessageBox(
+                    QMessageBox.Icon.Warning, "View not found",
+                    f"{Path(result.file).name}: {error}.\n\nIt opens in its default view.",
+                    QMessageBox.StandardButton.Ok, self._window)
+                self.last_view_problem.open()
         self._state.set_timeline(result.index, result.file, result.day, view)
         if not is_default_dataset(result.file):
             self._settings.add_recent_file(result.file)

@@ -95,8 +95,7 @@ class TimelineView(QWidget):
 
     def frame(self, lo: float, hi: float) -> None:
         """Show days [lo, hi) with the margins of Fit all (the right one holds labels)."""
-        span = max(hi - lo, 2.0)
-        self.view_box.setXRange(lo - span * 0.04, hi + span * 0.10, padding=0)
+        self.view_box.setXRange(*views.framed(lo, hi), padding=0)
 
     def frame_view(self) -> None:
         """The named view's range, else every event it shows."""
@@ -251,6 +250,11 @@ class TimelineView(QWidget):
             lo, hi = self._empty_range()
         if state.as_of_day is not None:
             lo, hi = min(lo, state.as_of_day), max(hi, state.as_of_day + 1)
+        if state.index is not None:  # every named view's range can be framed
+            for view in state.index.timeline.views:
+                bounds = views.view_range(view)
+                if bounds is not None:
+                    lo, hi = min(lo, bounds[0]), max(hi, bounds[1])
         span = max(hi - lo, 30.0)
         self.view_box.setLimits(xMin=lo - span, xMax=hi + span, minXRange=_MIN_RANGE,
                                 maxXRange=span * 3)
