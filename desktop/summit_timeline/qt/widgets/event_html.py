@@ -132,6 +132,8 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
             current = " ◀ shown" if report is known.report else ""
             when = f" for {plain(dates.parse(report.when).display())}" if report.when else ""
             note = f"<br>{plain(report.note)}" if report.note else ""
+            if report.summary and report.summary != told.summary:
+                note += f"<br>{rich(report.summary)}"  # an earlier stage, told as it was
             items.append(f"<li><b>{plain(dates.parse(report.date).display())}</b>: "
                          f"{plain(report.status)}{when}{current}{note}"
                          f"<br><span class='muted'>{_source(timeline, report.source)}</span></li>")
