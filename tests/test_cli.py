@@ -58,3 +58,18 @@ def test_window_without_a_display_says_so_plainly() -> None:
         return
     assert done.returncode == 1
     assert "no display" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_validate_strict_passes_the_bundled_file_and_fails_a_leak(tmp_path: Path) -> None:
+    done = run("validate", "--strict", str(default_dataset()))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "valid under the strict rules, 15 events" in done.stdout
+    leak = tmp_path / "leak.timeline.json"
+    doc = json.loads(default_dataset().read_text(encoding="utf-8"))
+    doc["sources"][0]["date"] = "2023-04"
+    leak.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
+    assert run("validate", str(leak)).returncode == 0
+    strict = run("validate", "--strict", str(leak))
+    assert strict.returncode == 1 and "Traceback" not in strict.stdout + strict.stderr
+    assert f"{leak}:" in strict.stdout and "$.sources[0].date: '2023-04' is not one day" \
+        in strict.stdout

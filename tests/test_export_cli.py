@@ -100,3 +100,19 @@ def test_bad_file_summary_matches_convert(tmp_path: Path) -> None:
     assert len(lines) == 3, lines
     assert "$.events[3].when" in lines[0] and "$.events[4].when" in lines[1]
     assert lines[2].startswith("summit-timeline export: ") and "(and 1 more problem)" in lines[2]
+
+
+def test_a_named_view_chooses_date_range_and_an_unknown_one_lists_the_views(
+        tmp_path: Path) -> None:
+    svg = tmp_path / "v.svg"
+    done = export("-o", str(svg), "--view", "2024 in hindsight")
+    assert done.returncode == 0, done.stderr
+    text = svg.read_text(encoding="utf-8")
+    assert "as known on" not in text and "Putin–Xi meeting in Kazan" in text
+    as_reported = tmp_path / "r.svg"
+    assert export("-o", str(as_reported)).returncode == 0  # the default view
+    assert "as known on 3 Jul 2024" in as_reported.read_text(encoding="utf-8")
+    wrong = export("-o", str(tmp_path / "w.png"), "--view", "2019")
+    assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
+    assert wrong.stderr.strip().startswith("summit-timeline export: --view: no view '2019'; "
+                                           "views: reported-2024-07-03 (As reported on 3 July")

@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="summit-timeline",
         description="Offline viewer for timelines of leaders' meetings. With no FILE, opens the "
-        "bundled 2024 Putin–Xi timeline.",
+        "bundled Putin–Xi timeline (2013–2025).",
         epilog="commands: " + "; ".join(f"{name}: {text}" for name, text in COMMANDS.items())
         + ". Run 'summit-timeline COMMAND --help' for details.",
     )
@@ -40,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--present", action="store_true",
                         help="open straight into full-screen presenter mode (F5 in the app)")
     parser.add_argument("--as-of", metavar="DATE", help="open as known on DATE (EDTF, e.g. "
-                        "2024-10-23); default: the file's as_of date")
+                        "2024-10-23); default: the file's default view, else its as_of date")
+    parser.add_argument("--view", metavar="NAME", help="open in the file's named view NAME "
+                        "(its id or name): its knowledge date, date range and tracks")
     return parser
 
 

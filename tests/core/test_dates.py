@@ -309,6 +309,12 @@ def test_interval_ending_before_it_starts_is_rejected() -> None:
         ("2024-21", "Spring 2024"),
         ("2024-07-03T18:30:00", "3 Jul 2024, 18:30"),
         ("2024-05~/2024-07", "c. May 2024 – July 2024"),
+        ("[2014-07-14,2014-07-15]", "14 or 15 Jul 2014"),
+        ("[2014-07-14,2014-07-15,2014-07-16]", "14, 15 or 16 Jul 2014"),
+        ("[2014-06-30,2014-07-01]", "30 Jun or 1 Jul 2014"),
+        ("[2013-12-31,2014-01-01]", "31 Dec 2013 or 1 Jan 2014"),
+        ("[2014-07,2014-08]", "July 2014 or August 2014"),
+        ("[2014-07-14..2014-07-16]", "one day of 14–16 Jul 2014"),
     ],
 )
 def test_display(text: str, label: str) -> None:
@@ -349,6 +355,14 @@ def test_display(text: str, label: str) -> None:
         ("Y2024", "expected a date"),
         ("２０２４", "expected a date"),
         ("2024-05-16/2024-13", "month 13"),
+        ("[]", "at least one date"),
+        ("[2014-07-14,]", "empty place"),
+        ("[2014-07-14", "both brackets"),
+        ("[..2014-07-14]", "open ends"),
+        ("[2014-07-14/2014-07-15]", "not intervals"),
+        ("[2014-07-16..2014-07-14]", "before"),
+        ("[2014-07-32,2014-07-15]", "day 32"),
+        ("{2014-07-14,2014-07-15}", "'all of' sets"),
     ],
 )
 def test_rejections_name_the_text_and_the_reason(text: str, reason: str) -> None:
@@ -447,3 +461,11 @@ def test_parse_only_ever_raises_edtf_error(text: str) -> None:
         return
     assert d.lower <= d.upper
     assert isinstance(d.display(), str)
+
+
+def test_one_of_a_set_is_bounded_by_its_candidates_and_uncertain() -> None:
+    date = parse("[2014-07-15,2014-07-14]")
+    assert (date.lower, date.upper) == (day_number(2014, 7, 14), day_number(2014, 7, 15))
+    assert date.one_of and date.uncertain and not date.is_interval
+    assert date.precision == Precision.DAY
+    assert not parse("2014-07-14").one_of

@@ -1,11 +1,13 @@
 """The bundled default dataset: it decodes, and it says what a user would check.
 
-Loaded with ``msgspec`` decode only (no Qt, no project loaders), so it tests the
-file against the model that defines the format.
+Loaded with ``msgspec`` decode only where the file itself is the subject, so it
+is tested against the model that defines the format; the knowledge-date
+checks go through ``core.knowledge``, the code every view uses.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,12 +15,17 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from summit_timeline.core.model import FORMAT, Timeline
+from summit_timeline.core import dates, knowledge, views
+from summit_timeline.core.formats.strict import strict_checks
+from summit_timeline.core.model import FORMAT, Event, Timeline
 
 REPO = Path(__file__).parents[2]
 DATASET = (REPO / "desktop" / "summit_timeline" / "resources" / "data"
-           / "putin-xi-2024.timeline.json")
-ARTICLE = REPO.parent / "shared" / "seed" / "article-2024-07-03.txt"
+           / "putin-xi-meetings.timeline.json")
+PASSAGES = REPO / "tests" / "data" / "quote_sources.json"
+SEED = REPO.parent / "shared" / "seed" / "article-2024-07-03.txt"
+PLEDGE_TIMES = "pledgetimes-2024-07-03"
+KAZAN = "putin-xi-2024-10-22-kazan"
 
 
 @pytest.fixture(scope="module")
@@ -30,21 +37,51 @@ def _ids(items) -> set[str]:
     return {item.id for item in items}
 
 
+def _event(timeline: Timeline, event_id: str) -> Event:
+    event = timeline.event(event_id)
+    assert event is not None, event_id
+    return event
+
+
+def _told(timeline: Timeline, event_id: str, day: str) -> knowledge.KnownDetails:
+    return knowledge.known_details(timeline, _event(timeline, event_id), knowledge.parse_day(day))
+
+
+def _state(timeline: Timeline, event_id: str, day: str) -> knowledge.Known | None:
+    return knowledge.known_state(_event(timeline, event_id), knowledge.parse_day(day))
+
+
 def test_header(timeline: Timeline) -> None:
     assert timeline.format == FORMAT
-    assert timeline.title
+    assert timeline.title == "Putin–Xi meetings, 2013–2025"
     assert timeline.description
     assert timeline.as_of == "2024-07-03"
+    assert timeline.checked is not None
+    assert dates.parse(timeline.checked).precision == dates.Precision.DAY
     assert [(t.id, t.title, t.order) for t in timeline.ordered_tracks()] == [
         ("putin-xi", "Putin–Xi", 0),
         ("context", "Context", 1),
     ]
 
 
-def test_three_putin_xi_meetings(timeline: Timeline) -> None:
-    meetings = sorted(
-        (e for e in timeline.events if e.track == "putin-xi"), key=lambda e: e.when
-    )
+def test_named_views_open_as_reported_on_3_july_2024(timeline: Timeline) -> None:
+    assert [v.name for v in timeline.views] == [
+        "As reported on 3 July 2024", "2024 in hindsight", "All meetings since 2013"]
+    opening = views.default_view(timeline)
+    assert opening is not None and opening.name == "As reported on 3 July 2024"
+    assert knowledge.opening_day(timeline, None) == dates.day_number(2024, 7, 3)
+    lo, hi = views.view_range(opening) or (0.0, 0.0)
+    assert dates.format_day(int(lo)) == "16 May 2024"
+    assert dates.format_day(int(hi) - 1) == "31 Oct 2024"
+    since = views.find_view(timeline, "all meetings since 2013")
+    assert since.as_of is None and views.view_range(since) == (
+        dates.day_number(2013, 1, 1), dates.day_number(2025, 12, 31) + 1)
+
+
+def test_three_putin_xi_meetings_in_2024(timeline: Timeline) -> None:
+    meetings = sorted((e for e in timeline.events
+                       if e.track == "putin-xi" and e.when.startswith("2024")),
+                      key=lambda e: e.when)
     assert [e.when for e in meetings] == ["2024-05-16", "2024-07-03", "2024-10-22"]
     assert [timeline.place(e.place).name for e in meetings] == ["Beijing", "Astana", "Kazan"]
     for event in meetings:
@@ -53,37 +90,107 @@ def test_three_putin_xi_meetings(timeline: Timeline) -> None:
         assert event.importance == 3
         assert event.summary and event.occasion
         assert event.reports, f"{event.id} has no reports for the knowledge-date view"
-    # The Astana venue is unknown, so none is given; the others have one.
+    # The Astana venue was not reported, so none is given; the others have one.
     assert [timeline.place(e.place).venue for e in meetings] == [
-        "Great Hall of the People",
-        "",
-        "Kazan Kremlin",
-    ]
+        "Great Hall of the People", "", "Kazan Kremlin"]
 
 
-def test_kazan_was_planned_as_of_the_article(timeline: Timeline) -> None:
-    kazan = next(
-        e for e in timeline.events if e.track == "putin-xi" and e.when == "2024-10-22"
-    )
-    first, *later = kazan.reports
-    assert (first.date, first.status, first.when) == ("2024-07-03", "planned", "2024-10")
-    assert later and later[-1].status == "held" and later[-1].when == "2024-10-22"
-    assert later[-1].date == "2024-10-22"
+def test_as_of_3_july_beijing_and_astana_held_kazan_planned_for_october(
+        timeline: Timeline) -> None:
+    shown = {e.id: (e.status, dates.parse(e.when).display()) for e in
+             knowledge.timeline_as_of(timeline, knowledge.parse_day("2024-07-03")).events}
+    assert shown["putin-xi-2024-05-16-beijing"] == ("held", "16 May 2024")
+    assert shown["putin-xi-2024-07-03-astana"] == ("held", "3 Jul 2024")
+    assert shown[KAZAN] == ("planned", "October 2024")
+    told = _told(timeline, KAZAN, "2024-07-03")
+    # The town, not yet the venue; what the Pledge Times article said, nothing later.
+    assert told.place == "kazan" and told.summary and "Kremlin" not in told.summary
+    assert told.sources == (PLEDGE_TIMES,)
 
 
-def test_events_after_as_of_carry_reports(timeline: Timeline) -> None:
-    as_of = timeline.as_of
-    for event in timeline.events:
-        assert event.reports, f"{event.id} has no reports"
-        if event.when.split("/")[0] > as_of:
-            assert event.reports[0].date <= as_of, event.id
-            assert event.reports[0].status == "planned", event.id
-        dates = [r.date for r in event.reports]
-        assert dates == sorted(dates), f"{event.id}: reports out of order"
+def test_kazan_meeting_held_at_the_kazan_kremlin_when_reported(timeline: Timeline) -> None:
+    state = _state(timeline, KAZAN, "2024-10-22")
+    assert state is not None and state.status == "held" and state.when == "2024-10-22"
+    assert state.place == "kazan-kremlin"
+
+
+def test_aliyev_and_khurelsukh_meetings_were_held_on_3_july(timeline: Timeline) -> None:
+    for event_id, outlet in (("putin-aliyev-2024-07-03-astana", "AZERTAC"),
+                             ("putin-khurelsukh-2024-07-03-astana", "RIA Novosti")):
+        state = _state(timeline, event_id, "2024-07-03")
+        assert state is not None and (state.status, state.when) == ("held", "2024-07-03")
+        source = timeline.source(state.report.source if state.report else None)
+        assert source is not None and source.outlet.startswith(outlet)
+        assert source.date == "2024-07-03"
+
+
+def test_sco_summit_as_of_3_july_tells_only_the_first_day(timeline: Timeline) -> None:
+    event_id = "sco-summit-astana-2024-07"
+    july_3 = _told(timeline, event_id, "2024-07-03")
+    assert july_3.pending and "Belarus" not in july_3.summary
+    assert timeline.place(july_3.place).venue == ""  # the town only: the session was to come
+    july_4 = _told(timeline, event_id, "2024-07-04")
+    assert not july_4.pending and "Belarus" in july_4.summary
+    assert timeline.place(july_4.place).venue == "Palace of Independence"
+    belarus = _state(timeline, "belarus-joins-sco-2024-07-04", "2024-07-03")
+    assert belarus is not None and belarus.status == "planned"
+
+
+def test_brics_summit_planned_from_2023_and_told_by_stage(timeline: Timeline) -> None:
+    event_id = "brics-summit-kazan-2024-10"
+    assert _state(timeline, event_id, "2023-03-01") is None
+    announced = _state(timeline, event_id, "2023-09-01")
+    assert announced is not None and announced.status == "planned"
+    assert dates.parse(announced.when).display() == "October 2024"
+    first_day = _told(timeline, event_id, "2024-10-22")
+    assert first_day.pending and "Declaration" not in first_day.summary
+    assert "Declaration" in _told(timeline, event_id, "2024-10-24").summary
+
+
+def test_beijing_quote_on_ukraine_is_xis_and_no_palestine_quote(timeline: Timeline) -> None:
+    beijing = _event(timeline, "putin-xi-2024-05-16-beijing")
+    ukraine = [q for q in beijing.quotes if "Ukraine" in q.text]
+    assert [q.speaker for q in ukraine] == ["xi"]
+    everything = [q.text for e in timeline.events for q in e.quotes]
+    assert not any("Palestine" in text for text in everything)
+
+
+def test_figures_name_who_stated_them(timeline: Timeline) -> None:
+    erdogan = _event(timeline, "putin-erdogan-2024-07-03-astana")
+    trade = [f for f in erdogan.figures if f.label == "Russia–Türkiye trade"]
+    assert [(f.value, f.attributed_to, f.source) for f in trade] == [
+        (55_000_000_000, "putin", "kremlin-74460")]
+    assert all(f.attributed_to for e in timeline.events for f in e.figures)
+
+
+def test_state_visit_began_nine_days_after_the_inauguration(timeline: Timeline) -> None:
+    visit = _event(timeline, "putin-state-visit-china-2024-05")
+    assert dates.parse(visit.when).lower - dates.day_number(2024, 5, 7) == 9
+    assert "nine days after" in visit.summary and "ten days" not in visit.summary
+
+
+def test_seed_article_is_named_as_the_pledge_times_article(timeline: Timeline) -> None:
+    source = timeline.source(PLEDGE_TIMES)
+    assert source is not None
+    assert source.outlet == "Pledge Times" and source.date == "2024-07-03"
+    assert source.url == ("https://pledgetimes.com/vladimir-putin-and-xi-jinping-met-in-"
+                          "kazakhstan-russian-chinese-relations-are-at-their-best-moment-in-"
+                          "history/")
+    for quote in (q for e in timeline.events for q in e.quotes if q.source == PLEDGE_TIMES):
+        assert "Pledge Times" in quote.note, quote.text
+
+
+def test_no_path_outside_the_repository(timeline: Timeline) -> None:
+    text = DATASET.read_text(encoding="utf-8")
+    assert not re.search(r"shared/|\.\./|/work/|/home/|/tmp/|[A-Za-z]:\\\\", text)
+
+
+def test_passes_the_strict_rules(timeline: Timeline) -> None:
+    assert strict_checks(timeline) == []
 
 
 def test_ids_unique_per_list(timeline: Timeline) -> None:
-    for name in ("people", "places", "sources", "tracks", "events"):
+    for name in ("people", "places", "sources", "tracks", "events", "views"):
         counts = Counter(item.id for item in getattr(timeline, name))
         duplicates = [key for key, n in counts.items() if n > 1]
         assert not duplicates, f"duplicate ids in {name}: {duplicates}"
@@ -118,6 +225,7 @@ def test_every_reference_resolves(timeline: Timeline) -> None:
             need("source", s, sources, f"{e.id}.sources")
         for r in e.reports:
             need("source", r.source, sources, f"{e.id}.reports")
+            need("place", r.place, places, f"{e.id}.reports")
     assert not missing, "\n".join(missing)
 
 
@@ -128,6 +236,13 @@ def test_every_event_has_a_source(timeline: Timeline) -> None:
         cited |= {r.source for r in event.reports if r.source}
         missing = cited - set(event.sources)
         assert not missing, f"{event.id}: cited but not listed {missing}"
+
+
+def test_every_source_can_be_opened_and_dated(timeline: Timeline) -> None:
+    for source in timeline.sources:
+        assert source.outlet and source.title, source.id
+        assert source.url and source.url.startswith(("http://", "https://")), source.id
+        assert source.date and dates.parse(source.date).precision == dates.Precision.DAY
 
 
 def test_tourist_figure_has_differing_values(timeline: Timeline) -> None:
@@ -158,6 +273,8 @@ def test_leaders_have_russian_and_chinese_names(timeline: Timeline) -> None:
     assert xi.names["zh"] == "习近平"
     assert xi.names["ru"] == "Си Цзиньпин"
     assert putin.colour and xi.colour and putin.colour != xi.colour
+    for person in timeline.people:
+        assert person.names.get("ru") and person.names.get("zh"), person.id
 
 
 def test_places_have_coordinates(timeline: Timeline) -> None:
@@ -166,15 +283,39 @@ def test_places_have_coordinates(timeline: Timeline) -> None:
         assert place.latitude is not None and place.longitude is not None, place.id
 
 
-def test_quotes_are_verbatim_from_the_article(timeline: Timeline) -> None:
-    if not ARTICLE.is_file():
-        pytest.skip(f"seed article not found at {ARTICLE}")
-    article = ARTICLE.read_text(encoding="utf-8")
-    # Only words the article puts inside its own quotation marks may be quoted.
-    quoted = re.findall(r"“([^”]*)”|\"([^\"]*)\"", article)
-    spans = [a or b for a, b in quoted]
+def test_each_quote_names_its_speaker_and_source(timeline: Timeline) -> None:
     quotes = [q for e in timeline.events for q in e.quotes]
     assert quotes
-    for q in quotes:
-        assert q.text in article, f"not verbatim in the article: {q.text!r}"
-        assert any(q.text in span for span in spans), f"not inside quotation marks: {q.text!r}"
+    for quote in quotes:
+        assert timeline.person(quote.speaker) is not None, quote.text
+        assert timeline.source(quote.source) is not None, quote.text
+
+
+def _same_marks(text: str) -> str:
+    """Quotation marks and spaces as typed, so a passage's curly quotes still match."""
+    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
+    return " ".join(text.split())
+
+
+def test_quotes_match_their_cited_sources_wording(timeline: Timeline) -> None:
+    passages = json.loads(PASSAGES.read_text(encoding="utf-8"))["passages"]
+    for event in timeline.events:
+        for quote in event.quotes:
+            passage = passages.get(quote.source)
+            assert passage is not None, f"no passage recorded for {quote.source}"
+            assert _same_marks(quote.text) in _same_marks(passage["text"]), \
+                f"{event.id}: {quote.text!r} is not in {quote.source}'s wording"
+            source = timeline.source(quote.source)
+            assert source is not None and source.url and source.url in passage["read_at"]
+
+
+def test_seed_article_quotes_sit_inside_it(timeline: Timeline) -> None:
+    """The Pledge Times quotes are the seed text's own words, inside its quotation marks."""
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found at {SEED}")
+    article = SEED.read_text(encoding="utf-8")
+    spans = [a or b for a, b in re.findall(r"“([^”]*)”|\"([^\"]*)\"", article)]
+    cited = [q for e in timeline.events for q in e.quotes if q.source == PLEDGE_TIMES]
+    assert cited
+    for quote in cited:
+        assert any(quote.text in span for span in spans), f"not quoted there: {quote.text!r}"

@@ -48,3 +48,16 @@ def test_search_agrees_with_a_plain_scan_of_each_event() -> None:
             end = int(text.offsets[pos + 1]) - 1 if pos + 1 < len(index) else len(text.text)
             own = text.text[start:end]
             assert mask[pos] == all(w in own for w in word.casefold().split()), (word, pos)
+
+
+def test_a_day_sources_disagree_on_spans_its_candidates_and_is_drawn_uncertain() -> None:
+    from summit_timeline.core.index import UNCERTAIN
+    from summit_timeline.core.model import Event, Timeline, Track
+
+    timeline = Timeline(format="summit-timeline/1", title="t", tracks=(Track(id="a", title="A"),),
+                        events=(Event(id="f", track="a", title="Fortaleza",
+                                      when="[2014-07-14,2014-07-15]"),))
+    index = EventIndex.build(timeline)
+    assert index.start[0] == day_number(2014, 7, 14)
+    assert index.end[0] == day_number(2014, 7, 16)  # the day after the last candidate
+    assert index.flags[0] & UNCERTAIN and not index.flags[0] & INTERVAL

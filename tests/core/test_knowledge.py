@@ -70,11 +70,13 @@ def test_details_told_as_of_a_day_leave_out_what_was_learnt_later(timeline: Time
     kazan = timeline.event(KAZAN)
     assert kazan is not None
     before = knowledge.known_details(timeline, kazan, knowledge.parse_day("2024-07-03"))
-    after = knowledge.known_details(timeline, kazan, knowledge.parse_day("2024-10-23"))
+    after = knowledge.known_details(timeline, kazan, knowledge.parse_day("2024-10-25"))
     assert before.pending and not after.pending
-    assert not before.show_venue and after.show_venue
-    assert before.summary == "" and after.summary == kazan.summary
     first_report = knowledge.history(kazan)[0]
+    # While later reports are pending, the first report's summary and place are told.
+    assert before.summary == first_report.summary != kazan.summary
+    assert before.place == first_report.place != kazan.place
+    assert after.summary == kazan.summary and after.place == kazan.place
     assert before.occasion == first_report.note
     for source_id in before.sources:
         source = timeline.source(source_id)
@@ -82,3 +84,74 @@ def test_details_told_as_of_a_day_leave_out_what_was_learnt_later(timeline: Time
         assert parse(source.date).lower <= knowledge.parse_day("2024-07-03")
     assert set(after.sources) >= set(kazan.sources)
     assert len(after.quotes) == len(kazan.quotes)
+
+
+def _staged() -> Timeline:
+    """A two-day summit told in three stages, with one later article."""
+    from summit_timeline.core.model import Event, Place, Quote, Report, Source, Track
+
+    return Timeline(
+        format="summit-timeline/1", title="t",
+        places=(Place(id="town", name="Town"), Place(id="hall", name="Town", venue="Hall")),
+        sources=(Source(id="notice", title="n", date="2024-06-01"),
+                 Source(id="day-one", title="d", date="2024-07-03"),
+                 Source(id="wrap-up", title="w", date="2024-07"),
+                 Source(id="final", title="f", date="2024-07-05")),
+        tracks=(Track(id="a", title="A"),),
+        events=(Event(
+            id="summit", track="a", title="Summit", when="2024-07-03/2024-07-04",
+            place="hall", summary="The council met on the second day in the Hall.",
+            quotes=(Quote(speaker="p", text="later words", source="wrap-up"),),
+            sources=("notice", "day-one", "wrap-up", "final"),
+            reports=(Report(date="2024-06-01", status="planned", when="2024-07", place="town",
+                            source="notice", summary="A summit is due in July."),
+                     Report(date="2024-07-03", status="held", source="day-one",
+                            summary="Under way: arrivals on the first day."),
+                     Report(date="2024-07-05", status="held", source="final"))),),
+    )
+
+
+def test_each_stage_tells_its_own_summary_and_place() -> None:
+    timeline = _staged()
+    event = timeline.events[0]
+    announced = knowledge.known_details(timeline, event, knowledge.parse_day("2024-06-15"))
+    assert (announced.summary, announced.place) == ("A summit is due in July.", "town")
+    under_way = knowledge.known_details(timeline, event, knowledge.parse_day("2024-07-03"))
+    # This stage names no place: the event's own is used, without its venue.
+    assert under_way.summary == "Under way: arrivals on the first day."
+    assert under_way.place == "hall" and not under_way.show_venue
+    held = knowledge.known_details(timeline, event, knowledge.parse_day("2024-07-06"))
+    assert held.summary == event.summary and held.show_venue
+    state = knowledge.known_state(event, knowledge.parse_day("2024-06-15"))
+    assert state is not None and state.place == "town" and state.when == "2024-07"
+
+
+def test_a_source_dated_to_the_month_counts_from_its_last_day() -> None:
+    timeline = _staged()
+    event = timeline.events[0]
+    mid_july = knowledge.known_details(timeline, event, knowledge.parse_day("2024-07-10"))
+    assert "wrap-up" not in mid_july.sources and mid_july.quotes == ()
+    august = knowledge.known_details(timeline, event, knowledge.parse_day("2024-08-01"))
+    assert "wrap-up" in august.sources and len(august.quotes) == 1
+
+
+def test_timeline_as_of_carries_nothing_from_later() -> None:
+    early = knowledge.timeline_as_of(_staged(), knowledge.parse_day("2024-07-03"))
+    (event,) = early.events
+    assert event.summary == "Under way: arrivals on the first day."
+    assert [r.date for r in event.reports] == ["2024-06-01", "2024-07-03"]
+    assert "final" not in event.sources and event.quotes == ()
+
+
+def test_a_default_view_sets_the_opening_day() -> None:
+    from msgspec.structs import replace
+
+    from summit_timeline.core.model import View
+
+    timeline = replace(_staged(), as_of="2024-06-01", default_view="later",
+                       views=(View(id="later", name="Later", as_of="2024-07-03"),
+                              View(id="all", name="Everything")))
+    assert knowledge.opening_day(timeline, None) == knowledge.parse_day("2024-07-03")
+    assert knowledge.opening_day(replace(timeline, default_view="all"), None) is None
+    assert knowledge.opening_day(replace(timeline, default_view=None), None) == \
+        knowledge.parse_day("2024-06-01")

@@ -87,7 +87,10 @@ def test_knowledge_date_turns_kazan_from_planned_to_held(window: MainWindow) -> 
     planned = window.detail_pane.plain_text()
     assert "PLANNED" in planned and "October 2024" in planned
     assert "Kazan Kremlin" not in planned, "the venue was only reported on 22 October"
-    assert "1 later report" in planned
+    assert "3 later reports" in planned
+    # The summary is the one reported on 3 July, not the one written after the meeting.
+    assert "scheduled to meet in person again in October" in planned
+    assert "third meeting of the year" not in planned
     window.knowledge_bar.date_edit.setDate(QDate(2024, 10, 23))
     assert window.state.knowledge_day == dates.day_number(2024, 10, 23)
     assert model.index(_row_of(window, KAZAN), STATUS).data() == "held"
@@ -95,6 +98,11 @@ def test_knowledge_date_turns_kazan_from_planned_to_held(window: MainWindow) -> 
     assert "HELD" in text and "22 Oct 2024" in text
     assert "as of 23 Oct 2024" in text
     assert "Kazan Kremlin" in text
+    window.knowledge_bar.date_edit.setDate(QDate(2024, 10, 25))
+    told = window.detail_pane.plain_text()
+    assert "third meeting of the year" in told
+    # The July stage stays in the history, told as it was then.
+    assert "scheduled to meet in person again in October" in told
 
 
 def test_corrupt_file_keeps_previous_timeline_and_says_where(window: MainWindow, qtbot: QtBot,
@@ -124,9 +132,11 @@ def test_shortcuts_dialog_lists_every_shortcut(window: MainWindow) -> None:
     dialog = window.findChild(ShortcutsDialog)
     assert dialog is not None
     listed = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
-    with_keys = {a.text().replace("&", "") for a in window.actions.values() if a.shortcuts()}
+    actions = [*window.actions.values(), *window.named_views.actions.values()]
+    with_keys = {a.text().replace("&", "") for a in actions if a.shortcuts()}
     assert listed == with_keys
     assert "Next event" in listed and "Fit all" in listed
+    assert "As reported on 3 July 2024" in listed  # a named view of the open file
     dialog.close()
 
 

@@ -12,8 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core import dates, knowledge
+from ..core import dates, knowledge, views
 from ..core.formats.registry import load_any
+from ..core.model import Timeline, View
 from ..core.problems import LoadError
 from ..resources import default_dataset
 from .offscreen import application
@@ -23,7 +24,7 @@ FORMATS = (".png", ".svg", ".pdf")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", default="-", metavar="FILE",
-                        help="timeline file; '-' or omitted: the bundled 2024 Putin–Xi timeline")
+                        help="timeline file; '-' or omitted: the bundled Putin–Xi timeline")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="output file; the format follows its suffix: .png, .svg or .pdf")
     parser.add_argument("--slides", action="store_true",
@@ -32,9 +33,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--height", type=int, default=1080, help="PNG/SVG height in pixels")
     parser.add_argument("--scale", type=float, default=None,
                         help="PNG/SVG text and line scale (default: follows the height)")
+    parser.add_argument("--view", metavar="NAME",
+                        help="one of the file's named views (id or name): its knowledge date, "
+                        "range and tracks, unless --as-of, --range or --track say otherwise; "
+                        "default: the file's default view")
     parser.add_argument("--as-of", metavar="DATE",
                         help="as known on DATE (EDTF); 'latest' for everything known; "
-                        "default: the file's as_of date")
+                        "default: the view's date, else the file's as_of date")
     parser.add_argument("--track", action="append", metavar="ID",
                         help="only this track (repeat for several)")
     parser.add_argument("--range", metavar="START/END",
@@ -70,13 +75,15 @@ def _run(args: argparse.Namespace) -> int:
     except LoadError as err:
         raise _Failure(_load_summary(err)) from err
     timeline = loaded.timeline
-    day = _knowledge_day(args.as_of, timeline.as_of)
-    day_range = _day_range(args.range)
+    view = _view(timeline, args.view)
+    day = _knowledge_day(args.as_of, timeline, view)
+    day_range = _day_range(args.range) if args.range or view is None else _view_range(view)
+    tracks = args.track or (list(view.tracks) if view is not None and view.tracks else None)
     _app = application()
     from ..qt import export
 
     try:
-        data = export.TimelineData.build(timeline, knowledge_day=day, tracks=args.track,
+        data = export.TimelineData.build(timeline, knowledge_day=day, tracks=tracks,
                                          day_range=day_range)
         if args.slides:
             export.export_handout(data, out, paper=args.paper)
@@ -107,14 +114,31 @@ def _load_summary(err: LoadError) -> str:
     return err.summary()
 
 
-def _knowledge_day(text: str | None, file_as_of: str | None) -> int | None:
+def _view(timeline: Timeline, wanted: str | None) -> View | None:
+    """The asked-for view (an unknown name fails, listing the views), else the default."""
+    if not wanted:
+        return views.default_view(timeline)
+    try:
+        return views.find_view(timeline, wanted)
+    except views.UnknownViewError as err:
+        raise _Failure(f"--view: {err}") from err
+
+
+def _view_range(view: View) -> tuple[float, float] | None:
+    """The view's range with the margins the window frames it with, so edge events and
+    their labels are drawn whole."""
+    bounds = views.view_range(view)
+    return None if bounds is None else views.framed(*bounds)
+
+
+def _knowledge_day(text: str | None, timeline: Timeline, view: View | None) -> int | None:
     if text == "latest":
         return None
-    chosen = text or file_as_of
-    if not chosen:
-        return None
+    if not text:
+        return views.view_day(view) if view is not None else \
+            knowledge.opening_day(timeline, None)
     try:
-        return knowledge.parse_day(chosen)
+        return knowledge.parse_day(text)
     except dates.EdtfError as err:
         raise _Failure(f"--as-of: {err}") from err
 

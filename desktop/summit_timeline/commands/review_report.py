@@ -21,9 +21,10 @@ from ..core.atomic import write_atomic
 from ..core.formats.registry import load_any
 from ..core.model import Timeline
 from ..core.problems import LoadError
+from ..core.review_files import adopt_former_sidecar
 from ..core.review_report import render_html, render_markdown
 from ..core.review_store import sidecar_path
-from ..resources import default_dataset
+from ..resources import FORMER_DEFAULT_NAMES, default_dataset
 from .offscreen import application
 
 KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
@@ -36,7 +37,7 @@ class ReportError(Exception):
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", default="-", metavar="FILE",
-                        help="timeline file; omit or '-' for the bundled 2024 Putin–Xi timeline")
+                        help="timeline file; omit or '-' for the bundled Putin–Xi timeline")
     parser.add_argument("--review", metavar="REVIEW.json",
                         help="review file; default: the notes the app keeps for FILE")
     parser.add_argument("--reviewer", metavar="NAME",
@@ -55,6 +56,8 @@ def report_command(file: str | None, review_path: str | None, reviewer: str | No
         bundled = file in (None, "", "-")
         timeline_path = default_dataset() if bundled else Path(str(file))
         timeline = load_any(timeline_path).timeline
+        if bundled and not review_path:
+            adopt_former_sidecar(timeline_path, FORMER_DEFAULT_NAMES)
         sidecar = Path(review_path) if review_path else sidecar_path(timeline_path, bundled)
         doc = read_review(sidecar, explicit=bool(review_path), err=err)
         name = choose_reviewer(doc, reviewer, sidecar)

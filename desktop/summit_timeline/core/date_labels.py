@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Final
 
 from .day_numbers import LONG_MONTHS, SHORT_MONTHS, from_day_number, year_label
-from .edtf_grammar import OPEN, Precision, Side, parse_side, split_interval
+from .edtf_grammar import OPEN, Precision, Side, parse_set, parse_side, split_interval
 
 _SEASON_NAMES: Final = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 
@@ -87,8 +87,35 @@ def _plain_range(a: Side, b: Side) -> str | None:
     return None
 
 
+def _or(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def _one_of(candidates: list[tuple[Side, Side]]) -> str:
+    """"14 or 15 Jul 2014": the candidates, with what they share said once."""
+    days = [a for a, b in candidates if a is b and a.plain and a.precision == _DAY]
+    if len(days) == len(candidates):
+        if len({(s.year, s.month) for s in days}) == 1:
+            first = days[0]
+            return f"{_or([str(s.day) for s in days])} {SHORT_MONTHS[first.month]} " \
+                   f"{year_label(first.year)}"
+        if len({s.year for s in days}) == 1:
+            return f"{_or([f'{s.day} {SHORT_MONTHS[s.month]}' for s in days])} " \
+                   f"{year_label(days[0].year)}"
+    words = []
+    for a, b in candidates:
+        if a is b:
+            words.append(_side_text(a))
+        else:
+            run = _plain_range(a, b) or f"{_side_text(a)} – {_side_text(b)}"
+            words.append(f"one day of {run}")
+    return _or(words)
+
+
 @lru_cache(maxsize=1 << 16)
 def display_text(text: str) -> str:
+    if text.startswith("["):
+        return _one_of(parse_set(text))
     if "/" not in text:
         return _side_text(parse_side(text, text))
     start, end = split_interval(text)

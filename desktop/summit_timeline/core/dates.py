@@ -23,7 +23,7 @@ from typing import Final, cast
 
 from .date_labels import display_text, format_day
 from .day_numbers import day_number, days_in_month, from_day_number, today_number
-from .edtf_grammar import EdtfError, Precision, Side, parse_side, split_interval
+from .edtf_grammar import EdtfError, Precision, Side, parse_set, parse_side, split_interval
 
 __all__ = [
     "EdtfDate",
@@ -67,6 +67,12 @@ class EdtfDate:
     def display(self) -> str:
         """Short English label; computed from the text, so it is cached by text."""
         return display_text(self.text)
+
+    @property
+    def one_of(self) -> bool:
+        """A "one of a set" date (``[2014-07-14,2014-07-15]``): one of the candidates,
+        sources disagree which; ``lower``/``upper`` bound them all."""
+        return self.text.startswith("[")
 
 
 class _Unfrozen:
@@ -222,10 +228,29 @@ def is_valid(text: str) -> bool:
 # --------------------------------------------------------------------------- general path
 
 
+def _parse_set(text: str) -> EdtfDate:
+    """A "one of" set: bounds over every candidate, and always uncertain."""
+    sides = [side for pair in parse_set(text) for side in pair]
+    return EdtfDate(
+        text,
+        min(s.lower for s in sides),
+        max(s.upper for s in sides),
+        min(s.precision for s in sides),
+        any(s.approximate for s in sides),
+        True,
+        False,
+        False,
+        False,
+        any(s.unspecified for s in sides),
+    )
+
+
 def _parse_general(text: object) -> EdtfDate:
     """Any form the grammar accepts, as the same EdtfDate the fast path would give."""
     if not isinstance(text, str):
         raise EdtfError(text, f"expected text, got {type(text).__name__}")
+    if text[:1] in ("[", "{"):
+        return _parse_set(text)
     if "/" not in text:
         s = parse_side(text, text)
         return EdtfDate(

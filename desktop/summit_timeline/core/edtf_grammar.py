@@ -1,8 +1,9 @@
 """The general EDTF grammar: every accepted form of a date, and every refusal.
 
-This covers ISO 8601-2 level 0 and the level 1 forms timelines need:
+This covers ISO 8601-2 level 0, the level 1 forms timelines need:
 qualifiers (``?``, ``~``, ``%``), unspecified digits (``X``), seasons, long
-years (``Y…``), times of day and open or unknown interval ends. It is the
+years (``Y…``), times of day and open or unknown interval ends, and one level 2
+form: "one of a set", ``[2014-07-14,2014-07-15]``, for a day sources disagree on. It is the
 slow, complete path behind :func:`summit_timeline.core.dates.parse`, whose
 fast path handles only the plain ISO forms; keeping the two apart lets each be
 checked against the other. The display labels read the same :class:`Side`
@@ -292,3 +293,37 @@ def split_interval(text: str) -> tuple[Side | str, Side | str]:
     start: Side | str = start_text if start_text in ("", OPEN) else parse_side(text, start_text)
     end: Side | str = end_text if end_text in ("", OPEN) else parse_side(text, end_text)
     return start, end
+
+
+def parse_set(text: str) -> list[tuple[Side, Side]]:
+    """The candidates of a "one of a set" date, each as its first and last side.
+
+    ``[2014-07-14,2014-07-15]`` is one of two days; ``[2014-07-14..2014-07-16]``
+    one day of a run.  Open ends and "all of" sets (``{…}``) are refused:
+    a timeline cannot draw "some day before 2014" honestly as one event.
+    """
+    if text.startswith("{"):
+        raise _fail(text, "'all of' sets ({...}) are not supported; list one event per date")
+    if not (text.startswith("[") and text.endswith("]")):
+        raise _fail(text, "a 'one of' set is written [date,date], with both brackets")
+    inner = text[1:-1]
+    if not inner.strip():
+        raise _fail(text, "a set needs at least one date inside the brackets")
+    candidates: list[tuple[Side, Side]] = []
+    for item in inner.split(","):
+        if "/" in item:
+            raise _fail(text, "a set lists dates, not intervals; write a run of days as a..b")
+        first, dots, last = item.partition(OPEN)
+        if dots and (not first or not last):
+            raise _fail(text, "open ends (..) inside a set are not supported")
+        if item and not dots:
+            side = parse_side(text, item)
+            candidates.append((side, side))
+            continue
+        if not item:
+            raise _fail(text, "an empty place in the set (two commas, or a comma at an end)")
+        start, end = parse_side(text, first), parse_side(text, last)
+        if end.upper < start.lower:
+            raise _fail(text, f"in the set, {last} is before {first}")
+        candidates.append((start, end))
+    return candidates

@@ -1,11 +1,12 @@
 """The timeline as it was known on a given day.
 
-An event's own ``status`` and ``when`` are the latest truth.  Its
-``reports`` say what was known from which day: the Kazan meeting was
-reported on 3 July 2024 as planned for October, and on 22 October as held
-that day.  Asking "as of" a day hides events nobody had reported yet and
-shows each remaining one with the status and date of its last report on or
-before that day.  Events without reports are taken as always known.
+An event's own ``status``, ``when``, ``place`` and ``summary`` are the latest
+truth.  Its ``reports`` say what was known from which day: the Kazan meeting
+was reported on 3 July 2024 as planned for October, and on 22 October as
+held that day.  Asking "as of" a day hides events nobody had reported yet and
+shows each remaining one with the status, date, place and summary of its last
+report on or before that day.  Events without reports are taken as always
+known.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ class Known:
     when: str
     report: Report | None
     """The report this state comes from; None when the event has no reports."""
+    place: str | None = None
+    """Id of the place as known: the report's while later reports are pending."""
 
 
 def parse_day(text: str) -> int:
@@ -37,19 +40,39 @@ def parse_day(text: str) -> int:
     return dates.parse(text).upper
 
 
+def published_day(date: str | None) -> int | None:
+    """The day a source counts as published: the latest its date allows.
+
+    A source dated only "2024-07" may have appeared on 31 July, so it is
+    cited on no day before that; None when the source has no date.
+    """
+    return dates.parse(date).upper if date else None
+
+
+def _latest(event: Event, day: int) -> tuple[Report | None, bool]:
+    """The last report on or before ``day`` (file order breaks ties), and whether
+    any report is dated after it."""
+    latest: Report | None = None
+    latest_day = 0
+    pending = False
+    for report in event.reports:
+        reported = dates.parse(report.date).lower
+        if reported > day:
+            pending = True
+        elif latest is None or reported >= latest_day:
+            latest, latest_day = report, reported
+    return latest, pending
+
+
 def known_state(event: Event, day: int | None) -> Known | None:
     """The event as known on ``day`` (a day number), or None if not yet reported."""
     if day is None or not event.reports:
-        return Known(event.status, event.when, None)
-    latest: Report | None = None
-    latest_day = 0
-    for report in event.reports:
-        reported = dates.parse(report.date).lower
-        if reported <= day and (latest is None or reported >= latest_day):
-            latest, latest_day = report, reported
+        return Known(event.status, event.when, None, event.place)
+    latest, pending = _latest(event, day)
     if latest is None:
         return None
-    return Known(latest.status, latest.when or event.when, latest)
+    place = latest.place if pending and latest.place else event.place
+    return Known(latest.status, latest.when or event.when, latest, place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +81,19 @@ class KnownDetails:
 
     An event's own fields describe its latest state: the Kazan record names
     the Kazan Kremlin and cites October's reports.  While later reports are
-    still to come, views keep to what the reports so far say: their note
-    instead of the occasion and summary, the town but not the venue, and only
-    sources dated by then (undated ones only when nothing later is pending).
+    still to come, views keep to what the reports so far say: the latest
+    report's summary and place instead of the event's, its note instead of
+    the occasion, the town but not the venue unless that report named it,
+    and only sources published by then (undated ones only when nothing later
+    is pending).
     """
 
     pending: bool
     """Reports dated after the day exist; the event's own text is from later."""
     occasion: str
     summary: str
+    place: str | None
+    """Id of the place as known on the day."""
     show_venue: bool
     quotes: tuple[Quote, ...]
     figures: tuple[Figure, ...]
@@ -76,28 +103,33 @@ class KnownDetails:
 
 def known_details(timeline: Timeline, event: Event, day: int | None) -> KnownDetails:
     if day is None:
-        return KnownDetails(False, event.occasion, event.summary, True, event.quotes,
-                            event.figures, event.sources)
-    pending = any(dates.parse(r.date).lower > day for r in event.reports)
+        return KnownDetails(False, event.occasion, event.summary, event.place, True,
+                            event.quotes, event.figures, event.sources)
+    latest, pending = _latest(event, day) if event.reports else (None, False)
 
     def citeable(source_id: str) -> bool:
         source = timeline.source(source_id)
-        if source is None or not source.date:
+        published = published_day(source.date) if source is not None else None
+        if published is None:
             return not pending
-        return dates.parse(source.date).lower <= day
+        return published <= day
 
     sources = [s for s in event.sources if citeable(s)]
     for report in reversed(history(event)):
         if report.source and report.source not in sources and \
                 dates.parse(report.date).lower <= day:
             sources.insert(0, report.source)
-    known = known_state(event, day)
-    note = known.report.note if known is not None and known.report is not None else ""
+    if pending and latest is not None:
+        occasion, summary = latest.note, latest.summary
+        place, show_venue = latest.place or event.place, latest.place is not None
+    else:
+        occasion, summary, place, show_venue = event.occasion, event.summary, event.place, True
     return KnownDetails(
         pending=pending,
-        occasion=note if pending else event.occasion,
-        summary="" if pending else event.summary,
-        show_venue=not pending,
+        occasion=occasion,
+        summary=summary,
+        place=place,
+        show_venue=show_venue,
         quotes=tuple(q for q in event.quotes if citeable(q.source)),
         figures=tuple(f for f in event.figures if citeable(f.source)),
         sources=tuple(sources),
@@ -110,7 +142,11 @@ def history(event: Event) -> list[Report]:
 
 
 def timeline_as_of(timeline: Timeline, day: int | None) -> Timeline:
-    """A timeline holding only what was known on ``day``, each event in its state then."""
+    """A timeline holding only what was known on ``day``, each event as told then.
+
+    Later reports, and quotes, figures and sources published after the day,
+    are left out, so that writing it to a file carries nothing from later.
+    """
     if day is None:
         return timeline
     events = []
@@ -118,10 +154,12 @@ def timeline_as_of(timeline: Timeline, day: int | None) -> Timeline:
         known = known_state(event, day)
         if known is None:
             continue
-        if known.report is None:
-            events.append(event)
-        else:
-            events.append(msgspec.structs.replace(event, status=known.status, when=known.when))
+        told = known_details(timeline, event, day)
+        events.append(msgspec.structs.replace(
+            event, status=known.status, when=known.when, place=told.place,
+            summary=told.summary, occasion=told.occasion, quotes=told.quotes,
+            figures=told.figures, sources=told.sources,
+            reports=tuple(r for r in event.reports if dates.parse(r.date).lower <= day)))
     return msgspec.structs.replace(timeline, events=tuple(events))
 
 
@@ -139,10 +177,14 @@ class KnownArrays:
 
 
 def opening_day(timeline: Timeline, day: int | None) -> int | None:
-    """The day a view opens at: the one asked for, else the file's own ``as_of``."""
-    if day is not None or not timeline.as_of:
+    """The day a file opens at: the one asked for, else its default view's knowledge
+    date (None there means everything known), else the file's own ``as_of``."""
+    if day is not None:
         return day
-    return parse_day(timeline.as_of)
+    view = timeline.view(timeline.default_view)
+    if view is not None:
+        return parse_day(view.as_of) if view.as_of else None
+    return parse_day(timeline.as_of) if timeline.as_of else None
 
 
 def time_order(index: EventIndex, known: KnownArrays

@@ -113,12 +113,22 @@ class Media(_Base, frozen=True, kw_only=True):
 
 
 class Report(_Base, frozen=True, kw_only=True):
-    """What was known about an event from ``date`` on, per ``source``."""
+    """What was known about an event from ``date`` on, per ``source``.
+
+    A meeting that runs over days is told in stages (announced, under way,
+    held); each stage's report carries what was known then, so a view as of
+    that day never shows what only a later source said.
+    """
 
     date: EdtfText
     status: Status
     when: EdtfText | None = None
+    place: Id | None = None
+    """Id of the place as known then (the town before the venue was named)."""
     source: Id | None = None
+    summary: str = ""
+    """What was known at this stage; shown instead of the event's own summary while
+    this is the latest report on or before the knowledge date and later ones exist."""
     note: str = ""
 
 
@@ -144,11 +154,35 @@ class Event(_Base, frozen=True, kw_only=True):
     """0 background … 3 key; decides which labels give way when space runs out."""
 
 
+class View(_Base, frozen=True, kw_only=True):
+    """A named way of looking at the file: as known on a day, over a span, on some tracks.
+
+    Lets a data author ship the questions the data answers ("as reported on
+    3 July 2024", "everything since 2013") so that readers, presenters and
+    exports all start from the same picture.
+    """
+
+    id: Id
+    name: str
+    as_of: EdtfText | None = None
+    """Knowledge date; absent means everything known."""
+    range: EdtfText | None = None
+    """The dates the view frames, e.g. ``2024-05/2024-11``; absent means all events."""
+    tracks: tuple[Id, ...] = ()
+    """Only these tracks; empty means every track."""
+
+
 class Timeline(_Base, frozen=True, kw_only=True):
     format: Literal["summit-timeline/1"]
     title: str
     description: str = ""
     as_of: EdtfText | None = None
+    """The knowledge date the file opens at when no view says otherwise."""
+    checked: EdtfText | None = None
+    """The day the data was last checked against its sources."""
+    default_view: Id | None = None
+    """Id of the view the file opens in."""
+    views: tuple[View, ...] = ()
     people: tuple[Person, ...] = ()
     places: tuple[Place, ...] = ()
     sources: tuple[Source, ...] = ()
@@ -170,12 +204,15 @@ class Timeline(_Base, frozen=True, kw_only=True):
     def event(self, event_id: str) -> Event | None:
         return _lookup(self, "events", event_id)  # type: ignore[return-value]
 
+    def view(self, view_id: str | None) -> View | None:
+        return None if view_id is None else _lookup(self, "views", view_id)  # type: ignore[return-value]
+
     def ordered_tracks(self) -> list[Track]:
         """Tracks by ``order``, then by position in the file (a stable sort)."""
         return sorted(self.tracks, key=lambda t: t.order)
 
 
-_Keyed = Person | Place | Source | Track | Event
+_Keyed = Person | Place | Source | Track | Event | View
 _LOOKUPS: dict[tuple[int, str], dict[str, _Keyed]] = {}
 
 

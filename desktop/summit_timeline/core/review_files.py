@@ -74,6 +74,26 @@ def sidecar_path(timeline_path: str | os.PathLike[str], bundled: bool = False) -
     return user_data_dir() / f"{stem}-{digest}.review.json"
 
 
+def adopt_former_sidecar(timeline_path: str | os.PathLike[str],
+                         former_names: tuple[str, ...]) -> None:
+    """Notes kept for the bundled timeline under a name it had before follow it.
+
+    The bundled sidecar's name comes from the file's name, so renaming the
+    bundled file would otherwise leave a reviewer's notes behind.  Moved only
+    when the new name has no notes yet; if moving fails they stay where they
+    were, untouched.
+    """
+    new = sidecar_path(timeline_path, bundled=True)
+    if new.exists():
+        return
+    for name in former_names:
+        old = sidecar_path(Path(timeline_path).with_name(name), bundled=True)
+        if old.exists():
+            with contextlib.suppress(OSError):
+                os.replace(old, new)
+            return
+
+
 def _writable(folder: Path, sidecar: Path) -> bool:
     if not os.access(folder, os.W_OK | os.X_OK):
         return False

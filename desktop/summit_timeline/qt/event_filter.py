@@ -24,11 +24,13 @@ class EventFilter:
     """Index into ``STATUSES`` as known on the knowledge date."""
     review: int | None = None
     """A ``review.FLAG_CODE`` value: only events the current reviewer flagged so."""
+    lanes: tuple[int, ...] | None = None
+    """The tracks a named view keeps, as lane indices; None keeps every track."""
 
     @property
     def is_empty(self) -> bool:
         return not self.text.strip() and self.lane is None and self.person is None \
-            and self.status is None and self.review is None
+            and self.status is None and self.review is None and self.lanes is None
 
 
 @dataclass(eq=False)
@@ -62,6 +64,8 @@ def filter_mask(index: EventIndex, wanted: EventFilter, status: NDArray[np.int8]
     mask = index.search(wanted.text) if wanted.text.strip() else np.ones(len(index), np.bool_)
     if wanted.lane is not None:
         mask &= index.lane == wanted.lane
+    if wanted.lanes is not None:
+        mask &= np.isin(index.lane, np.asarray(wanted.lanes, np.int32))
     if wanted.status is not None:
         mask &= status == wanted.status
     if wanted.review is not None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..core.problems import LoadError
+from ..core.views import UnknownViewError, find_view
 from ..resources import default_dataset, is_default_dataset
 from .file_loader import FileLoader, LoadResult
 from .settings import Settings
@@ -46,8 +47,11 @@ class FileController(QObject):
         self.recent_menu = QMenu("Open &Recent", window)
         self.last_problem: QMessageBox | None = None
         self.last_warnings: QMessageBox | None = None
+        self.last_view_problem: QMessageBox | None = None
+        """Shown when a view asked for on the command line is not in the file."""
         self._fallback = False
         self._reloading: str | None = None
+        self._wanted_view: str | None = None
         self._deferred_reload: str | None = None
         """The open file changed on disk while another load was running."""
         self.loader.sigLoaded.connect(self._on_loader_loaded)
@@ -56,10 +60,14 @@ class FileController(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
     def open(self, path: str | os.PathLike[str], day: int | None = None, *,
-             fallback_to_default: bool = False) -> None:
-        """Start loading; with ``fallback_to_default``, a failure opens the bundled data."""
+             fallback_to_default: bool = False, view: str | None = None) -> None:
+        """Start loading; with ``fallback_to_default``, a failure opens the bundled data.
+
+        ``view`` names one of the file's views (id or name); an unknown one is
+        reported, listing the views, and the file opens in its default view."""
         self._fallback = fallback_to_default
         self._reloading = None
+        self._wanted_view = view
         self.loader.load(path, day)
 
     def reload(self) -> None:
@@ -119,7 +127,18 @@ class FileController(QObject):
             self._state.reload_timeline(result.index)
             self.sigReloaded.emit(old, result.index)
             return
-        self._state.set_timeline(result.index, result.file, result.day)
+        wanted, self._wanted_view = self._wanted_view, None
+        view = None
+        if wanted:
+            try:
+                view = find_view(result.index.timeline, wanted)
+            except UnknownViewError as error:
+                self.last_view_problem = QMessageBox(
+                    QMessageBox.Icon.Warning, "View not found",
+                    f"{Path(result.file).name}: {error}.\n\nIt opens in its default view.",
+                    QMessageBox.StandardButton.Ok, self._window)
+                self.last_view_problem.open()
+        self._state.set_timeline(result.index, result.file, result.day, view)
         if not is_default_dataset(result.file):
             self._settings.add_recent_file(result.file)
         if result.warnings:

@@ -21,6 +21,7 @@ class GuiOptions(Protocol):
     file: str | None
     as_of: str | None
     present: bool
+    view: str | None
 
 
 def _knowledge_day(text: str | None) -> tuple[int | None, str | None]:
@@ -97,23 +98,24 @@ def run_gui(options: GuiOptions) -> int:
     if not problem:
         # Start reading on the worker now, so decoding overlaps showing the window
         # (the result arrives through the event loop, after show()).
-        _open_first_file(window, options.file, day)
+        _open_first_file(window, options.file, day, getattr(options, "view", None))
     app.setWindowIcon(QIcon(str(resource("icons/summit-timeline.svg"))))
     install_first_frame_probe(app, window, window.state.sigTimelineChanged)
     window.show()
     if problem:
         QMessageBox.warning(window, "Knowledge date ignored", f"--as-of: {problem}")
-        _open_first_file(window, options.file, day)
+        _open_first_file(window, options.file, day, getattr(options, "view", None))
     return app.exec()
 
 
-def _open_first_file(window: MainWindow, file: str | None, day: int | None) -> None:
+def _open_first_file(window: MainWindow, file: str | None, day: int | None,
+                     view: str | None = None) -> None:
     if file:
-        window.files.open(file, day, fallback_to_default=True)
+        window.files.open(file, day, fallback_to_default=True, view=view)
     else:
         from ..resources import default_dataset
 
-        window.files.open(default_dataset(), day)
+        window.files.open(default_dataset(), day, view=view)
 
 
 LISTEN_LATEST_MS = 1000

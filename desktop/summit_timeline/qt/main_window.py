@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from .actions import build_actions, build_menus, commands, listed
 from .file_controller import FileController
+from .named_views import NamedViewsMenu
 from .plot.timeline_view import TimelineView
 from .review_controller import ReviewController
 from .settings import Settings
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menus["&File"]
         file_menu.insertMenu(self.actions["file.open_default"], self.files.recent_menu)
         view_menu = self.menus["&View"]
+        self.named_views = NamedViewsMenu(self.state, view_menu, self)
         view_menu.addSeparator()
         view_menu.addAction(self.detail_dock.toggleViewAction())
         view_menu.addAction(self.list_dock.toggleViewAction())
@@ -122,7 +124,9 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from .widgets.shortcuts_dialog import ShortcutsDialog  # on demand: not at start-up
 
-        dialog = ShortcutsDialog(listed(self.commands, self.actions), self)
+        dialog = ShortcutsDialog(listed(self.commands, self.actions)
+                                 + listed(self.named_views.commands, self.named_views.actions),
+                                 self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -187,7 +191,7 @@ class MainWindow(QMainWindow):
         title = index.timeline.title if index is not None else ""
         self.setWindowTitle(f"{title} — Summit Timeline" if title else "Summit Timeline")
         self.file_label.setText(self.state.file or "")
-        if self.state.keeping_view:
+        if self.state.keeping_view or self.state.view_asked:
             return
         saved = self.settings.view_range(self.state.file or "")
         if saved is not None:

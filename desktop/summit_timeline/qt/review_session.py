@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..core.model import Timeline
 from ..core.problems import Problem
 from ..core.review_flags import Flag, ItemKind, Verdict
-from ..resources import is_default_dataset
+from ..resources import FORMER_DEFAULT_NAMES, is_default_dataset
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -97,6 +97,7 @@ class ReviewSession(QObject):
         open with no notes, and edits say why they cannot be kept."""
         # The sidecar code (msgspec structs, hashing) loads with the first sidecar,
         # which the window opens once its first frame is on screen.
+        from ..core.review_files import adopt_former_sidecar
         from ..core.review_store import ReviewStore
 
         self._retire_current()
@@ -104,6 +105,8 @@ class ReviewSession(QObject):
         self.unavailable = ""
         bundled = is_default_dataset(timeline_file)
         try:
+            if bundled:
+                adopt_former_sidecar(timeline_file, FORMER_DEFAULT_NAMES)
             store, problems = ReviewStore.open(timeline_file, timeline, bundled=bundled)
         except OSError as error:
             self.unavailable = f"Notes cannot be kept for this file: its review file " \

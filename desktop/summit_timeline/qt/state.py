@@ -13,9 +13,10 @@ import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Signal
 
-from ..core import knowledge
+from ..core import knowledge, views
 from ..core.index import EventIndex
 from ..core.knowledge import KnownArrays
+from ..core.model import View
 from .event_filter import EventFilter, ParticipantIndex, filter_mask
 from .plot.prepared_timeline import PreparedTimeline
 
@@ -37,6 +38,8 @@ class ViewState(QObject):
     """The timeline's visible day range, for views that follow it."""
     sigReviewChanged = Signal()
     """``review_flags`` changed (a flag was set, another reviewer's file merged…)."""
+    sigViewChanged = Signal()
+    """A named view was applied (frame its range), or the current one no longer holds."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +58,11 @@ class ViewState(QObject):
         self.keeping_view = False
         """True while ``sigTimelineChanged`` is emitted for a reload of the same file:
         views keep their range instead of fitting the new timeline."""
+        self.view: View | None = None
+        """The named view on screen: its knowledge date and tracks still hold."""
+        self.view_asked = False
+        """The view was asked for (command line), not just the file's default: it wins
+        over the range remembered from the last session."""
         self._people: ParticipantIndex | None = None
         self._order: NDArray[np.int64] = np.zeros(0, np.int64)
         self._rank: NDArray[np.int64] = np.zeros(0, np.int64)
@@ -62,10 +70,37 @@ class ViewState(QObject):
 
     # ------------------------------------------------------------ changes
 
-    def set_timeline(self, index: EventIndex, file: str | None, day: int | None = None) -> None:
-        """Show ``index``; ``day`` None means the file's own ``as_of`` date (or everything)."""
-        self._install(index, file, day, EventFilter())
+    def set_timeline(self, index: EventIndex, file: str | None, day: int | None = None,
+                     view: View | None = None) -> None:
+        """Show ``index`` in ``view``; with neither ``view`` nor ``day``, in the file's
+        default view (or at its own ``as_of`` date, or with everything known).
+
+        A ``day`` with a ``view`` overrides the view's knowledge date; a ``day``
+        alone shows no named view."""
+        self.view_asked = view is not None
+        if view is None and day is None:
+            view = views.default_view(index.timeline)
+        if view is not None:
+            self._install(index, file, day if day is not None else views.view_day(view),
+                          _view_filter(index, view))
+        else:
+            self._install(index, file, knowledge.opening_day(index.timeline, day),
+                          EventFilter())
+        self.view = view
         self.sigTimelineChanged.emit()
+
+    def apply_view(self, view: View) -> None:
+        """Show a named view: its knowledge date and tracks; views frame its range."""
+        if self.index is None:
+            return
+        self.view, self.view_asked = view, True
+        self.knowledge_day = views.view_day(view)
+        self.filter = _view_filter(self.index, view)
+        self._recompute_known()
+        self.sigKnowledgeChanged.emit()
+        self.sigFilterChanged.emit()
+        self.sigShownChanged.emit()
+        self.sigViewChanged.emit()
 
     def reload_timeline(self, index: EventIndex) -> None:
         """A new version of the open file: keep the knowledge date, filter, selection
@@ -84,7 +119,9 @@ class ViewState(QObject):
             wanted = replace(wanted, lane=None)
         if wanted.person is not None and index.timeline.person(wanted.person) is None:
             wanted = replace(wanted, person=None)
+        view = index.timeline.view(self.view.id) if self.view is not None else None
         self._install(index, self.file, self.knowledge_day, wanted)
+        self.view = view
         self.keeping_view = True
         try:
             self.sigTimelineChanged.emit()
@@ -96,10 +133,12 @@ class ViewState(QObject):
 
     def _install(self, index: EventIndex, file: str | None, day: int | None,
                  wanted: EventFilter) -> None:
+        """``day`` is the knowledge day itself: None means everything known."""
         self.index = index
         self.file = file
+        self.view = None
         self.as_of_day = knowledge.opening_day(index.timeline, None)
-        self.knowledge_day = knowledge.opening_day(index.timeline, day)
+        self.knowledge_day = day
         self.filter = wanted
         self.selection = NO_SELECTION
         self.review_flags = np.zeros(len(index), np.int8)
@@ -125,6 +164,7 @@ class ViewState(QObject):
         self._recompute_known()
         self.sigKnowledgeChanged.emit()
         self.sigShownChanged.emit()
+        self._forget_view_unless_it_holds()
 
     def set_filter(self, wanted: EventFilter) -> None:
         if wanted == self.filter:
@@ -133,6 +173,18 @@ class ViewState(QObject):
         self._recompute_shown()
         self.sigFilterChanged.emit()
         self.sigShownChanged.emit()
+        self._forget_view_unless_it_holds()
+
+    def _forget_view_unless_it_holds(self) -> None:
+        """Moving the knowledge date or the tracks away from the view's leaves it."""
+        view, index = self.view, self.index
+        if view is None or index is None:
+            return
+        shown = _view_filter(index, view)
+        if views.view_day(view) != self.knowledge_day or \
+                (shown.lane, shown.lanes) != (self.filter.lane, self.filter.lanes):
+            self.view = None
+            self.sigViewChanged.emit()
 
     def select(self, position: int) -> None:
         if self.index is None or not 0 <= position < len(self.index):
@@ -199,3 +251,12 @@ class ViewState(QObject):
                            self.review_flags)
         self.shown = mask & self.known.visible
         self._walk = self._order[self.shown[self._order]]
+
+
+
+def _view_filter(index: EventIndex, view: View) -> EventFilter:
+    """The view's tracks as a filter: one track shows in the list's track box."""
+    if not view.tracks:
+        return EventFilter()
+    lanes = tuple(k for k, track in enumerate(index.tracks) if track.id in view.tracks)
+    return EventFilter(lane=lanes[0]) if len(lanes) == 1 else EventFilter(lanes=lanes)

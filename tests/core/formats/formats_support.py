@@ -12,7 +12,7 @@ from summit_timeline.core.problems import LoadError
 
 DATA = Path(__file__).parents[2] / "data" / "formats"
 DEFAULT = (Path(__file__).parents[3] / "desktop" / "summit_timeline" / "resources" / "data"
-           / "putin-xi-2024.timeline.json")
+           / "putin-xi-meetings.timeline.json")
 
 
 def fixture(name: str) -> bytes:

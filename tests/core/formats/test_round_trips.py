@@ -30,7 +30,9 @@ def test_timelinejs_round_trip() -> None:
     assert [_track_title(a, e.track) for e in a.events] == \
         [_track_title(before, e.track) for e in before.events]
     assert timelinejs.losses(before) == [
-        "the timeline's as-of date", "people's roles, colours and names in other scripts",
+        "the timeline's as-of date", "the date the data was last checked",
+        "named views (knowledge date, range and tracks)",
+        "people's roles, colours and names in other scripts",
         "places' countries, venues and coordinates", "sources' outlets, dates and notes",
         "event kinds", "occasions", "places of events", "participants", "topics",
         "quotations", "figures", "links between related events", "events' sources",
@@ -57,7 +59,9 @@ def test_ics_round_trip() -> None:
         if place_a and place_b:
             assert place_a.latitude == place_b.latitude
     assert ics.losses(before) == [
-        "the timeline's as-of date", "people's roles, colours and names in other scripts",
+        "the timeline's as-of date", "the date the data was last checked",
+        "named views (knowledge date, range and tracks)",
+        "people's roles, colours and names in other scripts",
         "places' countries, venues and coordinates", "sources' outlets, dates and notes",
         "event kinds", "occasions", "quotations", "figures", "links between related events",
         "reports (what was known when)", "importance",
@@ -95,6 +99,7 @@ def test_csv_round_trip() -> None:
             [s.url for s in map(before.source, y.sources) if s]
     assert csv_plain.losses(before) == [
         "the timeline's description", "the timeline's as-of date",
+        "the date the data was last checked", "named views (knowledge date, range and tracks)",
         "people's roles, colours and names in other scripts",
         "places' countries, venues and coordinates", "sources' outlets, dates and notes",
         "quotations", "figures", "reports (what was known when)", "venues of places"]
@@ -109,3 +114,33 @@ def test_exported_timelinejs_is_what_timelinejs_expects() -> None:
         assert set(slide) <= {"unique_id", "start_date", "end_date", "text", "group",
                               "display_date", "media"}
         assert set(slide["text"]) == {"headline", "text"}
+
+
+def _one_of_timeline() -> Timeline:
+    t = default_timeline()
+    disputed = t.events[0].__class__(id="fortaleza", track=t.events[0].track,
+                                     title="Disputed day", when="[2014-07-14,2014-07-15]")
+    return Timeline(format=t.format, title="t", tracks=t.tracks, events=(disputed,))
+
+
+def test_a_day_sources_disagree_on_survives_csv_and_ics() -> None:
+    before = _one_of_timeline()
+    for back in (csv_plain.read(csv_plain.write(before), "x.csv"),
+                 ics.read(ics.write(before), "x.ics", today=dt.date(2030, 1, 1))):
+        assert back.timeline.events[0].when == "[2014-07-14,2014-07-15]"
+    text = ics.write(before).decode().replace("\r\n ", "")
+    assert "Date as recorded: 14 or 15 Jul 2014" in text
+    assert "dates that are one of a set" not in " ".join(ics.losses(before) +
+                                                         csv_plain.losses(before))
+
+
+def test_timelinejs_shows_the_candidates_and_says_what_it_loses() -> None:
+    import json
+
+    before = _one_of_timeline()
+    slide = json.loads(timelinejs.write(before))["events"][0]
+    assert slide["display_date"] == "14 or 15 Jul 2014"
+    assert slide["start_date"] == {"year": 2014, "month": 7, "day": 14}
+    assert slide["end_date"] == {"year": 2014, "month": 7, "day": 15}
+    assert any(loss.startswith("dates that are one of a set") for loss in
+               timelinejs.losses(before))

@@ -393,10 +393,10 @@ def test_bundled_and_read_only_timelines_use_the_data_folder(tmp_path, monkeypat
     monkeypatch.setenv("XDG_DATA_HOME", str(data))
     monkeypatch.setattr(sys, "platform", "linux")
     reviews = data / "summit-timeline" / "reviews"
-    bundled = sidecar_path(tmp_path / "x" / "putin-xi-2024.timeline.json", bundled=True)
-    assert bundled.parent == reviews and bundled.name.startswith("putin-xi-2024-")
+    bundled = sidecar_path(tmp_path / "x" / "putin-xi-meetings.timeline.json", bundled=True)
+    assert bundled.parent == reviews and bundled.name.startswith("putin-xi-meetings-")
     # The bundled file moves with every one-file start; its notes must not.
-    assert sidecar_path(tmp_path / "y" / "putin-xi-2024.timeline.json", bundled=True) == bundled
+    assert sidecar_path(tmp_path / "y" / "putin-xi-meetings.timeline.json", bundled=True) == bundled
 
     monkeypatch.setattr(review_files.os, "access", lambda *args, **kwargs: False)
     one = sidecar_path(tmp_path / "a" / "data.timeline.json")
@@ -438,3 +438,22 @@ def test_a_deleted_sidecar_is_written_again(sidecar, timeline):
     assert store.reload() == [] and store.dirty
     store.flush()
     assert _store(sidecar, timeline).note("Anna", "kazan") == "keep me"
+
+
+def test_notes_kept_under_the_bundled_files_former_name_follow_it(tmp_path, monkeypatch):
+    from summit_timeline.core.review_files import adopt_former_sidecar
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(sys, "platform", "linux")
+    current = tmp_path / "pkg" / "putin-xi-meetings.timeline.json"
+    former = sidecar_path(current.with_name("putin-xi-2024.timeline.json"), bundled=True)
+    former.parent.mkdir(parents=True)
+    former.write_text('{"notes": "a reviewer\'s work"}', encoding="utf-8")
+    adopt_former_sidecar(current, ("putin-xi-2024.timeline.json",))
+    new = sidecar_path(current, bundled=True)
+    assert new.read_text(encoding="utf-8") == '{"notes": "a reviewer\'s work"}'
+    assert not former.exists()
+    # Notes already kept under the new name are never replaced.
+    former.write_text("older", encoding="utf-8")
+    adopt_former_sidecar(current, ("putin-xi-2024.timeline.json",))
+    assert new.read_text(encoding="utf-8") == '{"notes": "a reviewer\'s work"}'

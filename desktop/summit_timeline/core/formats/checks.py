@@ -21,7 +21,7 @@ from ..date_arrays import plain_bounds
 from ..model import Event, Timeline
 from ..problems import Severity
 
-LISTS = ("people", "places", "sources", "tracks", "events")
+LISTS = ("people", "places", "sources", "tracks", "events", "views")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +64,25 @@ def check(timeline: Timeline, also_known: dict[str, set[str]] | None = None) -> 
           lambda: ((f"$.events[{i}].related[{j}]", r) for i, e in enumerate(events)
                    for j, r in enumerate(e.related)))
     _check_details(timeline, ids, found)
+    _check_views(timeline, ids, found)
     _check_dates(timeline, found)
     return found
+
+
+def _check_views(timeline: Timeline, ids: dict[str, set[str]], found: list[Found]) -> None:
+    """Named views: the default names one, tracks exist, dates parse."""
+    if timeline.default_view is not None and timeline.default_view not in ids["views"]:
+        known = ", ".join(v.id for v in timeline.views) or "none"
+        found.append(Found("$.default_view", f"no view with id '{timeline.default_view}' in "
+                                             f"$.views (views: {known})"))
+    for i, view in enumerate(timeline.views):
+        for j, track in enumerate(view.tracks):
+            if track not in ids["tracks"]:
+                found.append(Found(f"$.views[{i}].tracks[{j}]",
+                                   f"no track with id '{track}' in $.tracks"))
+        for key, value in (("as_of", view.as_of), ("range", view.range)):
+            if value is not None and not dates.is_valid(value):
+                found.append(Found(f"$.views[{i}].{key}", _date_message(value)))
 
 
 _ID = attrgetter("id")
@@ -124,6 +141,7 @@ def _detail_references(event: Event, base: str) -> Iterator[tuple[str, str | Non
         yield f"{base}.figures[{j}].source", figure.source, "sources"
     for j, report in enumerate(event.reports):
         yield f"{base}.reports[{j}].source", report.source, "sources"
+        yield f"{base}.reports[{j}].place", report.place, "places"
 
 
 def _check_dates(timeline: Timeline, found: list[Found]) -> None:
@@ -142,8 +160,9 @@ def _check_dates(timeline: Timeline, found: list[Found]) -> None:
                 if value is not None and not dates.is_valid(value):
                     found.append(Found(f"$.events[{i}].reports[{j}].{key}",
                                         _date_message(value)))
-    if timeline.as_of is not None and not dates.is_valid(timeline.as_of):
-        found.append(Found("$.as_of", _date_message(timeline.as_of)))
+    for key, value in (("as_of", timeline.as_of), ("checked", timeline.checked)):
+        if value is not None and not dates.is_valid(value):
+            found.append(Found(f"$.{key}", _date_message(value)))
     for i, source in enumerate(timeline.sources):
         if source.date is not None and not dates.is_valid(source.date):
             found.append(Found(f"$.sources[{i}].date", _date_message(source.date)))

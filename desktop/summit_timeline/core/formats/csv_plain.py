@@ -34,7 +34,7 @@ COLUMNS: Final = ("id", "title", "when", "end", "status", "kind", "track", "plac
                   "importance", "media")
 HELD: Final = frozenset({"status", "kind", "occasion", "place", "participants", "topics",
                          "media", "more_media", "related", "sources", "importance",
-                         "approximate", "unspecified", "open", "times"})
+                         "approximate", "one_of", "unspecified", "open", "times"})
 _ALIASES: Final = {"date": "when", "start": "when", "headline": "title", "name": "title",
                    "lane": "track", "group": "track", "location": "place",
                    "description": "summary", "people": "participants", "source": "sources",

@@ -35,6 +35,8 @@ def _edtf_flag(flag: str) -> _Check:
 FEATURES: Final[dict[str, tuple[str, _Check]]] = {
     "description": ("the timeline's description", lambda t: bool(t.description)),
     "as_of": ("the timeline's as-of date", lambda t: t.as_of is not None),
+    "checked": ("the date the data was last checked", lambda t: t.checked is not None),
+    "views": ("named views (knowledge date, range and tracks)", lambda t: bool(t.views)),
     "person_details": ("people's roles, colours and names in other scripts",
                        lambda t: any(p.role or p.colour or p.names for p in t.people)),
     "place_details": ("places' countries, venues and coordinates",
@@ -61,6 +63,8 @@ FEATURES: Final[dict[str, tuple[str, _Check]]] = {
     "importance": ("importance", _events(lambda e: e.importance != 1)),
     "approximate": ("approximate or uncertain dates (~ ?)",
                     lambda t: _edtf_flag("approximate")(t) or _edtf_flag("uncertain")(t)),
+    "one_of": ("dates that are one of a set ([2014-07-14,2014-07-15]), written as the span "
+               "of days they could fall on", _edtf_flag("one_of")),
     "unspecified": ("unspecified digits in dates (X)", _edtf_flag("unspecified")),
     "open": ("open-ended intervals (..)",
              lambda t: _edtf_flag("open_start")(t) or _edtf_flag("open_end")(t)),

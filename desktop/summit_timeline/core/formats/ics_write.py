@@ -20,7 +20,7 @@ from .ics_values import EPOCH
 from .sanitize import html_to_text
 
 HELD: Final = frozenset({"description", "status", "place", "participants", "topics", "sources",
-                         "approximate",
+                         "approximate", "one_of",
                          "unspecified", "open", "times"})
 
 

@@ -23,7 +23,7 @@ import msgspec
 
 from ..atomic import write_atomic
 from ..gc_pause import paused_gc
-from ..model import FORMAT, STATUSES, Event, Kind, Person, Place, Source, Timeline, Track
+from ..model import FORMAT, STATUSES, Event, Kind, Person, Place, Source, Timeline, Track, View
 from ..problems import LoadError, Problem, byte_line_column
 from .checks import Found, check
 from .json_locate import locate_line_column
@@ -141,7 +141,7 @@ def _decode_slowly(data: bytes, file: str) -> Loaded:
     return _finish(converted[0], found, warnings, text, file)
 
 
-_ITEM_PATH = re.compile(r"^\$\.(people|places|sources|tracks|events)\[(\d+)\]")
+_ITEM_PATH = re.compile(r"^\$\.(people|places|sources|tracks|events|views)\[(\d+)\]")
 
 
 def _renumber(found: Found, positions: dict[str, list[int]]) -> Found:
@@ -182,6 +182,7 @@ def _kind(value: object) -> str:
 
 _LIST_TYPES: dict[str, type[msgspec.Struct]] = {
     "people": Person, "places": Place, "sources": Source, "tracks": Track, "events": Event,
+    "views": View,
 }
 
 

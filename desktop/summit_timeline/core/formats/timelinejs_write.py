@@ -57,12 +57,15 @@ def _slide(event: Event, timeline: Timeline, escape: Callable[[str], str]) -> di
     track = timeline.track(event.track)
     if track is not None:
         slide["group"] = escape(track.title)
-    if event.status != "held":
+    one_of = event.when.startswith("[")
+    if event.status != "held" or one_of:
+        # TimelineJS has no "one of these days": its span is the days the date could
+        # fall on, and the label says which ("14 or 15 Jul 2014").
         try:
             shown = dates.parse(event.when).display()
         except dates.EdtfError:
             shown = event.when
-        slide["display_date"] = f"{shown} ({event.status})"
+        slide["display_date"] = shown if event.status == "held" else f"{shown} ({event.status})"
     if event.media:
         m = event.media[0]
         media = {"url": m.url or m.file}

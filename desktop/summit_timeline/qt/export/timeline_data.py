@@ -25,8 +25,9 @@ class UnknownTrackError(ValueError):
 
 
 def file_day(timeline: Timeline) -> int | None:
-    """The timeline's own ``as_of`` date as a day number: the default knowledge date."""
-    return knowledge.parse_day(timeline.as_of) if timeline.as_of else None
+    """The day the file opens at (its default view's, else its ``as_of``): the default
+    knowledge date."""
+    return knowledge.opening_day(timeline, None)
 
 
 @dataclass(frozen=True, eq=False)
@@ -127,5 +128,5 @@ class TimelineData:
         state = knowledge.known_state(self.event(position), self.knowledge_day)
         if state is None:  # not shown anyway; fall back to the event's own truth
             event = self.event(position)
-            return knowledge.Known(event.status, event.when, None)
+            return knowledge.Known(event.status, event.when, None, event.place)
         return state

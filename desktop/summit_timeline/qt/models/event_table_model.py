@@ -113,7 +113,7 @@ class EventTableModel(QAbstractTableModel):
         if column == TITLE:
             return event.title
         if column == PLACE:
-            place = index.timeline.place(event.place)
+            place = index.timeline.place(_known_place(state, position))
             if place is None:
                 return ""
             return f"{place.name}, {place.country}" if place.country else place.name
@@ -196,6 +196,16 @@ class EventTableModel(QAbstractTableModel):
         self._rows = self._sorted(self._state.shown)
         self._row_of = None
         self.endResetModel()
+
+
+def _known_place(state: ViewState, position: int) -> str | None:
+    """The place as reported on the knowledge day (the town before the venue was named)."""
+    assert state.index is not None
+    event = state.index.event(position)
+    if not event.reports or state.knowledge_day is None:
+        return event.place
+    known = known_state(event, state.knowledge_day)
+    return known.place if known is not None else event.place
 
 
 def _known_when(state: ViewState, position: int) -> str:

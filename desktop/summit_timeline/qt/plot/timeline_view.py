@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
-from ...core import dates, knowledge
+from ...core import dates, knowledge, views
 from ...core.model import STATUSES
 from ..state import NO_SELECTION, ViewState
 from ..theme import plot_colours
@@ -80,6 +80,7 @@ class TimelineView(QWidget):
         state.sigKnowledgeChanged.connect(self._on_state_knowledge_changed)
         state.sigSelectionChanged.connect(self._on_state_selection_changed)
         state.sigReviewChanged.connect(self._on_state_review_changed)
+        state.sigViewChanged.connect(self._on_state_view_changed)
         self._apply_colours()
         self._set_empty_range()
 
@@ -90,9 +91,20 @@ class TimelineView(QWidget):
         if data is None or len(data) == 0:
             self._set_empty_range()
             return
-        lo, hi = float(data.start.min()), float(data.end.max())
-        span = max(hi - lo, 2.0)
-        self.view_box.setXRange(lo - span * 0.04, hi + span * 0.10, padding=0)
+        self.frame(float(data.start.min()), float(data.end.max()))
+
+    def frame(self, lo: float, hi: float) -> None:
+        """Show days [lo, hi) with the margins of Fit all (the right one holds labels)."""
+        self.view_box.setXRange(*views.framed(lo, hi), padding=0)
+
+    def frame_view(self) -> None:
+        """The named view's range, else every event it shows."""
+        view = self._state.view
+        bounds = views.view_range(view) if view is not None else None
+        if bounds is None:
+            self.fit_all()
+        else:
+            self.frame(*bounds)
 
     def zoom(self, factor: float) -> None:
         """Zoom about the centre; factor < 1 zooms in."""
@@ -147,7 +159,7 @@ class TimelineView(QWidget):
         if self._state.keeping_view:
             self.set_visible_range(*self._state.visible_range)
         else:
-            self.fit_all()
+            self.frame_view()
 
     def _on_state_shown_changed(self) -> None:
         self.labels_item.reset()
@@ -158,6 +170,10 @@ class TimelineView(QWidget):
         data = self.events_item.draw_set()
         if data is not None:
             self.events_item.set_data(data.with_review(self._state.review_flags))
+
+    def _on_state_view_changed(self) -> None:
+        if self._state.view is not None:
+            self.frame_view()
 
     def _on_state_knowledge_changed(self) -> None:
         self._update_markers()
@@ -234,6 +250,11 @@ class TimelineView(QWidget):
             lo, hi = self._empty_range()
         if state.as_of_day is not None:
             lo, hi = min(lo, state.as_of_day), max(hi, state.as_of_day + 1)
+        if state.index is not None:  # every named view's range can be framed
+            for view in state.index.timeline.views:
+                bounds = views.view_range(view)
+                if bounds is not None:
+                    lo, hi = min(lo, bounds[0]), max(hi, bounds[1])
         span = max(hi - lo, 30.0)
         self.view_box.setLimits(xMin=lo - span, xMax=hi + span, minXRange=_MIN_RANGE,
                                 maxXRange=span * 3)
@@ -309,7 +330,7 @@ class TimelineView(QWidget):
         # details pane do.
         known = knowledge.known_state(event, state.knowledge_day)
         when = known.when if known is not None else event.when
-        place = state.index.timeline.place(event.place)
+        place = state.index.timeline.place(known.place if known is not None else event.place)
         where = f"{place.name}, {place.country}" if place and place.country else (
             place.name if place else "")
         return (f"<b>{escape(event.title)}</b><br>{escape(dates.parse(when).display())} "

@@ -19,7 +19,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from ...core.index import EventIndex
-from ...core.model import Timeline
+from ...core.model import Timeline, View
+from ...core.views import view_range
 from ..export.timeline_data import TimelineData, file_day
 from .deck import Deck
 from .presenter_window import PresenterWindow
@@ -47,8 +48,14 @@ def build_deck(source: object, *, sequence: bool | Sequence[str] | None = None,
         index = getattr(source, "index", None)
         if index is None:
             raise ValueError("no timeline is open")
+        view = getattr(source, "view", None)
         if sequence is True and day == state_day:
             data = TimelineData.from_state(source)
+        elif isinstance(view, View):
+            # The named view on screen decides the slides: its tracks and its range.
+            data = TimelineData.build(index, knowledge_day=day,  # type: ignore[arg-type]
+                                      tracks=list(view.tracks) or None,
+                                      day_range=view_range(view))
         else:
             data = TimelineData.build(index, knowledge_day=day)  # type: ignore[arg-type]
     if sequence is None or sequence is False:

@@ -104,6 +104,12 @@ def status_text(status: str, knowledge_day: int | None, reported: str | None) ->
     return word
 
 
+def _date_note(parsed: dates.EdtfDate) -> str:
+    if parsed.one_of:
+        return "sources differ on the day"
+    return "" if parsed.is_interval else _PRECISION_NOTE.get(parsed.precision, "")
+
+
 def event_content(data: TimelineData, position: int) -> SlideContent:
     """The slide for one event, saying nothing that was learnt after the knowledge date.
 
@@ -117,7 +123,7 @@ def event_content(data: TimelineData, position: int) -> SlideContent:
     day = data.knowledge_day
     told = known_details(timeline, event, day)
     parsed = dates.parse(known.when)
-    place = timeline.place(event.place)
+    place = timeline.place(told.place)
     where = ""
     if place is not None:
         parts = (place.venue if told.show_venue else "", place.name, place.country)
@@ -134,7 +140,7 @@ def event_content(data: TimelineData, position: int) -> SlideContent:
         event_id=event.id,
         title=event.title,
         date=parsed.display(),
-        date_note="" if parsed.is_interval else _PRECISION_NOTE.get(parsed.precision, ""),
+        date_note=_date_note(parsed),
         status=status_text(known.status, day, known.report.date if known.report else None),
         status_code=known.status,
         place=where,

@@ -25,9 +25,11 @@ def _date_line(when: str) -> str:
     notes = [_PRECISION.get(int(parsed.precision), "")]
     if parsed.is_interval:
         notes = ["span of days" if parsed.precision == dates.Precision.DAY else notes[0]]
+    if parsed.one_of:
+        notes = ["sources differ on the day"]
     if parsed.approximate:
         notes.append("approximate")
-    if parsed.uncertain:
+    if parsed.uncertain and not parsed.one_of:
         notes.append("uncertain")
     detail = ", ".join(n for n in notes if n)
     return f"{plain(parsed.display())} <span class='muted'>({plain(when)}; {plain(detail)})</span>"
@@ -71,7 +73,7 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
                  f"<span class='muted'>{as_of}</span></p>")
     parts.append(f"<p><b>When:</b> {_date_line(known.when)}</p>")
     told = known_details(timeline, event, knowledge_day)
-    place = timeline.place(event.place)
+    place = timeline.place(told.place)
     if place is not None:
         where = plain(place.name) + (f", {plain(place.country)}" if place.country else "")
         if place.venue and told.show_venue:
@@ -130,6 +132,8 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
             current = " ◀ shown" if report is known.report else ""
             when = f" for {plain(dates.parse(report.when).display())}" if report.when else ""
             note = f"<br>{plain(report.note)}" if report.note else ""
+            if report.summary and report.summary != told.summary:
+                note += f"<br>{rich(report.summary)}"  # an earlier stage, told as it was
             items.append(f"<li><b>{plain(dates.parse(report.date).display())}</b>: "
                          f"{plain(report.status)}{when}{current}{note}"
                          f"<br><span class='muted'>{_source(timeline, report.source)}</span></li>")

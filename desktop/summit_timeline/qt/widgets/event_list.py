@@ -115,6 +115,7 @@ class EventListWidget(QWidget):
             person=self.person_box.currentData(),
             status=self.status_box.currentData(),
             review=self.review_box.currentData(),
+            lanes=self._state.filter.lanes,  # a named view's tracks: no widget shows them
         ))
 
     def show_review_flag(self, flag_code: int | None) -> None:
