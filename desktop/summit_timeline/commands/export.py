@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core import dates, knowledge
+from ..core.date_input import DateInputError, read_date, read_day
 from ..core.formats.registry import load_any
 from ..core.problems import LoadError
 from ..resources import default_dataset
@@ -33,7 +33,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scale", type=float, default=None,
                         help="PNG/SVG text and line scale (default: follows the height)")
     parser.add_argument("--as-of", metavar="DATE",
-                        help="as known on DATE (EDTF); 'latest' for everything known; "
+                        help="as known on DATE (2024-10-23 or 23 Oct 2024); 'latest' for "
+                        "everything known; "
                         "default: the file's as_of date")
     parser.add_argument("--track", action="append", metavar="ID",
                         help="only this track (repeat for several)")
@@ -114,8 +115,8 @@ def _knowledge_day(text: str | None, file_as_of: str | None) -> int | None:
     if not chosen:
         return None
     try:
-        return knowledge.parse_day(chosen)
-    except dates.EdtfError as err:
+        return read_day(chosen)
+    except DateInputError as err:
         raise _Failure(f"--as-of: {err}") from err
 
 
@@ -123,11 +124,13 @@ def _day_range(text: str | None) -> tuple[float, float] | None:
     """START/END as EDTF dates, both ends inclusive: 2024-05/2024-07 is 1 May to 31 July."""
     if not text:
         return None
+    parts = text.split("/")
+    if len(parts) != 2:
+        raise _Failure(f"--range: {text!r} is not START/END (e.g. 2024-05/2024-07)")
     try:
-        start_text, end_text = text.split("/")
-        start, end = dates.parse(start_text), dates.parse(end_text)
-    except ValueError as err:
-        raise _Failure(f"--range: {text!r} is not START/END (e.g. 2024-05/2024-07)") from err
+        start, end = read_date(parts[0]), read_date(parts[1])
+    except DateInputError as err:
+        raise _Failure(f"--range: {err}") from err
     if end.upper < start.lower:
         raise _Failure(f"--range: {text!r} ends before it starts")
     return float(start.lower), float(end.upper + 1)
