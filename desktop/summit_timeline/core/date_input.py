@@ -184,7 +184,9 @@ def _read_numeric(tokens: list[str], order: NumericOrder | None) -> Outcome:
         return "needs a four-digit year", ()
     if order is not None and order != "ymd":
         day, month = (a, b) if order == "dmy" else (b, a)
-        return _day_text(year, month, day) or (_range_reason(year, month, day), ())
+        found = _day_text(year, month, day)
+        if found is not None:
+            return found
     readings: list[str] = []
     for day, month in ((a, b), (b, a)):
         found = _day_text(year, month, day)

@@ -249,7 +249,7 @@ class ReviewController(QObject):
 
     def _on_session_store_changed(self) -> None:
         store = self.session.store
-        self._push_flags(self._all_flags())
+        self._push_flags(self._all_flags(), self._all_notes())
         self._update_progress()
         self.watch.watch(self._state.file, store.path if store is not None else None)
 
@@ -258,13 +258,15 @@ class ReviewController(QObject):
         if index is None or store is None:
             return
         flags = self._state.review_flags.copy()
-        if len(flags) != len(index):
-            flags = self._all_flags()
+        notes = self._state.review_notes.copy()
+        if len(flags) != len(index) or len(notes) != len(index):
+            flags, notes = self._all_flags(), self._all_notes()
         for name, event_id in changed:
             position = index.position_of(event_id) if name == me else None
             if position is not None:
                 flags[position] = FLAG_CODE[store.flag(me, event_id)]
-        self._push_flags(flags)
+                notes[position] = bool(store.note(me, event_id).strip())
+        self._push_flags(flags, notes)
         self._update_progress()
 
     def _all_flags(self) -> NDArray[np.int8]:
@@ -273,8 +275,14 @@ class ReviewController(QObject):
             return np.zeros(0, np.int8)
         return self.session.flag_codes(index.positions())
 
-    def _push_flags(self, flags: NDArray[np.int8]) -> None:
-        self._state.set_review_flags(flags)
+    def _all_notes(self) -> NDArray[np.bool_]:
+        index = self._state.index
+        if index is None:
+            return np.zeros(0, np.bool_)
+        return self.session.note_mask(index.positions())
+
+    def _push_flags(self, flags: NDArray[np.int8], notes: NDArray[np.bool_]) -> None:
+        self._state.set_review_flags(flags, notes)
 
     def _update_progress(self) -> None:
         self.progress_label.setText(self.session.progress_text())

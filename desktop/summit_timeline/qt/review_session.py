@@ -193,6 +193,19 @@ class ReviewSession(QObject):
 
         return review.flag_codes(self.store.document(), self.reviewer, event_ids)
 
+    def note_mask(self, positions: Mapping[str, int]) -> NDArray[np.bool_]:
+        """True at the position of each event the reviewer wrote a note on."""
+        mask = np.zeros(len(positions), np.bool_)
+        if self.store is None or not self.reviewer:
+            return mask
+        from ..core import review
+
+        for event_id, record in review.events_of(self.store.document(), self.reviewer).items():
+            row = positions.get(event_id)
+            if row is not None and record.note.strip():
+                mask[row] = True
+        return mask
+
     def progress_text(self) -> str:
         if self.store is None or self.store.timeline is None:
             return ""
