@@ -1,0 +1,204 @@
+"""Review → What changed…: what became known between two knowledge dates, event by event.
+
+A window beside the timeline, not a modal box: the changes are listed by
+event, and choosing any line selects its event, so the details and the
+timeline show it while the list stays open.  The changed events are marked
+on the timeline (``ViewState.changed_marks``) until the window closes.  It
+recomputes when either date changes or the file is reloaded; the comparison
+itself is ``core.known_changes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import dates
+from ...core.known_changes import KnowledgeChanges, changes_between
+from ...core.review_flags import FLAG_CODE, Flag
+from ..plot.prepared_timeline import PreparedTimeline, report_span
+from ..plot.review_badges import badge_icon
+from ..state import ViewState
+from .date_field import DateField
+from .knowledge_bar import from_qdate, to_qdate
+
+FlagsOf = Callable[[], tuple[dict[str, Flag], str]]
+"""The current reviewer's flags by event id, and the reviewer's name."""
+REPORT_FILTER = "Markdown (*.md);;HTML (*.html);;PDF (*.pdf)"
+EVENT_ID_ROLE = int(Qt.ItemDataRole.UserRole)
+
+
+class ChangesDialog(QDialog):
+    sigSaveWanted = Signal(str)
+    """A file to write the listed changes to (.md, .html or .pdf)."""
+
+    def __init__(self, state: ViewState, flags_of: FlagsOf, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("What changed")
+        self._state = state
+        self._flags_of = flags_of
+        self.changes: KnowledgeChanges | None = None
+        self.from_field = DateField()
+        self.from_field.setAccessibleName("Compare from this knowledge date")
+        self.from_field.setToolTip("The earlier day: what was known then (type or pick a date)")
+        self.to_field = DateField()
+        self.to_field.setAccessibleName("Compare to this knowledge date")
+        self.to_field.setToolTip("The later day: what was known by then")
+        self.summary = QLabel(wordWrap=True)
+        self.summary.setAccessibleName("Summary of changes")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Changes by event")
+        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(False)
+        self.save_button = QPushButton("Save…")
+        self.save_button.setToolTip("Write these changes as Markdown, HTML or PDF")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.finished.connect(self._on_finished)
+        grid = QGridLayout()
+        for row, (label, field) in enumerate((("&From:", self.from_field),
+                                              ("&To:", self.to_field))):
+            caption = QLabel(label)
+            caption.setBuddy(field)
+            use_known = QToolButton(text="Known on")
+            use_known.setToolTip("Use the timeline's “Known on” date")
+            use_known.clicked.connect(lambda _=False, f=field: self._use_knowledge_date(f))
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(field, row, 1)
+            grid.addWidget(use_known, row, 2)
+        grid.setColumnStretch(3, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(buttons)
+        self._set_defaults()
+        self.from_field.dateChanged.connect(self.recompute)
+        self.to_field.dateChanged.connect(self.recompute)
+        self.tree.currentItemChanged.connect(self._on_tree_current_changed)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        state.sigTimelineChanged.connect(self._on_state_timeline_changed)
+        self.resize(640, 520)
+        self.recompute()
+
+    # ------------------------------------------------------------ dates
+
+    def set_days(self, from_day: int, to_day: int) -> None:
+        self.from_field.setDate(to_qdate(from_day))
+        self.to_field.setDate(to_qdate(to_day))
+        self.recompute()
+
+    def _set_defaults(self) -> None:
+        """From the "Known on" date to the last report: what the reader is yet to see."""
+        index = self._state.index
+        if index is None:
+            return
+        ready = PreparedTimeline.of(index)
+        span = ready.report_span if ready is not None else report_span(index)
+        known = self._state.knowledge_day
+        lo, hi = span if span is not None else (known or 0, known or 0)
+        if known is not None:
+            lo, hi = min(lo, known), max(hi, known)
+        for field in (self.from_field, self.to_field):
+            field.setDateRange(to_qdate(lo - 366), to_qdate(hi + 366))
+        start = known if known is not None else lo
+        self.from_field.setDate(to_qdate(start))
+        self.to_field.setDate(to_qdate(hi if hi > start else lo))
+
+    def _use_knowledge_date(self, field: DateField) -> None:
+        if self._state.knowledge_day is not None:
+            field.setDate(to_qdate(self._state.knowledge_day))
+
+    # ------------------------------------------------------------ the list
+
+    def recompute(self) -> None:
+        index = self._state.index
+        if index is None or not self.from_field.date().isValid() \
+                or not self.to_field.date().isValid():
+            return
+        flags, reviewer = self._flags_of()
+        found = changes_between(index.timeline, from_qdate(self.from_field.date()),
+                                from_qdate(self.to_field.date()), flags, reviewer)
+        self.changes = found
+        self._fill(found)
+        positions = [index.position_of(e.event_id) for e in found.events]
+        self._state.set_changed_marks(np.array(sorted(p for p in positions if p is not None),
+                                               np.int64))
+
+    def _fill(self, found: KnowledgeChanges) -> None:
+        self.tree.blockSignals(True)
+        try:
+            self.tree.clear()
+            bold = QFont(self.tree.font())
+            bold.setBold(True)
+            for event in found.events:
+                top = QTreeWidgetItem([f"{event.date} — {event.title}"])
+                top.setData(0, EVENT_ID_ROLE, event.event_id)
+                top.setFont(0, bold)
+                if event.recheck:
+                    top.setIcon(0, badge_icon(FLAG_CODE["checked"]))
+                    top.setText(0, top.text(0) + " — checked before this changed: check again")
+                for change in event.changes:
+                    child = QTreeWidgetItem([change.text()])
+                    child.setData(0, EVENT_ID_ROLE, event.event_id)
+                    child.setToolTip(0, change.text())
+                    top.addChild(child)
+                self.tree.addTopLevelItem(top)
+            self.tree.expandAll()
+        finally:
+            self.tree.blockSignals(False)
+        count, events = found.count, len(found.events)
+        rechecks = len(found.rechecks())
+        text = (f"<b>{count}</b> change{'s' * (count != 1)} to <b>{events}</b> "
+                f"event{'s' * (events != 1)} {found.span_text()}.") if events else \
+            f"Nothing that was known changed {found.span_text()}."
+        if events:
+            text += " Changed events are ringed on the timeline; choose a line to go to it."
+        if rechecks:
+            text += f" <b>{rechecks}</b> of them you had marked checked."
+        self.summary.setText(text)
+        self.save_button.setEnabled(bool(events))
+
+    def _on_tree_current_changed(self, current: QTreeWidgetItem | None,
+                                 _previous: QTreeWidgetItem | None) -> None:
+        index = self._state.index
+        if current is None or index is None:
+            return
+        position = index.position_of(str(current.data(0, EVENT_ID_ROLE)))
+        if position is not None:
+            self._state.select(position)
+
+    def _on_state_timeline_changed(self) -> None:
+        self.recompute()
+
+    def _on_save_clicked(self) -> None:
+        if self.changes is None:
+            return
+        name = (f"changes-{dates.format_day(from_qdate(self.from_field.date()))}-to-"
+                f"{dates.format_day(from_qdate(self.to_field.date()))}.md").replace(" ", "-")
+        path, _ = QFileDialog.getSaveFileName(self, "Save what changed", name, REPORT_FILTER)
+        if path:
+            self.sigSaveWanted.emit(path)
+
+    def _on_finished(self, _result: int) -> None:
+        """The marks belong to this comparison: closed, the timeline is plain again."""
+        self._state.set_changed_marks(np.zeros(0, np.int64))
