@@ -55,7 +55,7 @@ def test_month_names_of_another_language_can_be_added() -> None:
     ("20241023", "needs dashes", ("2024-10-23",)),
     ("2024-10-23T10:00", "time of day", ("2024-10-23",)),
     ("tomorrow", "not a date", ()),
-    ("", "no date given", ()),
+    ("", "No date given", ()),
 ])
 def test_plain_errors(typed: str, says: str, suggests: tuple[str, ...]) -> None:
     with pytest.raises(DateInputError) as caught:

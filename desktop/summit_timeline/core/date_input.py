@@ -47,11 +47,12 @@ class DateInputError(ValueError):
         self.reason = reason
         self.suggestions = suggestions
         shown = text if len(text) <= 40 else text[:37] + "..."
-        message = f"{shown!r} {reason}. Write dates as {accepted}." if text.strip() \
-            else f"no date given. Write dates as {accepted}."
+        self.sentences = [f"{shown!r} {reason}." if text.strip() else "No date given.",
+                          f"Write dates as {accepted}."]
+        """The message in sentences, for a tooltip that breaks its lines between them."""
         if suggestions:
-            message += " Did you mean " + " or ".join(suggestions) + "?"
-        super().__init__(message)
+            self.sentences.append("Did you mean " + " or ".join(suggestions) + "?")
+        super().__init__(" ".join(self.sentences))
 
 
 def read_date(text: str, *, order: NumericOrder | None = None,
@@ -192,6 +193,11 @@ def _read_numeric(tokens: list[str], order: NumericOrder | None) -> Outcome:
         found = _day_text(year, month, day)
         if found is not None and found not in readings:
             readings.append(found)
+    if not readings:
+        if a > 12 and b > 12:
+            months = str(a) if a == b else f"{a} or {b}"
+            return f"is not a date: there is no month {months}", ()
+        return "is not a date, whichever number is the day", ()
     return "gives the day and month as numbers, which can be read two ways", tuple(readings)
 
 

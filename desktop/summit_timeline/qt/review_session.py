@@ -35,8 +35,8 @@ SAVE_DELAY_MS: Final = 500
 RETRY_DELAY_MS: Final = 2000
 
 NameAsker = Callable[[], str | None]
-READ_ONLY_TEXT: Final = ("Read only: {name} was written by a newer version of Summit Timeline. "
-                         "It is shown as it is; notes cannot be changed here.")
+READ_ONLY_TEXT: Final = ("Read only: this review file ({name}) was written by a newer version "
+                         "of Summit Timeline; notes cannot be changed here.")
 
 
 def clean_name(name: str) -> str:

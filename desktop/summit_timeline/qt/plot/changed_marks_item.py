@@ -1,4 +1,4 @@
-"""A dashed ring around each event that changed between two knowledge dates.
+"""A ring around each event that changed between two knowledge dates.
 
 Self-contained on purpose: it reads the positions from ``ViewState.changed_marks``
 and where each event was drawn from the events item's current frame, and
@@ -67,9 +67,8 @@ class ChangedMarksItem(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(self.colour, 2)
-        pen.setDashPattern([2.0, 1.5])
-        painter.setPen(pen)
+        # Solid: a dashed outline already means "planned".
+        painter.setPen(QPen(self.colour, 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect in rects:
             painter.drawRoundedRect(rect, 4, 4)

@@ -43,9 +43,9 @@ class DateField(QLineEdit):
         self._tip = ""
         self._calendar: QCalendarWidget | None = None
         self.setPlaceholderText("—")
-        width = self.fontMetrics().horizontalAdvance("30 Sep 20244") + 40
+        width = self.fontMetrics().horizontalAdvance("30 Sep 2024") + 36
         self.setMinimumWidth(width)
-        self.setMaximumWidth(width + 40)
+        self.setMaximumWidth(width + 16)
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
         self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setToolTip("Pick a day on a calendar (Alt+↓)")
@@ -91,7 +91,7 @@ class DateField(QLineEdit):
             parsed = read_date(self.text(), order=numeric_order(self.locale()),
                                months=month_names(self.locale()), day_only=True)
         except DateInputError as error:
-            self._set_error(str(error))
+            self._set_error(str(error), "\n".join(error.sentences))
             return False
         year, month, day = from_day_number(parsed.lower)
         wanted = QDate(year, month, day)
@@ -103,12 +103,13 @@ class DateField(QLineEdit):
         self.setDate(wanted)
         return True
 
-    def _set_error(self, message: str) -> None:
+    def _set_error(self, message: str, lines: str = "") -> None:
+        """Outline the field and say what is wrong (``lines``: the same, line by line)."""
         self.error = message
-        self.setToolTip(message or self._tip)
+        self.setToolTip(lines or message or self._tip)
         self.setStyleSheet("DateField { border: 2px solid #C62828; }" if message else "")
         if message:
-            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), lines or message, self)
             self.sigInvalid.emit(message)
 
     def setToolTip(self, text: str) -> None:

@@ -63,6 +63,8 @@ class ReviewPane(QWidget):
         self.read_only_banner.setAccessibleName("Review file is read only")
         self.read_only_banner.setStyleSheet(
             "QLabel { border: 1px solid #C77C00; border-left: 5px solid #C77C00; padding: 4px; }")
+        self.read_only_banner.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                            QSizePolicy.Policy.Minimum)
         self.read_only_banner.hide()
         self.title = QLabel(wordWrap=True)
         bold = QFont(self.title.font())
