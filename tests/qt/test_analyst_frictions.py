@@ -144,3 +144,12 @@ def test_a_theme_switch_restyles_the_empty_details_hint_and_the_message_strip(
     light = _switch_theme(qtbot, window, "light").color(QPalette.ColorRole.PlaceholderText)
     assert light.name() != hint
     assert f"color:{light.name()}" in window.detail_pane.html().replace(" ", "")
+
+
+def test_the_windows_as_of_option_explains_a_date_it_cannot_read() -> None:
+    from summit_timeline.qt.gui import _knowledge_day
+
+    day, problem = _knowledge_day("23/10/2024")
+    assert day is None and problem is not None
+    assert "2024-10-23 (year-month-day)" in problem and "Did you mean 2024-10-23?" in problem
+    assert _knowledge_day("23 Oct 2024") == (dates.day_number(2024, 10, 23), None)

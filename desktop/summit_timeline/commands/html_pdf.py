@@ -78,9 +78,10 @@ def keep_headings_with_text(document: QTextDocument) -> int:
     page = document.pageSize().height()
     if page <= 0:
         return 0
-    # A full layout before measuring, and again after each change: measuring a
-    # half-done incremental layout and then editing it left Qt printing only
-    # the pages laid out so far.
+    # A full layout before measuring, and again at the end: measuring a half-done
+    # incremental layout and then editing it left Qt printing only the pages laid
+    # out so far.  (Laying out again after every break gave the same pages, at
+    # twice the time for a long report.)
     document.pageCount()
     moved = 0
     block = document.begin()
@@ -97,9 +98,9 @@ def keep_headings_with_text(document: QTextDocument) -> int:
             breaking = QTextBlockFormat()
             breaking.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             cursor.mergeBlockFormat(breaking)
-            document.pageCount()
             moved += 1
         block = text if text.isValid() else block.next()
+    document.pageCount()
     return moved
 
 

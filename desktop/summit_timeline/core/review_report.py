@@ -417,8 +417,9 @@ def render_html(timeline: Timeline, doc: ReviewDocument, reviewer: str,
         out += ["</tbody>", "</table>"]
     out.append("<h3>Disputed facts</h3>")
     if report.disputed:
-        out += ['<table class="disputed">', "<thead><tr>"
-                + "".join(f'<th scope="col">{h}</th>' for h in ("Date", "Event", "Item", "Reason"))
+        out += ['<table class="disputed" width="100%">', "<thead><tr>"
+                + "".join(f'<th scope="col" width="{w}%">{h}</th>' for h, w in
+                          (("Date", 14), ("Event", 22), ("Item", 26), ("Reason", 38)))
                 + "</tr></thead>", "<tbody>"]
         out += [f'<tr><td>{_h(d.date)}</td><td><a href="#event-{_h(d.event_id)}">'
                 f"{_h(d.event_title)}</a></td><td>{_h(d.item)}</td><td>{_h(d.reason)}</td></tr>"
@@ -435,7 +436,7 @@ def render_html(timeline: Timeline, doc: ReviewDocument, reviewer: str,
         out.append("</section>")
     if report.rest:
         out += ['<section id="rest">', f"<h2>{_REST_TITLE} ({len(report.rest)})</h2>",
-                '<table class="rest">', "<thead><tr>"
+                '<table class="rest" width="100%">', "<thead><tr>"
                 + "".join(f'<th scope="col">{h}</th>' for h in ("Date", "Event", "Status", "Flag"))
                 + "</tr></thead>", "<tbody>"]
         out += [f'<tr id="event-{_h(s.event.id)}"><td>{_h(s.date)}</td>'

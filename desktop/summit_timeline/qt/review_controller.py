@@ -269,7 +269,10 @@ class ReviewController(QObject):
 
     def close(self) -> bool:
         """Save before the window closes; False if notes could not be saved and the
-        user chose to keep the window open."""
+        user chose to keep the window open.  An open What changed window is closed
+        first (it may be comparing on a worker thread)."""
+        if self.changes_window is not None:
+            self.changes_window.close()
         if self.session.flush():
             return True
         answer = QMessageBox.warning(

@@ -304,6 +304,8 @@ def test_pdf_never_ends_a_page_with_a_heading(tmp_path):
     pypdf = pytest.importorskip("pypdf")
     pages = pypdf.PdfReader(str(out)).pages
     assert len(pages) > 5
+    every = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert len(set(re.findall(r"Meeting number (\d+)", every))) == 36, "no page went missing"
     heading_at_end = re.compile(
         r"(?:(?<!Flag: )(?:Note|Sources|Disputed|Summary|Disputed facts)"
         r"|\d{4}: Meeting number \d+|(?:Disputed|Needs work|Checked, with notes) \(\d+\))$")

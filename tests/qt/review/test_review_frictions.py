@@ -201,3 +201,28 @@ def test_exported_report_names_the_knowledge_date_and_leads_with_disputes(
     assert text.index("## Disputed (1)") < text.index("## Everything else")
     assert "### 22 Oct 2024: Putin–Xi meeting in Kazan" in text
     assert np.count_nonzero(window.state.review_flags) == 2
+
+
+def test_what_changed_on_a_big_file_runs_beside_the_window(window: MainWindow,
+                                                           qtbot: QtBot) -> None:
+    """Twenty thousand events, ten years apart: compared on a worker, listed in part."""
+    from summit_timeline.commands.synthetic import synthetic_timeline
+    from summit_timeline.core.index import EventIndex
+    from summit_timeline.qt.widgets.changes_dialog import LIST_LIMIT
+
+    window.state.set_timeline(EventIndex.build(synthetic_timeline(20_000)), None)
+    dialog = window.review.what_changed()
+    assert dialog is not None
+    dialog.set_days(day_number(2010, 1, 1), day_number(2020, 1, 1))
+    assert dialog.busy() and dialog.summary.text().startswith("Comparing 20,000 events")
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=30_000)
+    assert dialog.changes is not None and len(dialog.changes.events) > LIST_LIMIT
+    last = dialog.tree.topLevelItem(dialog.tree.topLevelItemCount() - 1)
+    assert last.text(0).endswith("more changed events: Save… writes them all")
+    assert dialog.tree.topLevelItemCount() == LIST_LIMIT + 1
+    assert len(window.state.changed_marks) == len(dialog.changes.events)
+    dialog.set_days(day_number(2010, 1, 1), day_number(2010, 1, 1))
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=30_000)
+    assert len(window.state.changed_marks) == 0
+    assert dialog.summary.text().startswith("Nothing that was known changed")
+    dialog.close()

@@ -5,15 +5,19 @@ event, and choosing any line selects its event, so the details and the
 timeline show it while the list stays open.  The changed events are marked
 on the timeline (``ViewState.changed_marks``) until the window closes.  It
 recomputes when either date changes or the file is reloaded; the comparison
-itself is ``core.known_changes``.
+itself is ``core.known_changes``; on a big file it runs on a worker thread, so
+the window never freezes while a wide span of dates is compared, and the list
+shows the first ``LIST_LIMIT`` events (Save… writes them all).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Final
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from numpy.typing import NDArray
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import dates
+from ...core.index import EventIndex
 from ...core.known_changes import KnowledgeChanges, changes_between
 from ...core.review_flags import FLAG_CODE, Flag
 from ..plot.prepared_timeline import PreparedTimeline, report_span
@@ -42,6 +47,33 @@ FlagsOf = Callable[[], tuple[dict[str, Flag], str]]
 """The current reviewer's flags by event id, and the reviewer's name."""
 REPORT_FILTER = "Markdown (*.md);;HTML (*.html);;PDF (*.pdf)"
 EVENT_ID_ROLE = int(Qt.ItemDataRole.UserRole)
+LIST_LIMIT: Final = 500
+"""Events listed in full; more would make the list slow to fill and no easier to read."""
+WORKER_FROM: Final = 20_000
+"""Files with this many events are compared on a worker thread."""
+
+
+class _Comparison(QThread):
+    """Compares on a worker; hands plain data back through ``sigDone`` (never touches Qt)."""
+
+    sigDone = Signal(int, object, object)
+    """(request number, KnowledgeChanges, positions of the changed events)."""
+
+    def __init__(self, number: int, index: EventIndex, days: tuple[int, int],
+                 flags: tuple[dict[str, Flag], str], parent: QObject) -> None:
+        super().__init__(parent)
+        self.number, self.index, self.days, self.flags = number, index, days, flags
+
+    def run(self) -> None:
+        found, positions = compare(self.index, self.days, self.flags)
+        self.sigDone.emit(self.number, found, positions)
+
+
+def compare(index: EventIndex, days: tuple[int, int], flags: tuple[dict[str, Flag], str]
+            ) -> tuple[KnowledgeChanges, NDArray[np.int64]]:
+    found = changes_between(index.timeline, days[0], days[1], flags[0], flags[1])
+    positions = [index.position_of(e.event_id) for e in found.events]
+    return found, np.array(sorted(p for p in positions if p is not None), np.int64)
 
 
 class ChangesDialog(QDialog):
@@ -55,6 +87,10 @@ class ChangesDialog(QDialog):
         self._state = state
         self._flags_of = flags_of
         self.changes: KnowledgeChanges | None = None
+        self._asked = 0
+        """Number of the latest comparison asked for; older results are dropped."""
+        self._worker: _Comparison | None = None
+        self._closing = False
         self.from_field = DateField()
         self.from_field.setAccessibleName("Compare from this knowledge date")
         self.from_field.setToolTip("The earlier day: what was known then (type or pick a date)")
@@ -135,14 +171,43 @@ class ChangesDialog(QDialog):
         if index is None or not self.from_field.date().isValid() \
                 or not self.to_field.date().isValid():
             return
-        flags, reviewer = self._flags_of()
-        found = changes_between(index.timeline, from_qdate(self.from_field.date()),
-                                from_qdate(self.to_field.date()), flags, reviewer)
+        self._asked += 1
+        days = (from_qdate(self.from_field.date()), from_qdate(self.to_field.date()))
+        if len(index) < WORKER_FROM:
+            self._show_result(self._asked, *compare(index, days, self._flags_of()))
+            return
+        self.summary.setText(f"Comparing {len(index):,} events…")
+        self._start_worker()
+
+    def busy(self) -> bool:
+        return self._worker is not None
+
+    def _start_worker(self) -> None:
+        """One worker at a time; a newer request waits for it and then runs."""
+        index = self._state.index
+        if self._worker is not None or index is None or self._closing:
+            return
+        days = (from_qdate(self.from_field.date()), from_qdate(self.to_field.date()))
+        worker = _Comparison(self._asked, index, days, self._flags_of(), self)
+        worker.sigDone.connect(self._show_result)
+        worker.finished.connect(self._on_worker_finished)
+        self._worker = worker
+        worker.start()
+
+    def _on_worker_finished(self) -> None:
+        done, self._worker = self._worker, None
+        if done is not None:
+            done.deleteLater()
+            if done.number != self._asked:
+                self._start_worker()
+
+    def _show_result(self, number: int, found: KnowledgeChanges,
+                     positions: NDArray[np.int64]) -> None:
+        if number != self._asked:
+            return
         self.changes = found
         self._fill(found)
-        positions = [index.position_of(e.event_id) for e in found.events]
-        self._state.set_changed_marks(np.array(sorted(p for p in positions if p is not None),
-                                               np.int64))
+        self._state.set_changed_marks(positions)
 
     def _fill(self, found: KnowledgeChanges) -> None:
         self.tree.blockSignals(True)
@@ -150,7 +215,7 @@ class ChangesDialog(QDialog):
             self.tree.clear()
             bold = QFont(self.tree.font())
             bold.setBold(True)
-            for event in found.events:
+            for event in found.events[:LIST_LIMIT]:
                 top = QTreeWidgetItem([f"{event.date} — {event.title}"])
                 top.setData(0, EVENT_ID_ROLE, event.event_id)
                 top.setFont(0, bold)
@@ -163,12 +228,17 @@ class ChangesDialog(QDialog):
                     child.setToolTip(0, change.text())
                     top.addChild(child)
                 self.tree.addTopLevelItem(top)
+            if len(found.events) > LIST_LIMIT:
+                more = QTreeWidgetItem([f"… and {len(found.events) - LIST_LIMIT:,} more changed "
+                                        "events: Save… writes them all"])
+                more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.tree.addTopLevelItem(more)
             self.tree.expandAll()
         finally:
             self.tree.blockSignals(False)
         count, events = found.count, len(found.events)
         rechecks = len(found.rechecks())
-        text = (f"<b>{count}</b> change{'s' * (count != 1)} to <b>{events}</b> "
+        text = (f"<b>{count:,}</b> change{'s' * (count != 1)} to <b>{events:,}</b> "
                 f"event{'s' * (events != 1)} {found.span_text()}.") if events else \
             f"Nothing that was known changed {found.span_text()}."
         if events:
@@ -181,9 +251,10 @@ class ChangesDialog(QDialog):
     def _on_tree_current_changed(self, current: QTreeWidgetItem | None,
                                  _previous: QTreeWidgetItem | None) -> None:
         index = self._state.index
-        if current is None or index is None:
+        event_id = current.data(0, EVENT_ID_ROLE) if current is not None else None
+        if event_id is None or index is None:
             return
-        position = index.position_of(str(current.data(0, EVENT_ID_ROLE)))
+        position = index.position_of(str(event_id))
         if position is not None:
             self._state.select(position)
 
@@ -200,5 +271,10 @@ class ChangesDialog(QDialog):
             self.sigSaveWanted.emit(path)
 
     def _on_finished(self, _result: int) -> None:
-        """The marks belong to this comparison: closed, the timeline is plain again."""
+        """The marks belong to this comparison: closed, the timeline is plain again.
+        A comparison still running is waited for: a thread must not outlive its owner."""
+        self._asked += 1
+        self._closing = True
+        if self._worker is not None:
+            self._worker.wait()
         self._state.set_changed_marks(np.zeros(0, np.int64))
