@@ -145,7 +145,14 @@ def test_what_changed_lists_by_event_selects_and_marks(window: MainWindow, qtbot
     dialog = window.review.changes_window
     assert dialog is not None
     assert dialog.from_field.date() == QDate(2024, 7, 3), "starts from the knowledge date"
-    dialog.to_field.setDate(QDate(2024, 10, 23))
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.to_field.setFocus()
+    dialog.to_field.selectAll()
+    qtbot.keyClicks(dialog.to_field, "23 Oct 2024")
+    qtbot.keyClick(dialog.to_field, Qt.Key.Key_Return)
+    assert dialog.isVisible(), "Enter in a date field reads the date, it does not close"
+    assert dialog.to_field.date() == QDate(2024, 10, 23)
     tops = {dialog.tree.topLevelItem(i).text(0): dialog.tree.topLevelItem(i)
             for i in range(dialog.tree.topLevelItemCount())}
     kazan = next(item for text, item in tops.items() if "Putin–Xi meeting in Kazan" in text)

@@ -106,6 +106,7 @@ class ChangesDialog(QDialog):
         self.tree.setWordWrap(False)
         self.save_button = QPushButton("Save…")
         self.save_button.setToolTip("Write these changes as Markdown, HTML or PDF")
+        self.save_button.setAutoDefault(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

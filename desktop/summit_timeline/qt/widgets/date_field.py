@@ -50,7 +50,6 @@ class DateField(QLineEdit):
         self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setToolTip("Pick a day on a calendar (Alt+↓)")
         self.calendar_action.triggered.connect(self.show_calendar)
-        self.returnPressed.connect(self._on_return_pressed)
 
     # ------------------------------------------------------------ QDateEdit's API
 
@@ -159,6 +158,13 @@ class DateField(QLineEdit):
             self.setDate(self._date.addDays(days).addMonths(months))
             self.selectAll()
             return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Taken here, not passed on: in a dialog Enter would also press its
+            # default button (and close it) before the date was read.
+            if not self.commit():
+                self.selectAll()
+            event.accept()
+            return
         if key == Qt.Key.Key_Escape and (self.error or self.text() != self._shown_text()):
             self._set_error("")
             self._show()
@@ -181,10 +187,6 @@ class DateField(QLineEdit):
         if event.reason() != Qt.FocusReason.PopupFocusReason and not self.commit():
             self._show()
         super().focusOutEvent(event)
-
-    def _on_return_pressed(self) -> None:
-        if not self.commit():
-            self.selectAll()
 
     # ------------------------------------------------------------ text
 
