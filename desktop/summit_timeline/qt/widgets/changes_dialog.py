@@ -260,6 +260,15 @@ class ChangesDialog(QDialog):
             self._state.select(position)
 
     def _on_state_timeline_changed(self) -> None:
+        """A reload keeps the two dates; another file starts from its own."""
+        if not self._state.keeping_view:
+            for field in (self.from_field, self.to_field):
+                field.blockSignals(True)
+            try:
+                self._set_defaults()
+            finally:
+                for field in (self.from_field, self.to_field):
+                    field.blockSignals(False)
         self.recompute()
 
     def _on_save_clicked(self) -> None:
