@@ -19,7 +19,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not _display_available():
         print("summit-timeline: no display to open the window on (DISPLAY and WAYLAND_DISPLAY "
               "are not set). Run it in a desktop session, or use a command that needs no "
-              "window: validate, convert, export, review-report.", file=sys.stderr)
+              "window: validate, convert, export, review-report, changes.", file=sys.stderr)
         return 1
     from .qt.gui import run_gui
 

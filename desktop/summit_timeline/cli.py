@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "export": "render a timeline to PNG, SVG or PDF, or a slides handout, with no window",
     "bench-startup": "time start-up to the first painted frame against a bare Qt window",
     "review-report": "write a reviewer's notes as a Markdown, HTML or PDF report",
+    "changes": "list what became known between two knowledge dates (or write it as a report)",
 }
 
 
@@ -39,8 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="remove what --install-desktop added")
     parser.add_argument("--present", action="store_true",
                         help="open straight into full-screen presenter mode (F5 in the app)")
-    parser.add_argument("--as-of", metavar="DATE", help="open as known on DATE (EDTF, e.g. "
-                        "2024-10-23); default: the file's default view, else its as_of date")
+    parser.add_argument("--as-of", metavar="DATE", help="open as known on DATE (2024-10-23 or "
+                        "23 Oct 2024); default: the file's default view, else its as_of date")
     parser.add_argument("--view", metavar="NAME", help="open in the file's named view NAME "
                         "(its id or name): its knowledge date, date range and tracks")
     return parser

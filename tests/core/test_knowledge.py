@@ -117,9 +117,13 @@ def test_each_stage_tells_its_own_summary_and_place() -> None:
     announced = knowledge.known_details(timeline, event, knowledge.parse_day("2024-06-15"))
     assert (announced.summary, announced.place) == ("A summit is due in July.", "town")
     under_way = knowledge.known_details(timeline, event, knowledge.parse_day("2024-07-03"))
-    # This stage names no place: the event's own is used, without its venue.
+    # This stage names no place: the place told last (the town) still holds; the
+    # venue, learnt later, is not shown.
     assert under_way.summary == "Under way: arrivals on the first day."
-    assert under_way.place == "hall" and not under_way.show_venue
+    assert under_way.place == "town"
+    confirmed = knowledge.known_details(timeline, event, knowledge.parse_day("2024-07-04"))
+    assert confirmed.summary == "Under way: arrivals on the first day.", \
+        "a later report without a summary keeps what was told last"
     held = knowledge.known_details(timeline, event, knowledge.parse_day("2024-07-06"))
     assert held.summary == event.summary and held.show_venue
     state = knowledge.known_state(event, knowledge.parse_day("2024-06-15"))

@@ -12,7 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core import dates, knowledge, views
+from ..core import knowledge, views
+from ..core.date_input import DateInputError, read_date, read_day
 from ..core.formats.registry import load_any
 from ..core.model import Timeline, View
 from ..core.problems import LoadError
@@ -38,8 +39,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         "range and tracks, unless --as-of, --range or --track say otherwise; "
                         "default: the file's default view")
     parser.add_argument("--as-of", metavar="DATE",
-                        help="as known on DATE (EDTF); 'latest' for everything known; "
-                        "default: the view's date, else the file's as_of date")
+                        help="as known on DATE (2024-10-23 or 23 Oct 2024); 'latest' for "
+                        "everything known; default: the view's date, else the file's as_of date")
     parser.add_argument("--track", action="append", metavar="ID",
                         help="only this track (repeat for several)")
     parser.add_argument("--range", metavar="START/END",
@@ -138,8 +139,8 @@ def _knowledge_day(text: str | None, timeline: Timeline, view: View | None) -> i
         return views.view_day(view) if view is not None else \
             knowledge.opening_day(timeline, None)
     try:
-        return knowledge.parse_day(text)
-    except dates.EdtfError as err:
+        return read_day(text)
+    except DateInputError as err:
         raise _Failure(f"--as-of: {err}") from err
 
 
@@ -147,11 +148,13 @@ def _day_range(text: str | None) -> tuple[float, float] | None:
     """START/END as EDTF dates, both ends inclusive: 2024-05/2024-07 is 1 May to 31 July."""
     if not text:
         return None
+    parts = text.split("/")
+    if len(parts) != 2:
+        raise _Failure(f"--range: {text!r} is not START/END (e.g. 2024-05/2024-07)")
     try:
-        start_text, end_text = text.split("/")
-        start, end = dates.parse(start_text), dates.parse(end_text)
-    except ValueError as err:
-        raise _Failure(f"--range: {text!r} is not START/END (e.g. 2024-05/2024-07)") from err
+        start, end = read_date(parts[0]), read_date(parts[1])
+    except DateInputError as err:
+        raise _Failure(f"--range: {err}") from err
     if end.upper < start.lower:
         raise _Failure(f"--range: {text!r} ends before it starts")
     return float(start.lower), float(end.upper + 1)

@@ -1,9 +1,9 @@
-"""``summit-timeline review-report [FILE] [--review R] [--reviewer NAME] -o OUT``.
+"""``summit-timeline review-report [FILE] [--review R] [--reviewer NAME] [--as-of DATE] -o OUT``.
 
 Writes one reviewer's report as Markdown, HTML or PDF, chosen by the output
 extension.  Markdown and HTML need no Qt; PDF is drawn by Qt's own text
-engine (``QTextDocument`` + ``QPdfWriter``), imported only for PDF so that the
-command starts fast and works where Qt is not installed for the other two.
+engine (``commands.html_pdf``), imported only for PDF so that the command
+starts fast and works where Qt is not installed for the other two.
 The File → Export review report action calls ``write_report`` too, so the
 menu and the command line produce the same document.
 """
@@ -18,6 +18,7 @@ from typing import TextIO
 
 from ..core import review
 from ..core.atomic import write_atomic
+from ..core.date_input import DateInputError, read_day
 from ..core.formats.registry import load_any
 from ..core.model import Timeline
 from ..core.problems import LoadError
@@ -25,7 +26,7 @@ from ..core.review_files import adopt_former_sidecar
 from ..core.review_report import render_html, render_markdown
 from ..core.review_store import sidecar_path
 from ..resources import FORMER_DEFAULT_NAMES, default_dataset
-from .offscreen import application
+from . import html_pdf
 
 KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
          ".pdf": "pdf"}
@@ -42,26 +43,32 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="review file; default: the notes the app keeps for FILE")
     parser.add_argument("--reviewer", metavar="NAME",
                         help="whose notes to report; needed when the file has several reviewers")
+    parser.add_argument("--as-of", metavar="DATE",
+                        help="the knowledge date the review was made against, e.g. 2024-10-23 "
+                        "or 23 Oct 2024; 'latest' for everything known; default: the file's "
+                        "as_of date, as the window opens it")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="report to write: .md, .html or .pdf")
 
 
 def run(args: argparse.Namespace) -> int:
-    return report_command(args.file, args.review, args.reviewer, args.output, err=sys.stderr)
+    return report_command(args.file, args.review, args.reviewer, args.output, err=sys.stderr,
+                          as_of=args.as_of)
 
 
 def report_command(file: str | None, review_path: str | None, reviewer: str | None,
-                   output: str, *, err: TextIO) -> int:
+                   output: str, *, err: TextIO, as_of: str | None = None) -> int:
     try:
         bundled = file in (None, "", "-")
         timeline_path = default_dataset() if bundled else Path(str(file))
         timeline = load_any(timeline_path).timeline
         if bundled and not review_path:
             adopt_former_sidecar(timeline_path, FORMER_DEFAULT_NAMES)
+        day = knowledge_day(as_of, timeline)
         sidecar = Path(review_path) if review_path else sidecar_path(timeline_path, bundled)
         doc = read_review(sidecar, explicit=bool(review_path), err=err)
         name = choose_reviewer(doc, reviewer, sidecar)
-        write_report(timeline, doc, name, Path(output))
+        write_report(timeline, doc, name, Path(output), day)
     except LoadError as error:
         print(error.summary(), file=err)
         return 1
@@ -72,6 +79,18 @@ def report_command(file: str | None, review_path: str | None, reviewer: str | No
         print(f"review-report: {error.filename or output}: {error.strerror or error}", file=err)
         return 1
     return 0
+
+
+def knowledge_day(text: str | None, timeline: Timeline) -> int | None:
+    """The day asked for, else the file's ``as_of`` (as the window opens); 'latest': None."""
+    if text == "latest":
+        return None
+    try:
+        if text:
+            return read_day(text)
+        return read_day(timeline.as_of) if timeline.as_of else None
+    except DateInputError as error:
+        raise ReportError(f"--as-of: {error}" if text else f"the file's as_of: {error}") from None
 
 
 def read_review(path: Path, *, explicit: bool, err: TextIO | None = None
@@ -109,63 +128,24 @@ def choose_reviewer(doc: review.ReviewDocument, reviewer: str | None, path: Path
 
 
 def write_report(timeline: Timeline, doc: review.ReviewDocument, reviewer: str,
-                 output: Path) -> None:
+                 output: Path, knowledge_day: int | None = None) -> None:
+    """``knowledge_day``: the day the timeline was shown as of while reviewing."""
     kind = KINDS.get(output.suffix.lower())
     if kind is None:
         raise ReportError(f"{output}: unknown report type; use .md, .html or .pdf")
-    _render(timeline, doc, reviewer, output, kind)
-
-
-def _render(timeline: Timeline, doc: review.ReviewDocument, reviewer: str, output: Path,
-            kind: str) -> None:
     if kind == "markdown":
-        write_atomic(output, render_markdown(timeline, doc, reviewer).encode("utf-8"))
+        text = render_markdown(timeline, doc, reviewer, knowledge_day=knowledge_day)
+        write_atomic(output, text.encode("utf-8"))
     elif kind == "html":
-        write_atomic(output, render_html(timeline, doc, reviewer).encode("utf-8"))
+        text = render_html(timeline, doc, reviewer, knowledge_day=knowledge_day)
+        write_atomic(output, text.encode("utf-8"))
     else:
-        write_pdf(render_html(timeline, doc, reviewer), output)
+        write_pdf(render_html(timeline, doc, reviewer, knowledge_day=knowledge_day), output)
 
 
 def write_pdf(html_text: str, output: Path) -> None:
-    """Lay the HTML out with Qt's rich-text engine on A4 and write a PDF.
-
-    Works without a display: with no QGuiApplication yet, one is made on the
-    ``offscreen`` platform (fonts need a GUI application; a window does not).
-    Written to a temporary name and renamed, like every save.
-    """
+    """The report as a PDF whose headings never end a page apart from their text."""
     try:
-        from PySide6.QtCore import QMarginsF, QSizeF
-        from PySide6.QtGui import (
-            QPageLayout,
-            QPageSize,
-            QPdfWriter,
-            QTextDocument,
-        )
-    except ImportError as error:
-        raise ReportError(f"PDF needs PySide6 ({error}); write .html or .md instead") from None
-    app = application()
-    partial = output.with_name(f".{output.name}.partial")
-    writer = QPdfWriter(os.fspath(partial))
-    writer.setTitle("Review report")
-    writer.setCreator("Summit Timeline")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
-    writer.setResolution(300)
-    document = QTextDocument()
-    # Lay text out with the writer's resolution; otherwise point sizes are
-    # measured at screen DPI and the printed text comes out a third the size.
-    document.documentLayout().setPaintDevice(writer)
-    document.setHtml(html_text)
-    paint_rect = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(paint_rect.size()))
-    document.print_(writer)
-    del writer  # the PDF is finished when the writer goes away
-    try:
-        data = partial.read_bytes()
-    finally:
-        partial.unlink(missing_ok=True)
-    if not data.startswith(b"%PDF"):
-        raise ReportError(f"{output}: Qt did not produce a PDF")
-    write_atomic(output, data)
-    del app
+        html_pdf.write_pdf(html_text, output, "Review report")
+    except html_pdf.PdfError as error:
+        raise ReportError(str(error)) from None

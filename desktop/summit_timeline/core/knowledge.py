@@ -120,8 +120,14 @@ def known_details(timeline: Timeline, event: Event, day: int | None) -> KnownDet
                 dates.parse(report.date).lower <= day:
             sources.insert(0, report.source)
     if pending and latest is not None:
-        occasion, summary = latest.note, latest.summary
-        place, show_venue = latest.place or event.place, latest.place is not None
+        # Reports that only confirm (a later copy, a second outlet) carry no
+        # summary or place of their own: what was told stays the last told.
+        told = [r for r in history(event) if dates.parse(r.date).lower <= day]
+        summary = next((r.summary for r in reversed(told) if r.summary), "")
+        told_place = next((r.place for r in reversed(told) if r.place), None)
+        place, show_venue = told_place or event.place, told_place is not None
+        settled = latest.status == event.status and (latest.when or event.when) == event.when
+        occasion = event.occasion if settled and event.occasion else latest.note
     else:
         occasion, summary, place, show_venue = event.occasion, event.summary, event.place, True
     return KnownDetails(

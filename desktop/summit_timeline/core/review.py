@@ -12,7 +12,8 @@ can write into one file and a later merge never has to reconcile two people's
 work: the unit of conflict is one (reviewer, event) pair, and the record with
 the later ``updated`` timestamp wins.  Nothing is ever deleted; notes for
 events that disappeared from the timeline stay and are listed as orphans, so
-renaming an event id can never silently destroy a review.
+renaming an event id can never silently destroy a review; the reviewer can
+reattach them to the renamed event (``moved_to`` then marks the old record).
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ class EventReview(_Base, frozen=True):
     items: dict[ItemKey, ItemMark] = {}
     title: str = ""
     """The event's title when last edited, so an orphaned note can be recognised."""
+    moved_to: str = ""
+    """Set when these notes were reattached to another event id (the timeline renamed
+    this one); kept, not deleted, so that merging an older copy cannot revive them."""
 
 
 class ReviewerRecord(_Base, frozen=True):
@@ -367,7 +371,7 @@ def orphans(doc: ReviewDocument | Records, timeline: Timeline,
     return [Orphan(name, event_id, review)
             for name in names
             for event_id, review in sorted(events_of(doc, name).items())
-            if timeline.event(event_id) is None]
+            if timeline.event(event_id) is None and not review.moved_to]
 
 
 def _reviewer_names(doc: ReviewDocument | Records) -> Iterable[str]:

@@ -1,5 +1,10 @@
 """The review report: one reviewer's flags, notes and disputed facts as a document.
 
+It leads with what needs attention: a summary (counts by flag and by
+reviewer, the knowledge date the timeline was reviewed as of, the disputed
+facts), then the disputed events, those that need work, those checked with
+notes, and last a compact table of everything with nothing more to say.
+
 Two renderings from one list of sections, so they cannot drift apart:
 Markdown clean enough to paste into a wiki, and HTML with inline print CSS
 that reads well on paper and that the Qt layer (or ``commands/review_report``)
@@ -13,11 +18,11 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final
 
-from . import dates, review
+from . import dates, knowledge, review
 from .model import Event, Timeline
 from .review import FLAG_LABELS, FLAGS, EventReview, Flag, ReviewDocument
 
@@ -43,6 +48,30 @@ class EventSection:
     sources: list[tuple[str, str, str]]
     """(source id, description, the reviewer's mark on it or "")."""
     disputed: list[Disputed]
+    marked: bool = False
+    """Some quote, figure or source carries a reason or is disputed: notes beyond the note."""
+    checked_reasons: list[tuple[str, str]] = field(default_factory=list)
+    """Quotes and figures marked checked with a reason: (item, reason)."""
+
+    @property
+    def has_notes(self) -> bool:
+        return bool(self.note.strip()) or self.marked
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Events shown in full, in the order that asks for attention first."""
+
+    key: str
+    title: str
+    events: list[EventSection]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewerCounts:
+    reviewer: str
+    by_flag: dict[Flag, int]
+    notes: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,34 +80,77 @@ class Report:
     reviewer: str
     timeline_file: str
     generated: str
+    known_on: str
+    """The knowledge date the events are shown as of, in words."""
     progress: review.Progress
     events: list[EventSection]
+    groups: list[Group]
+    rest: list[EventSection]
+    """Events with nothing to read beyond their flag: one row each in a compact table."""
+    reviewers: list[ReviewerCounts]
     disputed: list[Disputed]
     orphans: list[review.Orphan]
 
 
+GROUPS: Final[tuple[tuple[str, str], ...]] = (
+    ("disputed", "Disputed"),
+    ("needs_work", "Needs work"),
+    ("checked", "Checked, with notes"),
+    ("unreviewed", "Not yet flagged, with notes"),
+)
+"""Full sections, most urgent first; checked and unflagged events without notes go to the
+compact table at the end."""
+
+
 def build(timeline: Timeline, doc: ReviewDocument, reviewer: str,
-          generated: datetime | None = None) -> Report:
-    """Collect what both renderings show, events in date order."""
+          generated: datetime | None = None, knowledge_day: int | None = None) -> Report:
+    """Collect what both renderings show: attention groups, each in date order.
+
+    ``knowledge_day`` is the day the reviewer looked at the timeline as of
+    (None: everything the file knows); dates and statuses are given as known then.
+    """
     mine = review.events_of(doc, reviewer)
-    order = sorted(enumerate(timeline.events), key=lambda pair: (_sort_day(pair[1]), pair[0]))
-    sections = [_section(timeline, event, mine.get(event.id)) for _, event in order]
+    order = sorted(enumerate(timeline.events),
+                   key=lambda pair: (_sort_day(pair[1], knowledge_day), pair[0]))
+    sections = [_section(timeline, event, mine.get(event.id), knowledge_day)
+                for _, event in order]
+    groups = [Group(flag, title, [s for s in sections if s.flag == flag and
+                                  (flag in ("disputed", "needs_work") or s.has_notes)])
+              for flag, title in GROUPS]
+    shown = {id(s) for group in groups for s in group.events}
     moment = review.to_utc(generated or review.utc_now())
+    in_groups = [s for group in groups for s in group.events]
     return Report(
         title=timeline.title,
         reviewer=reviewer,
         timeline_file=doc.timeline.file,
         generated=moment.strftime("%Y-%m-%d %H:%M UTC"),
+        known_on=("as known on " + dates.format_day(knowledge_day)) if knowledge_day is not None
+        else "with everything the file knows (no knowledge date)",
         progress=review.progress(doc, timeline, reviewer),
         events=sections,
-        disputed=[row for section in sections for row in section.disputed],
+        groups=[group for group in groups if group.events],
+        rest=[s for s in sections if id(s) not in shown],
+        reviewers=_reviewer_counts(doc, timeline),
+        disputed=[row for section in in_groups for row in section.disputed],
         orphans=review.orphans(doc, timeline, reviewer),
     )
 
 
-def _sort_day(event: Event) -> int:
+def _reviewer_counts(doc: ReviewDocument, timeline: Timeline) -> list[ReviewerCounts]:
+    counts = []
+    for name in review.reviewer_names(doc):
+        progress = review.progress(doc, timeline, name)
+        notes = sum(1 for event_id, record in review.events_of(doc, name).items()
+                    if record.note.strip() and timeline.event(event_id) is not None)
+        counts.append(ReviewerCounts(name, progress.by_flag, notes))
+    return counts
+
+
+def _sort_day(event: Event, day: int | None) -> int:
+    known = knowledge.known_state(event, day)
     try:
-        return dates.parse(event.when).lower
+        return dates.parse(known.when if known is not None else event.when).lower
     except ValueError:
         return 2**62
 
@@ -90,14 +162,20 @@ def display_date(text: str) -> str:
         return text
 
 
-def _section(timeline: Timeline, event: Event, mine: EventReview | None) -> EventSection:
-    when = display_date(event.when)
+def _section(timeline: Timeline, event: Event, mine: EventReview | None,
+             day: int | None) -> EventSection:
+    known = knowledge.known_state(event, day)
+    when = display_date(known.when if known is not None else event.when)
+    status = known.status.capitalize() if known is not None else "Not yet reported"
     items = mine.items if mine is not None else {}
     disputed: list[Disputed] = []
+    reasons: list[tuple[str, str]] = []
     for key, mark in sorted(items.items(), key=lambda kv: _key_order(kv[0])):
         if mark.verdict == "disputed":
             disputed.append(Disputed(event.id, event.title, when,
                                      _item_text(timeline, event, key, mark.subject), mark.reason))
+        elif mark.reason.strip() and not key.startswith("source:"):
+            reasons.append((_item_text(timeline, event, key, mark.subject), mark.reason))
     if mine is not None and mine.flag == "disputed" and not disputed:
         first_line = next((line.strip() for line in mine.note.splitlines() if line.strip()), "")
         disputed.append(Disputed(event.id, event.title, when, "The event as a whole",
@@ -112,9 +190,10 @@ def _section(timeline: Timeline, event: Event, mine: EventReview | None) -> Even
         verdict = "" if source_mark is None else source_mark.verdict + (
             f": {source_mark.reason}" if source_mark.reason else "")
         sources.append((source_id, text, verdict))
-    return EventSection(event, when, event.status.capitalize(),
-                        mine.flag if mine is not None else "unreviewed",
-                        mine.note if mine is not None else "", sources, disputed)
+    marked = any(mark.verdict == "disputed" or mark.reason.strip() for mark in items.values())
+    return EventSection(event, when, status, mine.flag if mine is not None else "unreviewed",
+                        mine.note if mine is not None else "", sources, disputed, marked,
+                        reasons)
 
 
 def _key_order(key: str) -> tuple[int, str]:
@@ -154,37 +233,40 @@ def _md_note(note: str) -> list[str]:
 
 
 def render_markdown(timeline: Timeline, doc: ReviewDocument, reviewer: str,
-                    generated: datetime | None = None) -> str:
-    report = build(timeline, doc, reviewer, generated)
+                    generated: datetime | None = None, knowledge_day: int | None = None) -> str:
+    report = build(timeline, doc, reviewer, generated, knowledge_day)
     out = [f"# Review: {_md(report.title)}", ""]
     out.append(f"Reviewer: **{_md(report.reviewer or 'anonymous')}** · "
                + (f"Timeline file: {_md(report.timeline_file)} · " if report.timeline_file
                   else "") + f"Generated {report.generated}")
-    out += ["", f"Progress: {report.progress.text()}", "", "## Summary", "",
+    out += ["", f"Reviewed against the timeline {report.known_on}. "
+            f"Progress: {report.progress.text()}", "", "## Summary", "", "### By flag", "",
             "| Flag | Events |", "| --- | ---: |"]
     out += [f"| {FLAG_LABELS[flag]} | {report.progress.by_flag[flag]} |" for flag in FLAGS]
-    out += [f"| **Total** | {report.progress.total} |", "", "### Disputed facts", ""]
+    out += [f"| **Total** | {report.progress.total} |", "", "### By reviewer", ""]
+    if report.reviewers:
+        out += ["| Reviewer | " + " | ".join(FLAG_LABELS[f] for f in _REVIEWED) + " | Notes |",
+                "| --- |" + " ---: |" * (len(_REVIEWED) + 1)]
+        out += [f"| {_md(r.reviewer)} | " + " | ".join(str(r.by_flag[f]) for f in _REVIEWED)
+                + f" | {r.notes} |" for r in report.reviewers]
+    else:
+        out.append("No notes yet.")
+    out += ["", "### Disputed facts", ""]
     if report.disputed:
         out += ["| Date | Event | Item | Reason |", "| --- | --- | --- | --- |"]
         out += [f"| {_md(d.date)} | {_md(d.event_title)} | {_md(d.item)} | {_md(d.reason)} |"
                 for d in report.disputed]
     else:
         out.append("None.")
-    out += ["", "## Events"]
-    for section in report.events:
-        out += ["", f"### {_md(section.date)}: {_md(section.event.title)}", "",
-                f"- **Date:** {_md(section.date)}", f"- **Status:** {section.status}",
-                f"- **Flag:** {FLAG_LABELS[section.flag]}"]
-        if section.sources:
-            out.append("- **Sources:**")
-            out += [f"  - {_md(text)}" + (f" (*{_md(mark)}*)" if mark else "")
-                    for _, text, mark in section.sources]
-        if section.note.strip():
-            out += ["", "**Note**", "", *_md_note(section.note)]
-        if section.disputed:
-            out += ["", "**Disputed**", ""]
-            out += [f"- {_md(d.item)}" + (f": {_md(d.reason)}" if d.reason else "")
-                    for d in section.disputed]
+    for group in report.groups:
+        out += ["", f"## {group.title} ({len(group.events)})"]
+        for section in group.events:
+            out += _md_section(section)
+    if report.rest:
+        out += ["", f"## {_REST_TITLE} ({len(report.rest)})", "",
+                "| Date | Event | Status | Flag |", "| --- | --- | --- | --- |"]
+        out += [f"| {_md(s.date)} | {_md(s.event.title)} | {s.status} | {FLAG_LABELS[s.flag]} |"
+                for s in report.rest]
     if report.orphans:
         out += ["", "## Notes on events no longer in the timeline", ""]
         for orphan in report.orphans:
@@ -195,6 +277,30 @@ def render_markdown(timeline: Timeline, doc: ReviewDocument, reviewer: str,
                 out += ["", *_md_note(orphan.review.note)]
             out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+_REVIEWED: Final[tuple[Flag, ...]] = ("checked", "needs_work", "disputed", "unreviewed")
+_REST_TITLE: Final = "Everything else"
+
+
+def _md_section(section: EventSection) -> list[str]:
+    out = ["", f"### {_md(section.date)}: {_md(section.event.title)}", "",
+           f"- **Date:** {_md(section.date)}", f"- **Status:** {section.status}",
+           f"- **Flag:** {FLAG_LABELS[section.flag]}"]
+    if section.sources:
+        out.append("- **Sources:**")
+        out += [f"  - {_md(text)}" + (f" (*{_md(mark)}*)" if mark else "")
+                for _, text, mark in section.sources]
+    if section.note.strip():
+        out += ["", "**Note**", "", *_md_note(section.note)]
+    if section.disputed:
+        out += ["", "**Disputed**", ""]
+        out += [f"- {_md(d.item)}" + (f": {_md(d.reason)}" if d.reason else "")
+                for d in section.disputed]
+    if section.checked_reasons:
+        out += ["", "**Checked, with reasons**", ""]
+        out += [f"- {_md(item)}: {_md(reason)}" for item, reason in section.checked_reasons]
+    return out
 
 
 # ---------------------------------------------------------------- HTML
@@ -280,15 +386,17 @@ def _source_html(timeline: Timeline, source_id: str, text: str, mark: str) -> st
 
 
 def render_html(timeline: Timeline, doc: ReviewDocument, reviewer: str,
-                generated: datetime | None = None) -> str:
-    report = build(timeline, doc, reviewer, generated)
+                generated: datetime | None = None, knowledge_day: int | None = None) -> str:
+    report = build(timeline, doc, reviewer, generated, knowledge_day)
     title = f"Review: {report.title}"
     out = ['<!DOCTYPE html>', '<html lang="en">', "<head>", '<meta charset="utf-8">',
            f"<title>{_h(title)}</title>", f"<style>{PRINT_CSS}</style>", "</head>", "<body>",
            "<header>", f"<h1>{_h(title)}</h1>",
            f'<p class="meta">Reviewer: <strong>{_h(report.reviewer or "anonymous")}</strong>'
            + (f" · Timeline file: {_h(report.timeline_file)}" if report.timeline_file else "")
-           + f" · Generated {_h(report.generated)} · {_h(report.progress.text())}</p>",
+           + f" · Generated {_h(report.generated)}</p>",
+           f'<p class="meta">Reviewed against the timeline {_h(report.known_on)} · '
+           f"{_h(report.progress.text())}</p>",
            "</header>", "<main>",
            '<section id="summary">', "<h2>Summary</h2>", '<table class="counts">',
            "<caption>Events by review flag</caption>",
@@ -297,10 +405,21 @@ def render_html(timeline: Timeline, doc: ReviewDocument, reviewer: str,
     out += [f'<tr><th scope="row">{_flag_html(flag)}</th>'
             f'<td class="count">{report.progress.by_flag[flag]}</td></tr>' for flag in FLAGS]
     out += ["</tbody>", f'<tfoot><tr><th scope="row">Total</th><td class="count">'
-            f"{report.progress.total}</td></tr></tfoot>", "</table>", "<h3>Disputed facts</h3>"]
+            f"{report.progress.total}</td></tr></tfoot>", "</table>"]
+    if report.reviewers:
+        out += ['<table class="reviewers">', "<caption>Events by reviewer</caption>",
+                "<thead><tr><th scope=\"col\">Reviewer</th>"
+                + "".join(f'<th scope="col">{FLAG_LABELS[f]}</th>' for f in _REVIEWED)
+                + '<th scope="col">Notes</th></tr></thead>', "<tbody>"]
+        out += [f'<tr><th scope="row">{_h(r.reviewer)}</th>'
+                + "".join(f'<td class="count">{r.by_flag[f]}</td>' for f in _REVIEWED)
+                + f'<td class="count">{r.notes}</td></tr>' for r in report.reviewers]
+        out += ["</tbody>", "</table>"]
+    out.append("<h3>Disputed facts</h3>")
     if report.disputed:
-        out += ['<table class="disputed">', "<thead><tr>"
-                + "".join(f'<th scope="col">{h}</th>' for h in ("Date", "Event", "Item", "Reason"))
+        out += ['<table class="disputed" width="100%">', "<thead><tr>"
+                + "".join(f'<th scope="col" width="{w}%">{h}</th>' for h, w in
+                          (("Date", 14), ("Event", 22), ("Item", 26), ("Reason", 38)))
                 + "</tr></thead>", "<tbody>"]
         out += [f'<tr><td>{_h(d.date)}</td><td><a href="#event-{_h(d.event_id)}">'
                 f"{_h(d.event_title)}</a></td><td>{_h(d.item)}</td><td>{_h(d.reason)}</td></tr>"
@@ -308,29 +427,22 @@ def render_html(timeline: Timeline, doc: ReviewDocument, reviewer: str,
         out += ["</tbody>", "</table>"]
     else:
         out.append("<p>None.</p>")
-    out += ["</section>", '<section id="events">', "<h2>Events</h2>"]
-    for section in report.events:
-        event = section.event
-        out += [f'<section class="event" id="event-{_h(event.id)}">',
-                f"<h3>{_h(section.date)}: {_h(event.title)}</h3>",
-                # One line rather than a <dl>: Qt's PDF path stacks dt/dd vertically,
-                # which tripled the length of a printed report.
-                f'<p class="facts"><b>Date:</b> {_h(section.date)} · '
-                f"<b>Status:</b> {_h(section.status)} · "
-                f"<b>Flag:</b> {_flag_html(section.flag)}</p>"]
-        if section.sources:
-            out += ["<h4>Sources</h4>", "<ul>"]
-            out += [_source_html(timeline, sid, text, mark) for sid, text, mark in section.sources]
-            out.append("</ul>")
-        if section.note.strip():
-            out += ["<h4>Note</h4>", f'<div class="note">{note_html(section.note)}</div>']
-        if section.disputed:
-            out += ["<h4>Disputed</h4>", "<ul>"]
-            out += [f"<li>{_h(d.item)}" + (f": {_h(d.reason)}" if d.reason else "") + "</li>"
-                    for d in section.disputed]
-            out.append("</ul>")
-        out.append("</section>")
     out.append("</section>")
+    for group in report.groups:
+        out += [f'<section class="group" id="group-{group.key}">',
+                f"<h2>{_h(group.title)} ({len(group.events)})</h2>"]
+        for section in group.events:
+            out += _html_section(timeline, section)
+        out.append("</section>")
+    if report.rest:
+        out += ['<section id="rest">', f"<h2>{_REST_TITLE} ({len(report.rest)})</h2>",
+                '<table class="rest" width="100%">', "<thead><tr>"
+                + "".join(f'<th scope="col">{h}</th>' for h in ("Date", "Event", "Status", "Flag"))
+                + "</tr></thead>", "<tbody>"]
+        out += [f'<tr id="event-{_h(s.event.id)}"><td>{_h(s.date)}</td>'
+                f"<td>{_h(s.event.title)}</td><td>{_h(s.status)}</td>"
+                f"<td>{_flag_html(s.flag)}</td></tr>" for s in report.rest]
+        out += ["</tbody>", "</table>", "</section>"]
     if report.orphans:
         out += ['<section id="orphans">', "<h2>Notes on events no longer in the timeline</h2>"]
         for orphan in report.orphans:
@@ -345,5 +457,34 @@ def render_html(timeline: Timeline, doc: ReviewDocument, reviewer: str,
     return "\n".join(out) + "\n"
 
 
-# PDF: rendered from ``render_html`` by ``summit_timeline.commands.review_report.write_pdf``
-# (QTextDocument + QPdfWriter, PySide6 imported lazily there, never in core).
+def _html_section(timeline: Timeline, section: EventSection) -> list[str]:
+    event = section.event
+    out = [f'<section class="event" id="event-{_h(event.id)}">',
+           f"<h3>{_h(section.date)}: {_h(event.title)}</h3>",
+           # One line rather than a <dl>: Qt's PDF path stacks dt/dd vertically,
+           # which tripled the length of a printed report.
+           f'<p class="facts"><b>Date:</b> {_h(section.date)} · '
+           f"<b>Status:</b> {_h(section.status)} · "
+           f"<b>Flag:</b> {_flag_html(section.flag)}</p>"]
+    if section.sources:
+        out += ["<h4>Sources</h4>", "<ul>"]
+        out += [_source_html(timeline, sid, text, mark) for sid, text, mark in section.sources]
+        out.append("</ul>")
+    if section.note.strip():
+        out += ["<h4>Note</h4>", f'<div class="note">{note_html(section.note)}</div>']
+    if section.disputed:
+        out += ["<h4>Disputed</h4>", "<ul>"]
+        out += [f"<li>{_h(d.item)}" + (f": {_h(d.reason)}" if d.reason else "") + "</li>"
+                for d in section.disputed]
+        out.append("</ul>")
+    if section.checked_reasons:
+        out += ["<h4>Checked, with reasons</h4>", "<ul>"]
+        out += [f"<li>{_h(item)}: {_h(reason)}</li>" for item, reason in section.checked_reasons]
+        out.append("</ul>")
+    out.append("</section>")
+    return out
+
+
+# PDF: rendered from ``render_html`` by ``summit_timeline.commands.html_pdf.write_pdf``
+# (QTextDocument + QPdfWriter, PySide6 imported lazily there, never in core), which
+# keeps every heading on the page of the text it introduces.

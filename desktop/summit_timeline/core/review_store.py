@@ -205,6 +205,28 @@ class ReviewStore:
                                   subject=subject if subject is not None else "")
         self._put(reviewer, event_id, current, items=items, updated=now)
 
+    def reattach(self, reviewer: str, old_id: str, new_id: str) -> None:
+        """Move a reviewer's notes from an event id the timeline lost to ``new_id``.
+
+        Notes already on ``new_id`` are kept: the texts are joined, its flag
+        wins unless it is unreviewed, its marks win over the moved ones.  The
+        old record stays, marked ``moved_to``, and is no longer an orphan.
+        """
+        old = self.get(reviewer, old_id)
+        if old is None or old.moved_to:
+            raise ValueError(f"{reviewer!r} has no notes on {old_id!r} to move")
+        if old_id == new_id:
+            raise ValueError("notes cannot be moved onto the same event")
+        target = self._current(reviewer, new_id)
+        now = self._stamp()
+        note = "\n\n".join(text for text in (target.note.strip(), old.note.strip()) if text)
+        flag = target.flag if target.flag != "unreviewed" else old.flag
+        self._put(reviewer, new_id, target, flag=flag,
+                  flag_at=target.flag_at if flag == target.flag else old.flag_at,
+                  note=note, note_at=now if note != target.note else target.note_at,
+                  items={**old.items, **target.items}, updated=now)
+        self._put(reviewer, old_id, old, moved_to=new_id, updated=now)
+
     def _current(self, reviewer: str, event_id: str) -> EventReview:
         if not reviewer.strip() or len(reviewer) > 200:
             raise ValueError("a reviewer needs a name (1 to 200 characters)")

@@ -130,6 +130,11 @@ def review_commands(window: MainWindow) -> list[Command]:
         Command("review.export_report", "Export &review report…", "&Review",
                 review.export_dialog, ("Ctrl+Shift+R",),
                 "Write the review as Markdown, HTML or PDF", also_in="&File"),
+        Command("review.what_changed", "&What changed…", "&Review", review.what_changed,
+                ("Ctrl+Shift+W",),
+                "What became known between two knowledge dates, event by event"),
+        Command("review.reviewer_name", "Reviewer n&ame…", "&Review", review.edit_reviewer_name,
+                tip="The name your notes are saved under"),
     ]
 
 

@@ -1,4 +1,4 @@
-"""Which events the user asked to see: search text, track, person and status.
+"""Which events the user asked to see: search text, track, person, status, review flag, notes.
 
 Kept free of widgets so the list, the timeline and the keyboard walk all use
 one definition of "in the filter", computed once per change as a numpy mask.
@@ -26,11 +26,14 @@ class EventFilter:
     """A ``review.FLAG_CODE`` value: only events the current reviewer flagged so."""
     lanes: tuple[int, ...] | None = None
     """The tracks a named view keeps, as lane indices; None keeps every track."""
+    noted: bool = False
+    """Only events the current reviewer wrote a note on."""
 
     @property
     def is_empty(self) -> bool:
         return not self.text.strip() and self.lane is None and self.person is None \
-            and self.status is None and self.review is None and self.lanes is None
+            and self.status is None and self.review is None and self.lanes is None \
+            and not self.noted
 
 
 @dataclass(eq=False)
@@ -57,10 +60,11 @@ class ParticipantIndex:
 
 
 def filter_mask(index: EventIndex, wanted: EventFilter, status: NDArray[np.int8],
-                people: ParticipantIndex, review: NDArray[np.int8] | None = None
-                ) -> NDArray[np.bool_]:
+                people: ParticipantIndex, review: NDArray[np.int8] | None = None,
+                notes: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
     """True for events that pass every part of ``wanted``; ``status`` is the known status,
-    ``review`` the reviewer's flag codes by position (None: nobody's flags, all unreviewed)."""
+    ``review`` the reviewer's flag codes by position (None: nobody's flags, all unreviewed),
+    ``notes`` whether the reviewer wrote a note on each (None: no notes)."""
     mask = index.search(wanted.text) if wanted.text.strip() else np.ones(len(index), np.bool_)
     if wanted.lane is not None:
         mask &= index.lane == wanted.lane
@@ -72,6 +76,9 @@ def filter_mask(index: EventIndex, wanted: EventFilter, status: NDArray[np.int8]
         flags = review if review is not None and len(review) == len(index) \
             else np.zeros(len(index), np.int8)
         mask &= flags == wanted.review
+    if wanted.noted:
+        mask &= notes if notes is not None and len(notes) == len(index) \
+            else np.zeros(len(index), np.bool_)
     if wanted.person is not None:
         keep = np.zeros(len(index), np.bool_)
         keep[people.positions(wanted.person)] = True

@@ -27,12 +27,11 @@ class GuiOptions(Protocol):
 def _knowledge_day(text: str | None) -> tuple[int | None, str | None]:
     if not text:
         return None, None
-    from ..core import knowledge
-    from ..core.dates import EdtfError
+    from ..core.date_input import DateInputError, read_day
 
     try:
-        return knowledge.parse_day(text), None
-    except EdtfError as error:
+        return read_day(text), None
+    except DateInputError as error:
         return None, str(error)
 
 
@@ -103,7 +102,9 @@ def run_gui(options: GuiOptions) -> int:
     install_first_frame_probe(app, window, window.state.sigTimelineChanged)
     window.show()
     if problem:
-        QMessageBox.warning(window, "Knowledge date ignored", f"--as-of: {problem}")
+        print(f"summit-timeline: --as-of: {problem}", file=sys.stderr)
+        QMessageBox.warning(window, "Knowledge date ignored",
+                            f"--as-of: {problem}\n\nThe timeline opens as of its own date.")
         _open_first_file(window, options.file, day, getattr(options, "view", None))
     return app.exec()
 

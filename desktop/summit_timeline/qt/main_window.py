@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.review_dock.toggleViewAction())
         view_menu.addAction(self.knowledge_bar.toggleViewAction())
         self.timeline_view.sigKnowledgeDragged.connect(self.state.set_knowledge_day)
+        self.knowledge_bar.date_edit.sigInvalid.connect(
+            lambda message: self.statusBar().showMessage(message, 15_000))
         self.state.sigTimelineChanged.connect(self._on_state_timeline_changed)
         self._sync_theme_actions(self.settings.theme())
         screen = self.screen().availableGeometry()

@@ -37,7 +37,9 @@ from .widgets.review_pane import ReviewPane
 
 if TYPE_CHECKING:
     from .live_reload import TimelineChanges
+    from .widgets.changes_dialog import ChangesDialog
     from .widgets.compare_dialog import CompareDialog
+    from .widgets.event_chooser import EventChooser
 
 REVIEW_FILTER = "Review files (*.review.json);;JSON (*.json);;All files (*)"
 REPORT_FILTER = "Markdown (*.md);;HTML (*.html);;PDF (*.pdf)"
@@ -59,6 +61,8 @@ class ReviewController(QObject):
         self.progress_label.setToolTip("Events you have flagged, of all events in the timeline")
         self.last_changes: TimelineChanges | None = None
         self.last_compare: CompareDialog | None = None
+        self.last_chooser: EventChooser | None = None
+        self.changes_window: ChangesDialog | None = None
         self._pending_message = ""
         self._holding = False
         """Sidecars wait until ``open_after_first_frame`` lets them open."""
@@ -69,6 +73,7 @@ class ReviewController(QObject):
         self.session.sigSaveFailed.connect(self._on_session_save_failed)
         self.session.sigSaved.connect(self._on_session_saved)
         self.session.sigProblems.connect(self._on_session_problems)
+        self.pane.sigReattachWanted.connect(self._on_pane_reattach_wanted)
         files.sigReloaded.connect(self._on_files_reloaded)
         files.sigReloadFailed.connect(self._on_files_reload_failed)
         # Connected after the window's own sigIdle handler, which clears the status bar.
@@ -192,16 +197,82 @@ class ReviewController(QObject):
         from ..commands.review_report import ReportError, write_report
 
         try:
-            write_report(index.timeline, doc, reviewer, target)
+            write_report(index.timeline, doc, reviewer, target, self._state.knowledge_day)
         except (ReportError, OSError) as error:
             QMessageBox.warning(self._window, "Export review report", str(error))
             return False
         self._status(f"Review report written to {target}")
         return True
 
+    def edit_reviewer_name(self) -> None:
+        """Review → Reviewer name…: the name notes are saved under, trimmed."""
+        current = self.session.reviewer
+        name, ok = QInputDialog.getText(
+            self._window, "Reviewer name",
+            "Your name, saved with each note. Notes written under another name stay under "
+            "that name.", text=current)
+        if not ok:
+            return
+        try:
+            kept = self.session.rename_reviewer(name)
+        except ValueError:
+            QMessageBox.warning(self._window, "Reviewer name",
+                                "A reviewer needs a name; the name was not changed.")
+            return
+        if kept != current:
+            self._status(f"Notes are now saved as {kept}")
+
+    def what_changed(self) -> ChangesDialog | None:
+        """Review → What changed…: what became known between two knowledge dates."""
+        if self._state.index is None:
+            return None
+        if self.changes_window is not None:
+            self.changes_window.raise_()
+            self.changes_window.activateWindow()
+            return self.changes_window
+        from .widgets.changes_dialog import ChangesDialog  # on demand: not at start-up
+
+        dialog = ChangesDialog(self._state, self._reviewer_flags, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sigSaveWanted.connect(self._save_changes)
+        dialog.destroyed.connect(self._forget_changes_window)
+        self.changes_window = dialog
+        dialog.show()
+        return dialog
+
+    def _reviewer_flags(self) -> tuple[dict[str, Flag], str]:
+        store, me = self.session.store, self.session.reviewer
+        if store is None or not me:
+            return {}, me
+        from ..core import review
+
+        return {event_id: record.flag
+                for event_id, record in review.events_of(store.document(), me).items()}, me
+
+    def _save_changes(self, path: str) -> None:
+        dialog = self.changes_window
+        if dialog is None or dialog.changes is None:
+            return
+        from ..commands.changes import write_changes
+        from ..commands.review_report import ReportError
+
+        try:
+            write_changes(dialog.changes, Path(path))
+        except (ReportError, OSError) as error:
+            QMessageBox.warning(self._window, "Save what changed", str(error))
+            return
+        self._status(f"What changed written to {path}")
+
+    def _forget_changes_window(self) -> None:
+        self.changes_window = None
+        self._state.set_changed_marks(np.zeros(0, np.int64))
+
     def close(self) -> bool:
         """Save before the window closes; False if notes could not be saved and the
-        user chose to keep the window open."""
+        user chose to keep the window open.  An open What changed window is closed
+        first (it may be comparing on a worker thread)."""
+        if self.changes_window is not None:
+            self.changes_window.close()
         if self.session.flush():
             return True
         answer = QMessageBox.warning(
@@ -249,7 +320,7 @@ class ReviewController(QObject):
 
     def _on_session_store_changed(self) -> None:
         store = self.session.store
-        self._push_flags(self._all_flags())
+        self._push_flags(self._all_flags(), self._all_notes())
         self._update_progress()
         self.watch.watch(self._state.file, store.path if store is not None else None)
 
@@ -258,13 +329,15 @@ class ReviewController(QObject):
         if index is None or store is None:
             return
         flags = self._state.review_flags.copy()
-        if len(flags) != len(index):
-            flags = self._all_flags()
+        notes = self._state.review_notes.copy()
+        if len(flags) != len(index) or len(notes) != len(index):
+            flags, notes = self._all_flags(), self._all_notes()
         for name, event_id in changed:
             position = index.position_of(event_id) if name == me else None
             if position is not None:
                 flags[position] = FLAG_CODE[store.flag(me, event_id)]
-        self._push_flags(flags)
+                notes[position] = bool(store.note(me, event_id).strip())
+        self._push_flags(flags, notes)
         self._update_progress()
 
     def _all_flags(self) -> NDArray[np.int8]:
@@ -273,8 +346,14 @@ class ReviewController(QObject):
             return np.zeros(0, np.int8)
         return self.session.flag_codes(index.positions())
 
-    def _push_flags(self, flags: NDArray[np.int8]) -> None:
-        self._state.set_review_flags(flags)
+    def _all_notes(self) -> NDArray[np.bool_]:
+        index = self._state.index
+        if index is None:
+            return np.zeros(0, np.bool_)
+        return self.session.note_mask(index.positions())
+
+    def _push_flags(self, flags: NDArray[np.int8], notes: NDArray[np.bool_]) -> None:
+        self._state.set_review_flags(flags, notes)
 
     def _update_progress(self) -> None:
         self.progress_label.setText(self.session.progress_text())
@@ -339,6 +418,32 @@ class ReviewController(QObject):
 
     def _forget_compare(self) -> None:
         self.last_compare = None
+
+    def _on_pane_reattach_wanted(self, reviewer: str, old_id: str) -> None:
+        index, store = self._state.index, self.session.store
+        record = store.get(reviewer, old_id) if store is not None else None
+        if index is None or record is None:
+            return
+        from .widgets.event_chooser import EventChooser  # on demand: not at start-up
+
+        title = record.title or old_id
+        chooser = EventChooser(index.timeline, f"Attach {reviewer}'s notes on “{title}” "
+                               f"({old_id}, no longer in the timeline) to:", title, self._window)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.sigChosen.connect(lambda new_id: self._reattach(reviewer, old_id, new_id))
+        chooser.destroyed.connect(self._forget_chooser)
+        self.last_chooser = chooser
+        chooser.open()
+
+    def _reattach(self, reviewer: str, old_id: str, new_id: str) -> None:
+        if not self.session.reattach(reviewer, old_id, new_id):
+            self._status(self.session.why_not_editable())
+            return
+        self._select_id(new_id)
+        self._status(f"Notes on {old_id} moved to this event")
+
+    def _forget_chooser(self) -> None:
+        self.last_chooser = None
 
     def _ask_name(self) -> str | None:
         name, ok = QInputDialog.getText(

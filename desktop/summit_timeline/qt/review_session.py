@@ -35,6 +35,13 @@ SAVE_DELAY_MS: Final = 500
 RETRY_DELAY_MS: Final = 2000
 
 NameAsker = Callable[[], str | None]
+READ_ONLY_TEXT: Final = ("Read only: this review file ({name}) was written by a newer version "
+                         "of Summit Timeline; notes cannot be changed here.")
+
+
+def clean_name(name: str) -> str:
+    """A reviewer's name as it is kept: no spaces at the ends, single spaces inside."""
+    return " ".join(name.split())[:200]
 
 
 class ReviewSession(QObject):
@@ -76,12 +83,25 @@ class ReviewSession(QObject):
             self.sigStoreChanged.emit()
         return name
 
+    def rename_reviewer(self, name: str) -> str:
+        """Work as ``name`` from now on (spaces trimmed and collapsed); returns the name kept.
+
+        Notes are keyed by name: those written under the old one stay under it
+        (another reviewer's, as far as the file is concerned)."""
+        kept = clean_name(name)
+        if not kept:
+            raise ValueError("a reviewer needs a name")
+        if kept != self.reviewer:
+            self._settings.set_reviewer_name(kept)
+            self.sigStoreChanged.emit()
+        return kept
+
     def _ask_reviewer(self) -> tuple[str | None, bool]:
         """The name, and whether it was just asked (and so is news to the views)."""
         name = self.reviewer
         if name:
             return name, False
-        answer = (self._ask_name() or "").strip()[:200]
+        answer = clean_name(self._ask_name() or "")
         if not answer:
             return None, False
         self._settings.set_reviewer_name(answer)
@@ -163,13 +183,26 @@ class ReviewSession(QObject):
         return self._edit(
             lambda store, name: store.mark_item(name, event_id, kind, ref, verdict, reason))
 
+    def reattach(self, reviewer: str, old_id: str, new_id: str) -> bool:
+        """Move a reviewer's orphaned notes onto another event; False if not possible."""
+        store = self.store
+        if store is None or store.read_only:
+            return False
+        store.reattach(reviewer, old_id, new_id)
+        return True
+
+    @property
+    def read_only(self) -> bool:
+        """The open review file is from a newer version: it is shown, never written."""
+        return self.store is not None and self.store.read_only
+
     def _edit(self, apply: Callable[[ReviewStore, str], None]) -> bool:
         """Apply an edit as the reviewer (asked the first time); False if there is no
-        store or no name.  When the name was just given, the views hear of it only
-        after the edit is in memory: refreshed before, the note editor would be
-        emptied under the reviewer's first keystroke."""
+        store, it is read-only, or there is no name.  When the name was just given,
+        the views hear of it only after the edit is in memory: refreshed before, the
+        note editor would be emptied under the reviewer's first keystroke."""
         store = self.store
-        if store is None:
+        if store is None or store.read_only:
             return False
         name, asked = self._ask_reviewer()
         if name is None:
@@ -185,6 +218,8 @@ class ReviewSession(QObject):
         """Why the last edit could not be kept, for the status line."""
         if self.store is None:
             return self.unavailable or "No review file is open; nothing was written."
+        if self.store.read_only:
+            return READ_ONLY_TEXT.format(name=self.store.path.name)
         return "Notes need a reviewer name; nothing was written."
 
     # ------------------------------------------------------------ questions
@@ -195,6 +230,19 @@ class ReviewSession(QObject):
         from ..core import review
 
         return review.flag_codes(self.store.document(), self.reviewer, event_ids)
+
+    def note_mask(self, positions: Mapping[str, int]) -> NDArray[np.bool_]:
+        """True at the position of each event the reviewer wrote a note on."""
+        mask = np.zeros(len(positions), np.bool_)
+        if self.store is None or not self.reviewer:
+            return mask
+        from ..core import review
+
+        for event_id, record in review.events_of(self.store.document(), self.reviewer).items():
+            row = positions.get(event_id)
+            if row is not None and record.note.strip():
+                mask[row] = True
+        return mask
 
     def progress_text(self) -> str:
         if self.store is None or self.store.timeline is None:

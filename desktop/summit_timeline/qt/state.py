@@ -40,6 +40,8 @@ class ViewState(QObject):
     """``review_flags`` changed (a flag was set, another reviewer's file merged…)."""
     sigViewChanged = Signal()
     """A named view was applied (frame its range), or the current one no longer holds."""
+    sigChangedMarksChanged = Signal()
+    """``changed_marks`` changed: events to mark as changed between two knowledge dates."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +57,10 @@ class ViewState(QObject):
         self.visible_range: tuple[float, float] = (0.0, 1.0)
         self.review_flags: NDArray[np.int8] = np.zeros(0, np.int8)
         """The current reviewer's flag per event position (``review.FLAG_CODE``)."""
+        self.review_notes: NDArray[np.bool_] = np.zeros(0, np.bool_)
+        """True where the current reviewer has written a note on the event."""
+        self.changed_marks: NDArray[np.int64] = np.zeros(0, np.int64)
+        """Positions of events that changed between two knowledge dates ("What changed…")."""
         self.keeping_view = False
         """True while ``sigTimelineChanged`` is emitted for a reload of the same file:
         views keep their range instead of fitting the new timeline."""
@@ -142,20 +148,36 @@ class ViewState(QObject):
         self.filter = wanted
         self.selection = NO_SELECTION
         self.review_flags = np.zeros(len(index), np.int8)
+        self.review_notes = np.zeros(len(index), np.bool_)
+        self.changed_marks = np.zeros(0, np.int64)
         self._people = ParticipantIndex(index)
         self._recompute_known()
 
-    def set_review_flags(self, flags: NDArray[np.int8]) -> None:
-        """Replace the reviewer's flags (aligned with event positions)."""
+    def set_review_flags(self, flags: NDArray[np.int8],
+                         notes: NDArray[np.bool_] | None = None) -> None:
+        """Replace the reviewer's flags and, if given, which events have a note (both
+        aligned with event positions)."""
         if self.index is None or len(flags) != len(self.index):
             return
-        if np.array_equal(flags, self.review_flags):
+        new_notes = notes is not None and len(notes) == len(self.index) \
+            and not np.array_equal(notes, self.review_notes)
+        if np.array_equal(flags, self.review_flags) and not new_notes:
             return
         self.review_flags = flags
-        if self.filter.review is not None:
+        if new_notes:
+            assert notes is not None
+            self.review_notes = notes
+        if self.filter.review is not None or (self.filter.noted and new_notes):
             self._recompute_shown()
             self.sigShownChanged.emit()
         self.sigReviewChanged.emit()
+
+    def set_changed_marks(self, positions: NDArray[np.int64]) -> None:
+        """Mark these events as changed (an empty array clears the marks)."""
+        if np.array_equal(positions, self.changed_marks):
+            return
+        self.changed_marks = positions
+        self.sigChangedMarksChanged.emit()
 
     def set_knowledge_day(self, day: int | None) -> None:
         if day == self.knowledge_day or self.index is None:
@@ -248,10 +270,9 @@ class ViewState(QObject):
     def _recompute_shown(self) -> None:
         assert self.index is not None and self.known is not None and self._people is not None
         mask = filter_mask(self.index, self.filter, self.known.status, self._people,
-                           self.review_flags)
+                           self.review_flags, self.review_notes)
         self.shown = mask & self.known.visible
         self._walk = self._order[self.shown[self._order]]
-
 
 
 def _view_filter(index: EventIndex, view: View) -> EventFilter:

@@ -12,7 +12,8 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from summit_timeline.core.model import Timeline
+from summit_timeline.core.day_numbers import day_number
+from summit_timeline.core.model import Report, Timeline
 from summit_timeline.core.review import ReviewDocument
 from summit_timeline.core.review_report import note_html, render_html, render_markdown
 from summit_timeline.core.review_store import ReviewStore
@@ -51,6 +52,9 @@ class Outline(HTMLParser):
         self.event_sections: list[dict[str, str]] = []
         self.count_rows: list[list[str]] = []
         self.disputed_rows: list[list[str]] = []
+        self.reviewer_rows: list[list[str]] = []
+        self.rest_rows: list[list[str]] = []
+        self.group_headings: list[str] = []
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
         self._heading: list[str] | None = None
@@ -71,6 +75,9 @@ class Outline(HTMLParser):
             self._cell = []
         if tag == "h3" and self._inside("section", "event"):
             self._heading = []
+        if tag == "h2" and self._inside("section", "group"):
+            self.group_headings.append("")
+            self._group = True
 
     def handle_endtag(self, tag):
         while self.stack:
@@ -85,19 +92,27 @@ class Outline(HTMLParser):
                 self.count_rows.append(self._row)
             elif self._inside("table", "disputed"):
                 self.disputed_rows.append(self._row)
+            elif self._inside("table", "reviewers"):
+                self.reviewer_rows.append(self._row)
+            elif self._inside("table", "rest"):
+                self.rest_rows.append(self._row)
             self._row = None
         if tag == "h3" and self._heading is not None:
             self.event_sections[-1]["heading"] = "".join(self._heading)
             self._heading = None
+        if tag == "h2":
+            self._group = False
 
     def handle_data(self, data):
+        if getattr(self, "_group", False):
+            self.group_headings[-1] += data
         if self._cell is not None:
             self._cell.append(data)
         if self._heading is not None:
             self._heading.append(data)
 
 
-def test_html_has_a_count_table_and_one_section_per_event(timeline, doc):
+def test_html_leads_with_what_needs_attention(timeline, doc):
     text = render_html(timeline, doc, "Anna", GENERATED)
     outline = Outline()
     outline.feed(text)
@@ -105,12 +120,18 @@ def test_html_has_a_count_table_and_one_section_per_event(timeline, doc):
     assert text.startswith("<!DOCTYPE html>") and outline.stack == []
     assert outline.count_rows == [["Flag", "Events"], ["Unreviewed", "0"], ["Checked", "1"],
                                   ["Needs work", "0"], ["Disputed", "2"], ["Total", "3"]]
-    # In date order, with displayed dates; markup in titles stays text.
+    # Every reviewer counted, orphaned notes left out of the counts.
+    assert outline.reviewer_rows == [
+        ["Reviewer", "Checked", "Needs work", "Disputed", "Unreviewed", "Notes"],
+        ["Anna", "1", "0", "2", "0", "2"], ["Boris", "1", "0", "0", "2", "0"]]
+    # Disputed events in full first, in date order; markup in titles stays text.
+    assert outline.group_headings == ["Disputed (2)"]
     assert [s["heading"] for s in outline.event_sections] == [
-        "16 May 2024: Talks in Beijing <b>", "3 Jul 2024: Talks in Astana",
-        "October 2024: Meeting in Kazan"]
-    assert [s["id"] for s in outline.event_sections] == [
-        "event-beijing", "event-astana", "event-kazan"]
+        "3 Jul 2024: Talks in Astana", "October 2024: Meeting in Kazan"]
+    assert [s["id"] for s in outline.event_sections] == ["event-astana", "event-kazan"]
+    # A checked event with nothing more to say is one row of the compact table.
+    assert outline.rest_rows == [["Date", "Event", "Status", "Flag"],
+                                 ["16 May 2024", "Talks in Beijing <b>", "Held", "Checked"]]
     assert outline.disputed_rows[0] == ["Date", "Event", "Item", "Reason"]
     assert outline.disputed_rows[1:] == [
         ["3 Jul 2024", "Talks in Astana", "Figure 1: Trade: over 200 billion USD",
@@ -123,7 +144,36 @@ def test_html_has_a_count_table_and_one_section_per_event(timeline, doc):
     assert "<title>Review: Test meetings &lt;2024&gt; &amp; co</title>" in text
     assert "@media print" in text and 'href="https://tass.example/1"' in text
     assert "kept although the event is gone" in text  # orphaned notes are reported too
-    assert "Boris" not in text
+    assert "with everything the file knows" in text
+
+
+def test_groups_come_in_order_of_attention(timeline, tmp_path):
+    store = ReviewStore(tmp_path / "m.review.json", timeline)
+    store.set_flag("Anna", "beijing", "checked")
+    store.set_note("Anna", "beijing", "Matches TASS.")
+    store.set_flag("Anna", "kazan", "needs_work")
+    store.set_flag("Anna", "astana", "disputed")
+    text = render_markdown(timeline, store.document(), "Anna", GENERATED)
+    groups = re.findall(r"^## (.*)$", text, flags=re.MULTILINE)
+    assert groups == ["Summary", "Disputed (1)", "Needs work (1)", "Checked, with notes (1)"]
+    assert text.index("### 3 Jul 2024: Talks in Astana") < text.index(
+        "### October 2024: Meeting in Kazan") < text.index("### 16 May 2024: Talks in Beijing")
+    assert "Everything else" not in text  # nothing left over: no empty table
+
+
+def test_report_states_the_knowledge_date_and_shows_events_as_known_then(timeline, doc):
+    later = msgspec.structs.replace(timeline, events=tuple(
+        msgspec.structs.replace(e, reports=(
+            Report(date="2024-07-03", status="planned", when="2024-10"),
+            Report(date="2024-10-22", status="held", when="2024-10-22"))) if e.id == "kazan"
+        else e for e in timeline.events))
+    july = render_markdown(later, doc, "Anna", GENERATED, knowledge_day=day_number(2024, 7, 3))
+    assert "Reviewed against the timeline as known on 3 Jul 2024" in july
+    assert "### October 2024: Meeting in Kazan" in july
+    autumn = render_markdown(later, doc, "Anna", GENERATED,
+                             knowledge_day=day_number(2024, 10, 23))
+    assert "as known on 23 Oct 2024" in autumn
+    assert "### 22 Oct 2024: Meeting in Kazan" in autumn and "- **Status:** Held" in autumn
 
 
 def test_note_formatting_is_simple_and_safe():
@@ -160,15 +210,16 @@ def _take_rows(lines: list[str]) -> list[str]:
 
 def test_markdown_has_tables_sections_and_contained_notes(timeline, doc):
     text = render_markdown(timeline, doc, "Anna", GENERATED)
-    counts, disputed = _md_tables(text)
+    counts, reviewers, disputed, rest = _md_tables(text)
+    assert reviewers[1:] == [["Anna", "1", "0", "2", "0", "2"], ["Boris", "1", "0", "0", "2", "0"]]
     assert counts == [["Flag", "Events"], ["Unreviewed", "0"], ["Checked", "1"],
                       ["Needs work", "0"], ["Disputed", "2"], ["**Total**", "3"]]
     assert all(len(row) == 4 for row in disputed)
     assert disputed[1][3] == "period | not stated"
     headings = re.findall(r"^### (.*)$", text, flags=re.MULTILINE)
-    assert headings[0] == "Disputed facts"
-    assert headings[1:4] == ["16 May 2024: Talks in Beijing \\<b\\>",
-                            "3 Jul 2024: Talks in Astana", "October 2024: Meeting in Kazan"]
+    assert headings[:3] == ["By flag", "By reviewer", "Disputed facts"]
+    assert headings[3:5] == ["3 Jul 2024: Talks in Astana", "October 2024: Meeting in Kazan"]
+    assert ["16 May 2024", "Talks in Beijing \\<b\\>", "Held", "Checked"] in rest
     assert "# not a heading" not in re.findall(r"^#.*$", text, flags=re.MULTILINE)
     assert "> # not a heading | not a cell" in text
     assert "&lt;script>" in text
@@ -179,11 +230,14 @@ def test_markdown_has_tables_sections_and_contained_notes(timeline, doc):
 def test_report_of_a_reviewer_with_no_notes(timeline):
     empty = msgspec.convert({"format": "summit-timeline-review/1"}, ReviewDocument)
     text = render_markdown(timeline, empty, "Nobody", GENERATED)
-    assert "0 of 3 reviewed" in text and "None." in text
+    assert "0 of 3 reviewed" in text and "None." in text and "No notes yet." in text
     html_text = render_html(timeline, empty, "Nobody", GENERATED)
     outline = Outline()
     outline.feed(html_text)
-    assert len(outline.event_sections) == 3 and outline.disputed_rows == []
+    # A checklist: nothing needs attention yet, every event is a row of the table.
+    assert outline.event_sections == [] and outline.disputed_rows == []
+    assert [row[1] for row in outline.rest_rows[1:]] == [
+        "Talks in Beijing <b>", "Talks in Astana", "Meeting in Kazan"]
 
 
 # ---------------------------------------------------------------- PDF
@@ -204,7 +258,7 @@ def test_pdf_holds_titles_and_dates(timeline, doc, tmp_path):
     write_pdf(render_html(timeline, doc, "Anna", GENERATED), out)
     assert out.read_bytes().startswith(b"%PDF")
     text = _pdf_text(out)
-    for expected in ("Review: Test meetings <2024> & co", "16 May 2024: Talks in Beijing <b>",
+    for expected in ("Review: Test meetings <2024> & co", "Talks in Beijing <b>",
                      "3 Jul 2024: Talks in Astana", "October 2024: Meeting in Kazan",
                      "Events by review flag", "period | not stated"):
         assert expected in text, expected
@@ -221,4 +275,40 @@ def test_bundled_dataset_report(tmp_path):
     store.set_flag("Anna", first.id, "checked")
     text = render_markdown(timeline, store.document(), "Anna", GENERATED)
     assert f"1 of {len(timeline.events)} reviewed" in text
-    assert text.count("\n- **Flag:** ") == len(timeline.events)
+    assert f"## Everything else ({len(timeline.events)})" in text
+    rows = re.findall(r"^\|.*\| (\w+) \|$", text.split("## Everything else")[1], re.MULTILINE)
+    assert rows.count("Unreviewed") == len(timeline.events) - 1 and rows.count("Checked") == 1
+
+
+def test_pdf_never_ends_a_page_with_a_heading(tmp_path):
+    """Notes of many lengths put headings at every height on the page; none may be
+    the last line of a page, cut off from the text it introduces."""
+    pytest.importorskip("PySide6.QtGui")
+    from summit_timeline.commands.review_report import write_pdf
+
+    events = [{"id": f"e{i}", "track": "main", "title": f"Meeting number {i}",
+               "when": f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}", "sources": ["tass"]}
+              for i in range(36)]
+    timeline = msgspec.convert({
+        "format": "summit-timeline/1", "title": "Many meetings",
+        "sources": [{"id": "tass", "title": "TASS report"}],
+        "tracks": [{"id": "main", "title": "Main"}], "events": events}, Timeline)
+    store = ReviewStore(tmp_path / "m.review.json", timeline)
+    for i in range(36):
+        store.set_flag("Anna", f"e{i}", ("disputed", "needs_work", "checked")[i % 3])
+        store.set_note("Anna", f"e{i}", "\n\n".join(
+            f"Point {k}: " + "the date and place match the cited report. " * (1 + (i * 7 + k) % 9)
+            for k in range(1 + i % 3)))
+    out = tmp_path / "long.pdf"
+    write_pdf(render_html(timeline, store.document(), "Anna", GENERATED), out)
+    pypdf = pytest.importorskip("pypdf")
+    pages = pypdf.PdfReader(str(out)).pages
+    assert len(pages) > 5
+    every = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert len(set(re.findall(r"Meeting number (\d+)", every))) == 36, "no page went missing"
+    heading_at_end = re.compile(
+        r"(?:(?<!Flag: )(?:Note|Sources|Disputed|Summary|Disputed facts)"
+        r"|\d{4}: Meeting number \d+|(?:Disputed|Needs work|Checked, with notes) \(\d+\))$")
+    for number, page in enumerate(pages, 1):
+        text = " ".join(page.extract_text().split())
+        assert not heading_at_end.search(text), (number, text[-80:])

@@ -143,6 +143,36 @@ def test_orphaned_notes_are_kept_listed_and_saved(sidecar, timeline):
     assert _store(sidecar, timeline).note("Anna", "kazan") == "the date is wrong"
 
 
+def test_orphaned_notes_move_to_the_renamed_event_and_stay_moved(sidecar, timeline, clock):
+    store = _store(sidecar, timeline, clock)
+    store.set_flag("Anna", "kazan", "disputed")
+    store.set_note("Anna", "kazan", "the date is wrong")
+    store.mark_item("Anna", "kazan", "source", "article", "disputed", "only announced")
+    store.flush()
+    older_copy = sidecar.read_bytes()
+    renamed = msgspec.structs.replace(timeline, events=tuple(
+        msgspec.structs.replace(e, id="kazan-2024") if e.id == "kazan" else e
+        for e in timeline.events))
+    reopened = _store(sidecar, renamed, clock)
+    reopened.set_note("Anna", "kazan-2024", "Seen again after the rename.")
+    reopened.reattach("Anna", "kazan", "kazan-2024")
+    moved = reopened.get("Anna", "kazan-2024")
+    assert moved is not None and moved.flag == "disputed"
+    assert moved.note == "Seen again after the rename.\n\nthe date is wrong"
+    assert moved.items["source:article"].reason == "only announced"
+    assert moved.title == "Meeting in Kazan"
+    assert reopened.orphans() == []
+    assert reopened.progress("Anna").by_flag["disputed"] == 1
+    reopened.flush()
+    # Merged with a copy saved before the move, either way round, the move holds.
+    before, after = review.decode(older_copy), review.decode(sidecar.read_bytes())
+    for merged in (review.merge(before, after), review.merge(after, before)):
+        assert review.orphans(merged, renamed) == []
+        assert review.events_of(merged, "Anna")["kazan"].moved_to == "kazan-2024"
+    with pytest.raises(ValueError):
+        reopened.reattach("Anna", "kazan", "kazan-2024")
+
+
 def test_progress_next_unreviewed_and_flag_codes(sidecar, timeline):
     store = _store(sidecar, timeline)
     assert store.progress("Anna").text() == "0 of 3 reviewed"

@@ -18,6 +18,7 @@ from ...core import dates, knowledge, views
 from ...core.model import STATUSES
 from ..state import NO_SELECTION, ViewState
 from ..theme import plot_colours
+from .changed_marks_item import ChangedMarksItem
 from .date_axis import DateAxisItem
 from .draw_set import DrawSet
 from .events_item import EventsItem
@@ -81,6 +82,9 @@ class TimelineView(QWidget):
         state.sigSelectionChanged.connect(self._on_state_selection_changed)
         state.sigReviewChanged.connect(self._on_state_review_changed)
         state.sigViewChanged.connect(self._on_state_view_changed)
+        # Connected after the view's own handlers, so it reads the rebuilt drawing.
+        self.changed_marks = ChangedMarksItem(state, self.events_item)
+        self.view_box.addItem(self.changed_marks, ignoreBounds=True)
         self._apply_colours()
         self._set_empty_range()
 
@@ -107,10 +111,31 @@ class TimelineView(QWidget):
             self.frame(*bounds)
 
     def zoom(self, factor: float) -> None:
-        """Zoom about the centre; factor < 1 zooms in."""
+        """Zoom by ``factor`` (< 1 zooms in) about the selected event, or the centre.
+
+        A selected event in view stays where it is on screen, as the point under
+        the mouse does for the wheel, nudged only as far as needed to keep it and
+        its label whole; one out of view is brought to the middle.  Zooming about
+        the centre lost the selection after a few presses.
+        """
         (x0, x1), _ = self.view_box.viewRange()
-        mid, half = (x0 + x1) / 2, (x1 - x0) / 2 * factor
-        self.view_box.setXRange(mid - half, mid + half, padding=0)
+        bounds = self._selected_bounds()
+        if bounds is None:
+            mid, half = (x0 + x1) / 2, (x1 - x0) / 2 * factor
+            self.view_box.setXRange(mid - half, mid + half, padding=0)
+            return
+        lo, hi = bounds
+        anchor = (lo + hi) / 2
+        if not x0 <= anchor <= x1:
+            half = (x1 - x0) / 2 * factor
+            self.view_box.setXRange(anchor - half, anchor + half, padding=0)
+            return
+        new0, new1 = anchor - (anchor - x0) * factor, anchor + (x1 - anchor) * factor
+        width = new1 - new0
+        if hi - lo <= width * 0.8:
+            shift = min(0.0, lo - (new0 + width * 0.02)) + max(0.0, hi - (new1 - width * 0.15))
+            new0, new1 = new0 + shift, new1 + shift
+        self.view_box.setXRange(new0, new1, padding=0)
 
     def pan(self, fraction: float) -> None:
         (x0, x1), _ = self.view_box.viewRange()
@@ -397,6 +422,7 @@ class TimelineView(QWidget):
                 fill = QColor(colours.background)
                 fill.setAlpha(220)
                 line.label.fill = pg.mkBrush(fill)
+        self.changed_marks.set_dark(colours.background.lightness() < 128)
         self.legend.colour = colours.lane(0, tracks[0].colour if tracks else None)
         self.legend.marker_colour = colours.marker
         self.legend.as_of_colour = colours.as_of

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -65,6 +65,13 @@ class DetailPane(QWidget):
                                  "reported on the knowledge date.</p>")
             return
         self.browser.setHtml(event_html(state.index.timeline, event, known, state.knowledge_day))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme switch re-renders the text: its muted colour is baked into the HTML's
+        style sheet, and the old one was nearly invisible on the new background."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._refresh()
 
     def _apply_style(self) -> None:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()

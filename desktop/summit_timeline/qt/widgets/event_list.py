@@ -2,15 +2,19 @@
 
 It edits the shared filter and selection on ``ViewState`` and follows them
 back, so selecting on the timeline scrolls this list to the same event.
+In the search field, Enter goes to the first match of a new search and ↑/↓
+walk the matches in the list's order, without leaving the field.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +33,9 @@ from ..plot.review_badges import badge_icon
 from ..state import NO_SELECTION, ViewState
 
 _SEARCH_DELAY_MS: Final = 150
+_WALK_KEYS: Final = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10,
+                     Qt.Key.Key_PageUp: -10}
+_ENTER_KEYS: Final = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class EventListWidget(QWidget):
@@ -45,6 +52,9 @@ class EventListWidget(QWidget):
         self.status_box = QComboBox(accessibleName="Filter by status")
         self.review_box = QComboBox(accessibleName="Filter by review flag")
         self.review_box.setToolTip("Show only events you flagged so (e.g. still unreviewed)")
+        self.noted_box = QCheckBox("Has a note")
+        self.noted_box.setAccessibleName("Only events with a note")
+        self.noted_box.setToolTip("Show only events you wrote a review note on")
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Events")
@@ -68,6 +78,7 @@ class EventListWidget(QWidget):
         for box in self._boxes:
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
             filters.addWidget(box, 1)
+        filters.addWidget(self.noted_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
@@ -75,9 +86,12 @@ class EventListWidget(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         self.search.textChanged.connect(self._on_search_text_changed)
-        self.search.returnPressed.connect(self._apply_filter)
+        self.search.installEventFilter(self)
+        self._entered_text: str | None = None
+        """The search text Enter last went to the first match of."""
         for box in self._boxes:
             box.currentIndexChanged.connect(self._apply_filter)
+        self.noted_box.toggled.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         state.sigTimelineChanged.connect(self._on_state_timeline_changed)
         state.sigFilterChanged.connect(self._on_state_filter_changed)
@@ -98,6 +112,48 @@ class EventListWidget(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter and ↑/↓ in the search field work the matches; the window's own
+        shortcuts for those keys (Enter shows the details) wait until focus leaves."""
+        if watched is self.search and isinstance(event, QKeyEvent) and \
+                (event.key() in _ENTER_KEYS or event.key() in _WALK_KEYS):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                if event.key() in _ENTER_KEYS:
+                    self.go_to_first_match()
+                else:
+                    self.walk_matches(_WALK_KEYS[Qt.Key(event.key())])
+                return True
+        return super().eventFilter(watched, event)
+
+    def go_to_first_match(self) -> None:
+        """Search now and select the first match; Enter again keeps the match walked to."""
+        self._apply_filter()
+        text = self.search.text()
+        shown = self._state.selection != NO_SELECTION and \
+            self.model.row_of(self._state.selection) is not None
+        if text != self._entered_text or not shown:
+            self._entered_text = text
+            if self.model.rowCount():
+                self._state.select(self.model.position_at(0))
+
+    def walk_matches(self, step: int) -> None:
+        """Select the match ``step`` rows below (or above) the selected one, in list order."""
+        self._apply_filter()
+        rows = self.model.rowCount()
+        if rows == 0:
+            return
+        current = self.model.row_of(self._state.selection) \
+            if self._state.selection != NO_SELECTION else None
+        if current is None:
+            row = 0 if step > 0 else rows - 1
+        else:
+            row = min(max(current + step, 0), rows - 1)
+        self._entered_text = self.search.text()
+        self._state.select(self.model.position_at(row))
+
     # ------------------------------------------------------------ user → state
 
     def _on_search_text_changed(self, _text: str) -> None:
@@ -116,6 +172,7 @@ class EventListWidget(QWidget):
             status=self.status_box.currentData(),
             review=self.review_box.currentData(),
             lanes=self._state.filter.lanes,  # a named view's tracks: no widget shows them
+            noted=self.noted_box.isChecked(),
         ))
 
     def show_review_flag(self, flag_code: int | None) -> None:
@@ -180,6 +237,7 @@ class EventListWidget(QWidget):
             at = box.findData(value)
             if at >= 0:
                 box.setCurrentIndex(at)
+        self.noted_box.setChecked(wanted.noted)
 
     def _on_state_shown_changed(self) -> None:
         self._update_count()

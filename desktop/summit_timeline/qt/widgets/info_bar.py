@@ -7,8 +7,8 @@ and stay until closed or replaced.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 _TONES = {"info": "#2F6FB2", "warning": "#C77C00", "error": "#C62828"}
@@ -18,8 +18,6 @@ class InfoBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("info_bar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
         self.label = QLabel(wordWrap=True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAccessibleName("Message")
@@ -39,11 +37,22 @@ class InfoBar(QFrame):
         self.tone = tone
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setText(text)
-        colour = self.palette().color(QPalette.ColorRole.Window)
-        edge = _TONES.get(tone, _TONES["info"])
-        self.setStyleSheet(f"#info_bar {{ background: {colour.name()}; border: 1px solid {edge};"
-                           f" border-left: 5px solid {edge}; }}")
+        self.update()
         self.show()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The window colour of the current theme, edged in the tone's colour.
+
+        Painted rather than set in a style sheet: a style sheet bakes in the
+        colour of the theme it was made in and kept it after a theme switch.
+        """
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        edge = QColor(_TONES.get(self.tone, _TONES["info"]))
+        painter.setPen(QPen(edge, 1))
+        painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.fillRect(0, 0, 5, self.height(), edge)
+        painter.end()
 
     def text(self) -> str:
         return self.label.text()

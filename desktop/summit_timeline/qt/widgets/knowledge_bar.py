@@ -1,7 +1,8 @@
 """The knowledge-date control: a slider over the timeline's dates plus an exact date field.
 
 "Show the timeline as known on this day" is the product's distinctive
-question, so it gets a toolbar of its own; it only edits ``ViewState``.
+question, so it gets a toolbar of its own; it only edits ``ViewState``.  The
+field takes whole dates typed in the forms the locale shows (``DateField``).
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QLabel, QSlider, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QSlider, QToolBar, QToolButton, QWidget
 
 from ...core import dates
 from ..plot.prepared_timeline import PreparedTimeline, report_span
 from ..state import ViewState
+from .date_field import DateField
 
 _SLIDER_MIN_PX: Final = 120
 _SLIDER_MAX_PX: Final = 420
@@ -32,6 +34,7 @@ def from_qdate(value: QDate) -> int:
 _FIRST_DAY = -4_371_222  # 1 Jan of year -9998 (9999 BCE), as days since 1970-01-01
 _LAST_DAY = 2_932_896  # 31 Dec 9999
 
+
 class KnowledgeBar(QToolBar):
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__("Knowledge date", parent)
@@ -45,11 +48,11 @@ class KnowledgeBar(QToolBar):
         self.slider.setMaximumWidth(_SLIDER_MAX_PX)
         self.slider.setAccessibleName("Knowledge date slider")
         self.slider.setToolTip("Show the timeline as it was known on this day")
-        self.date_edit = QDateEdit()
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.date_edit.setCalendarPopup(True)
+        self.date_edit = DateField()
         self.date_edit.setAccessibleName("Knowledge date")
-        self.date_edit.setToolTip("The day the timeline is shown as known on; type or pick one")
+        self.date_edit.setToolTip("The day the timeline is shown as known on: type a date "
+                                  "(23 Oct 2024 or 2024-10-23) and press Enter, or pick one; "
+                                  "↑/↓ step a day")
         self.reset_button = QToolButton(text="Reset")
         self.reset_button.setAccessibleName("Reset knowledge date to the data's date")
         label = QLabel(" Known on: ")
@@ -107,10 +110,8 @@ class KnowledgeBar(QToolBar):
         try:
             if day is None or not self.isEnabled():
                 # Nothing to choose between: a dash, not a date that means nothing.
-                self.date_edit.setSpecialValueText("—")
-                self.date_edit.setDate(self.date_edit.minimumDate())
+                self.date_edit.setDate(QDate())
                 return
-            self.date_edit.setSpecialValueText("")
             self.slider.setValue(day)
             self.date_edit.setDate(to_qdate(day))
         finally:

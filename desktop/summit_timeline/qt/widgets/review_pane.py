@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -45,6 +46,9 @@ ITEM, VERDICT, REASON = range(3)
 
 
 class ReviewPane(QWidget):
+    sigReattachWanted = Signal(str, str)
+    """(reviewer, event id) of orphaned notes the reviewer wants to attach to an event."""
+
     def __init__(self, state: ViewState, session: ReviewSession,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +59,13 @@ class ReviewPane(QWidget):
         self._note_for: tuple[int, str, str | None] | None = None
         """Store, reviewer and event whose note the editor shows."""
         self._keys: list[tuple[ItemKind, int | str]] = []
+        self.read_only_banner = QLabel(wordWrap=True)
+        self.read_only_banner.setAccessibleName("Review file is read only")
+        self.read_only_banner.setStyleSheet(
+            "QLabel { border: 1px solid #C77C00; border-left: 5px solid #C77C00; padding: 4px; }")
+        self.read_only_banner.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                            QSizePolicy.Policy.Minimum)
+        self.read_only_banner.hide()
         self.title = QLabel(wordWrap=True)
         bold = QFont(self.title.font())
         bold.setBold(True)
@@ -95,12 +106,19 @@ class ReviewPane(QWidget):
         self.orphans_box = QGroupBox("Notes on events no longer in the timeline (kept)")
         self.orphan_list = QListWidget()
         self.orphan_list.setAccessibleName("Orphaned notes")
+        self.reattach_button = QPushButton("Attach to an event…")
+        self.reattach_button.setToolTip("Move the selected notes onto an event of this timeline "
+                                        "(when its id was renamed)")
+        self.reattach_button.setEnabled(False)
         orphan_layout = QVBoxLayout(self.orphans_box)
         orphan_layout.setContentsMargins(4, 4, 4, 4)
         orphan_layout.addWidget(self.orphan_list)
+        orphan_layout.addWidget(self.reattach_button, 0, Qt.AlignmentFlag.AlignRight)
+        self._orphans: list[review.Orphan] = []
         self.status = QLabel(wordWrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.title)
         layout.addLayout(flags_row)
         layout.addWidget(QLabel("Note"))
@@ -112,6 +130,9 @@ class ReviewPane(QWidget):
         self.flag_group.idClicked.connect(self._on_flag_group_clicked)
         self.note_edit.textChanged.connect(self._on_note_edit_text_changed)
         self.items_table.itemChanged.connect(self._on_items_table_item_changed)
+        self.orphan_list.currentRowChanged.connect(self._on_orphan_list_row_changed)
+        self.orphan_list.itemDoubleClicked.connect(lambda _item: self._on_reattach_clicked())
+        self.reattach_button.clicked.connect(self._on_reattach_clicked)
         state.sigSelectionChanged.connect(self._refresh)
         state.sigTimelineChanged.connect(self._refresh)
         session.sigStoreChanged.connect(self._refresh)
@@ -182,9 +203,13 @@ class ReviewPane(QWidget):
         if state.index is not None and state.selection != NO_SELECTION:
             event = state.index.event(state.selection)
         self._event_id = event.id if event is not None else None
-        enabled = event is not None and self._session.store is not None
+        read_only = self._session.read_only
+        enabled = event is not None and self._session.store is not None and not read_only
         for widget in (*self.flag_buttons.values(), self.note_edit, self.items_table):
             widget.setEnabled(enabled)
+        self.read_only_banner.setVisible(read_only)
+        if read_only:
+            self.read_only_banner.setText(self._session.why_not_editable())
         self.title.setText(event.title if event is not None
                            else "Select an event to review it.")
         self._keys = _item_keys(event)
@@ -272,9 +297,20 @@ class ReviewPane(QWidget):
         finally:
             self._syncing = False
 
+    def _on_orphan_list_row_changed(self, row: int) -> None:
+        self.reattach_button.setEnabled(0 <= row < len(self._orphans)
+                                        and not self._session.read_only)
+
+    def _on_reattach_clicked(self) -> None:
+        row = self.orphan_list.currentRow()
+        if 0 <= row < len(self._orphans) and not self._session.read_only:
+            orphan = self._orphans[row]
+            self.sigReattachWanted.emit(orphan.reviewer, orphan.event_id)
+
     def _show_orphans(self) -> None:
         store = self._session.store
         orphans = store.orphans() if store is not None and store.timeline is not None else []
+        self._orphans = orphans
         self.orphan_list.clear()
         for orphan in orphans:
             first = orphan.review.note.strip().splitlines()[0] if orphan.review.note.strip() \
@@ -285,6 +321,7 @@ class ReviewPane(QWidget):
             self.orphan_list.addItem(text)
             self.orphan_list.item(self.orphan_list.count() - 1).setToolTip(orphan.review.note)
         self.orphans_box.setVisible(bool(orphans))
+        self._on_orphan_list_row_changed(self.orphan_list.currentRow())
 
 
 def _cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
