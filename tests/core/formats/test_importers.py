@@ -255,10 +255,11 @@ def test_ics_recurrence_is_expanded_within_bounds(cal) -> None:
                       "weekly-2024-01-29"]
     assert cal.timeline.event("weekly-2024-01-15").when == "2024-01-16"
     assert len([i for i in ids if i.startswith("forever-")]) == 500
-    assert "expansion stops at 500" in _messages(cal)
+    assert "expanded up to 500 occurrences" in _messages(cal)
 
 
 def test_ics_errors_name_the_line() -> None:
+    """When no event of a calendar can be used, the file is refused with each reason."""
     data = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:no start\r\n"
             b"END:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTART:garbage\r\nEND:VEVENT\r\n"
             b"END:VCALENDAR\r\n")

@@ -134,6 +134,10 @@ class Builder:
         self._warnings[group_key] = _Group(
             Problem(self.file, message, path, line, column, "warning"))
 
+    def counts(self, key: str) -> bool:
+        """True when warnings of ``key`` are already being grouped."""
+        return key in self._warnings
+
     def warnings(self) -> list[Problem]:
         out = []
         for group in self._warnings.values():

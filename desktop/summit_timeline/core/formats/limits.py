@@ -24,6 +24,8 @@ MAX_LINE_BYTES: Final = 1 << 20
 """1 MiB per line (CSV, iCalendar): a spreadsheet cell is never that long."""
 MAX_OCCURRENCES: Final = 500
 """Occurrences of one recurring calendar event that are expanded into events."""
+MAX_EXPANDED: Final = 200_000
+"""Occurrences made from all the recurrence rules of one file together."""
 MAX_RECURRENCE_YEARS: Final = 10
 """Recurrences are expanded over at most this many years from their start."""
 MAX_WARNINGS: Final = 500
