@@ -346,7 +346,8 @@ class _Reader:
             -90 <= lat <= 90 and -180 <= lon <= 180
         if location:
             place = b.place(location, latitude=lat if coords_ok else None,
-                            longitude=lon if coords_ok else None)
+                            longitude=lon if coords_ok else None,
+                            wanted_id=str(ev.get("X-SUMMIT-PLACE", "")).strip() or None)
         elif geo is not None:
             self.warn(i, "GEO", "GEO without LOCATION is not kept", key="geo")
         people: list[str] = []
@@ -356,9 +357,10 @@ class _Reader:
                 if value is None:
                     continue
                 params = getattr(value, "params", {}) or {}
+                urn = re.match(r"urn:summit-timeline:person:(.+)$", str(value), re.I)
                 name = str(params.get("CN", "")).strip() or re.sub(
                     r"^(mailto:|urn:summit-timeline:person:)", "", str(value), flags=re.I)
-                person = b.person(name)
+                person = b.person(name, wanted_id=urn.group(1) if urn else None)
                 if person and person not in people:
                     people.append(person)
         categories: list[str] = []
@@ -374,8 +376,10 @@ class _Reader:
             if source:
                 sources.append(source)
         status = self.status(ev, last)
+        track_id = str(ev.get("X-SUMMIT-TRACK", "")).strip() or None
         b.events.append(Event(
-            id=event_id, track=b.track(categories[0] if categories else None),
+            id=event_id, track=b.track(categories[0] if categories else None,
+                                       wanted_id=track_id),
             title=title, when=when, status=status, place=place,
             participants=tuple(people), summary=html_to_text(description)
             if "<" in description and re.search(r"</?(p|br|b|i|a)\b", description)
