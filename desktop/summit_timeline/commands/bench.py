@@ -1,4 +1,5 @@
-"""``make bench``: load speed against ``json.loads`` on the same bytes, one run.
+"""``make bench``: load speed against ``json.loads`` on the same bytes, one run, and the
+load of a file with one problem (an unknown key, a wrong type) against a clean load.
 
 Each measurement runs in a fresh child process so that peak memory is that
 of one load and earlier sizes leave no warm caches behind.  Times are the
@@ -32,10 +33,26 @@ for _ in range(3):
     t0 = time.perf_counter()
     if mode == "json":
         obj = json.loads(data)
+    elif mode == "type_error":
+        from summit_timeline.core.formats import native
+        from summit_timeline.core.problems import LoadError
+        try:
+            native.decode(data, path)
+        except LoadError as err:
+            obj = err
+        else:
+            raise SystemExit("the file with a wrong type loaded without an error")
+        if len(obj.errors) != 1 or obj.errors[0].line < 1:
+            raise SystemExit(f"expected one located error, got: {obj.summary()}")
     else:
         from summit_timeline.core.formats import native
         from summit_timeline.core.index import EventIndex
-        obj = EventIndex.build(native.decode(data, path).timeline)
+        loaded = native.decode(data, path)
+        obj = EventIndex.build(loaded.timeline)
+        wanted = 1 if mode == "unknown_key" else 0
+        if len(loaded.warnings) != wanted or len(obj) == 0:
+            raise SystemExit(f"expected {wanted} warning(s) and events, got "
+                             f"{len(loaded.warnings)} and {len(obj)}")
     best = min(best, time.perf_counter() - t0)
     del obj
 print(json.dumps({"s": best, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
@@ -43,8 +60,10 @@ print(json.dumps({"s": best, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).
 
 
 def _measure(path: Path, mode: str) -> dict[str, float]:
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(path), mode], check=True,
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(path), mode],
                           capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"bench {mode} on {path.name} failed: {done.stderr.strip()[-500:]}")
     result: dict[str, float] = json.loads(done.stdout)
     return result
 
@@ -69,10 +88,56 @@ def run_load_bench(sizes: list[int]) -> int:
     return 0
 
 
+PROBLEM_TARGET = 1.5
+"""A file with one problem loads (or is refused) within this many times a clean load."""
+
+
+def _spoiled(clean: bytes, problem: str) -> bytes:
+    """The clean file with one problem in its last event: the worst place for it, since
+    everything before it decodes first."""
+    at = clean.rindex(b'"id": "e')
+    if problem == "unknown_key":
+        return clean[:at] + b'"colour_hint": "red", ' + clean[at:]
+    # Last in its object, so no key of the same name after it wins (events come last).
+    end = clean.rindex(b"}", 0, clean.rindex(b"]"))
+    return clean[:end] + b', "importance": "high"' + clean[end:]
+
+
+def run_problem_bench(sizes: list[int]) -> int:
+    status = 0
+    with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
+        for size in sizes:
+            clean = native.encode(synthetic_timeline(size))
+            path = Path(tmp) / f"clean-{size}.timeline.json"
+            path.write_bytes(clean)
+            baseline = _measure(path, "load")
+            for problem in ("unknown_key", "type_error"):
+                spoiled = Path(tmp) / f"{problem}-{size}.timeline.json"
+                spoiled.write_bytes(_spoiled(clean, problem))
+                ours = _measure(spoiled, problem)
+                ratio = ours["s"] / baseline["s"]
+                within = ratio < PROBLEM_TARGET
+                status |= 0 if within else 1
+                print(json.dumps({
+                    "bench": "load_with_problem",
+                    "events": size,
+                    "problem": problem,
+                    "where": "last event",
+                    "problem_s": round(ours["s"], 4),
+                    "clean_load_s": round(baseline["s"], 4),
+                    "ratio": round(ratio, 3),
+                    "target_ratio": PROBLEM_TARGET,
+                    "within_target": within,
+                    "peak_rss_mb": round(ours["rss_mb"], 1),
+                }), flush=True)
+    return status
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000",
                         help="comma-separated event counts (default: %(default)s)")
-    parser.add_argument("--only", choices=("load", "frame"), help="run one part only")
+    parser.add_argument("--only", choices=("load", "problem", "frame"),
+                        help="run one part only")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     if args.only in (None, "load"):
         status |= run_load_bench(sizes)
+    if args.only in (None, "problem"):
+        status |= run_problem_bench(sizes)
     if args.only in (None, "frame"):
         try:
             from ..qt.bench_frames import run_frame_bench
