@@ -91,7 +91,7 @@ def test_lone_surrogate_reaches_no_exporter(tmp_path: Path) -> None:
         assert "surrogate" in done.stderr
         assert "\ufffd" in (tmp_path / out).read_text(encoding="utf-8")
     review = tmp_path / "s.review.json"
-    review.write_text(json.dumps({"format": "summit-timeline-review/1", "reviews": {}}),
+    review.write_text(json.dumps({"format": "summit-timeline-review/1", "reviewers": {}}),
                       encoding="utf-8")
     done = run("review-report", str(path), "-o", str(tmp_path / "report.md"))
     assert "Traceback" not in done.stderr, done.stderr
