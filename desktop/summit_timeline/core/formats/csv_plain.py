@@ -21,6 +21,7 @@ from typing import Final, get_args
 from .. import dates
 from ..model import Event, Kind, Media, Timeline
 from ..problems import LoadError, Problem
+from . import limits
 from .builder import Builder, ends_before, interval
 from .csv_rows import Row, cell_problem, header_cells, read_table
 from .held import not_held
@@ -78,6 +79,7 @@ def read(data: bytes, name: str) -> Loaded:
     seen: set[str] = set()
     references: list[tuple[Row, list[str]]] = []
     for row in table.rows:
+        limits.checkpoint()
         if len(errors) >= _MAX_ERRORS:
             break  # enough to fix first; reading on would only cost time
         if row.extra and any(x.strip() for x in row.extra):

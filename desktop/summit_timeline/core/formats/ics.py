@@ -232,6 +232,7 @@ class _Reader:
                     overrides[(str(ev.get("UID", "")), calendar_day(rid, None)[0])] = i
         masters = {str(ev.get("UID", "")) for ev in vevents if ev.get("RRULE") is not None}
         for i, ev in enumerate(vevents):
+            limits.checkpoint()
             uid = str(ev.get("UID", ""))
             is_override = ev.get("RECURRENCE-ID") is not None and uid in masters
             if is_override:

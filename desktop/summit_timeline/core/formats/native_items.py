@@ -24,6 +24,7 @@ import numpy as np
 
 from ..model import FORMAT, EdtfText, Event, Person, Place, Source, Timeline, Track
 from ..problems import LoadError, Problem, byte_line_column
+from . import limits
 from .checks import Found
 from .json_locate import locate_line_column
 
@@ -178,6 +179,7 @@ def decode_items(split: Split, items: list[msgspec.Raw], key: str, found: list[F
     failed: set[str] = set()
     i, n, size = 0, len(items), _BIGGEST_BATCH
     while i < n:
+        limits.checkpoint()
         j = min(n, i + size)
         try:
             good.extend(decoder.decode(split.batch(items, i, j)))

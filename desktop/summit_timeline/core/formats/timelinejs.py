@@ -217,6 +217,7 @@ class SlideReader:
         title, description = self._title(root.get("title"))
         slides: list[_Slide] = []
         for i, slide in enumerate(events):
+            limits.checkpoint()
             path = f"$.events[{i}]"
             if not isinstance(slide, dict):
                 self.error(path, f"a slide must be an object, found {kind_of(slide)}")

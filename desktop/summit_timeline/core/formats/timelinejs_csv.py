@@ -18,6 +18,7 @@ from typing import Final
 from .. import dates
 from ..model import Event, Media, Status
 from ..problems import LoadError, Problem
+from . import limits
 from .builder import Builder, ends_before, interval, status_suffix
 from .csv_rows import Row, Table, cell_problem, fold, header_cells, read_table
 from .native import Loaded
@@ -58,6 +59,7 @@ def read(data: bytes, name: str) -> Loaded:
     title, description = "", ""
     records: list[tuple[Row, str, str | None, bool]] = []
     for row in table.rows:
+        limits.checkpoint()
         c = row.cells
         kind = c.get("type", "").strip().lower()
         if kind == "title":
