@@ -244,3 +244,13 @@ def test_ids_survive_icalendar_and_timelinejs() -> None:
     tl = timelinejs.read(timelinejs.write(original), "again.json").timeline
     assert [e.id for e in tl.events] == [e.id for e in original.events]
     assert {t.id for t in tl.tracks} == {t.id for t in original.tracks}
+
+
+def test_a_hand_edited_sidecar_with_a_lone_surrogate_can_be_saved_again(tmp_path: Path) -> None:
+    from summit_timeline.core import review
+
+    data = (b'{"format": "summit-timeline-review/1", "reviewers": {"Ann": {"events": {"e1": '
+            b'{"updated": "2024-07-03T10:00:00Z", "note": "Checked \\ud800"}}}}}')
+    doc = review.decode(data, "x.review.json")
+    assert doc.reviewers["Ann"].events["e1"].note == "Checked \ufffd"
+    assert review.decode(review.encode(doc)) == doc
