@@ -17,13 +17,13 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, get_args, get_type_hints
 
 import msgspec
 
 from ..atomic import write_atomic
 from ..gc_pause import paused_gc
-from ..model import STATUSES, EdtfText, Kind, Person, Place, Source, Timeline, Track
+from ..model import STATUSES, Kind, Timeline
 from ..problems import LoadError, Problem, byte_line_column
 from . import limits, native_items
 from .checks import Found, check
@@ -32,20 +32,30 @@ MAX_BYTES = 1 << 30
 """Refuse files over 1 GiB before reading them: no timeline is that big."""
 MAX_PROBLEMS = 200
 
-class _Top(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """A timeline whose events are left undecoded, to be decoded in batches."""
+def _top_struct() -> type[msgspec.Struct]:
+    """``Timeline`` with its events left undecoded, to be decoded in batches.
 
-    format: Literal["summit-timeline/1"]
-    title: str
-    description: str = ""
-    as_of: EdtfText | None = None
-    people: tuple[Person, ...] = ()
-    places: tuple[Place, ...] = ()
-    sources: tuple[Source, ...] = ()
-    tracks: tuple[Track, ...] = ()
-    events: list[msgspec.Raw] = []
+    Made from the model, so a field added to ``Timeline`` is read here too.
+    """
+    hints = get_type_hints(Timeline, include_extras=True)
+    info = msgspec.inspect.type_info(Timeline)
+    assert isinstance(info, msgspec.inspect.StructType)
+    fields: list[tuple[str, Any, Any]] = []
+    for field_info in info.fields:
+        kind = list[msgspec.Raw] if field_info.name == "events" else hints[field_info.name]
+        if field_info.required:
+            fields.append((field_info.name, kind, msgspec.NODEFAULT))
+        elif field_info.default_factory is not msgspec.NODEFAULT:
+            fields.append((field_info.name, kind, msgspec.field(
+                default_factory=field_info.default_factory)))
+        else:
+            fields.append((field_info.name, kind, field_info.default))
+    fields.sort(key=lambda f: f[2] is not msgspec.NODEFAULT)  # kw_only allows any order
+    return msgspec.defstruct("TimelineTop", fields, kw_only=True, frozen=True,
+                             forbid_unknown_fields=True)
 
 
+_Top = _top_struct()
 _TOP_DECODER = msgspec.json.Decoder(_Top)
 _ENCODER = msgspec.json.Encoder()
 
@@ -89,7 +99,7 @@ def decode(data: bytes, file: str = "<memory>") -> Loaded:
     data, warnings = limits.repair_surrogates(data, file)
     try:
         with paused_gc():
-            top = _TOP_DECODER.decode(data)
+            top: Any = _TOP_DECODER.decode(data)
     except msgspec.ValidationError:
         return _decode_with_problems(data, file, warnings)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError) as err:
@@ -101,9 +111,9 @@ def decode(data: bytes, file: str = "<memory>") -> Loaded:
         events, where, failed = native_items.decode_items(split, top.events, "events", found,
                                                           explained)
         native_items.add_summary(found, explained)
-        timeline = Timeline(format=top.format, title=top.title, description=top.description,
-                            as_of=top.as_of, people=top.people, places=top.places,
-                            sources=top.sources, tracks=top.tracks, events=tuple(events))
+        members = {name: getattr(top, name) for name in top.__struct_fields__}
+        members["events"] = tuple(events)
+        timeline = Timeline(**members)
         if found:
             positions = {"events": where}
             found.extend(_renumber(f, positions) for f in check(timeline, {"events": failed}))

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, get_type_hints
 
 import msgspec
 import numpy as np
 
-from ..model import FORMAT, EdtfText, Event, Person, Place, Source, Timeline, Track
+from ..model import FORMAT, Event, Person, Place, Source, Timeline, Track
 from ..problems import LoadError, Problem, byte_line_column
 from . import limits
 from .checks import Found
@@ -37,7 +37,11 @@ _BATCH_DECODERS: dict[str, msgspec.json.Decoder[list[Any]]] = {
 _INFO = msgspec.inspect.type_info(Timeline)
 assert isinstance(_INFO, msgspec.inspect.StructType)
 _TOP = {f.encode_name: f for f in _INFO.fields}
-_SCALARS: dict[str, Any] = {"title": str, "description": str, "as_of": EdtfText | None}
+_SCALARS: dict[str, Any] = {
+    name: kind for name, kind in get_type_hints(Timeline, include_extras=True).items()
+    if name in _TOP and name not in LISTS and name != "format"
+}
+"""Every member but the lists, by its type in the model (a field added there is read too)."""
 _BIGGEST_BATCH = 1 << 13
 _AT_INDEX = re.compile(r"- at `\$\[(\d+)\]")
 MAX_EXPLAINED = 200
@@ -146,8 +150,8 @@ def decode(split: Split, file: str) -> tuple[Timeline | None, list[Found], dict[
                 fields[key] = msgspec.json.decode(top[key], type=kind)
             except msgspec.ValidationError as err:
                 found.append(from_validation(err, f"$.{key}"))
-    if "title" not in top:
-        found.append(Found("$", "missing required field 'title'"))
+    for key in sorted(name for name, spec in _TOP.items() if spec.required and name not in top):
+        found.append(Found("$", f"missing required field '{key}'"))
     positions: dict[str, list[int]] = {}
     failed_ids: dict[str, set[str]] = {}
     explained = [0]

@@ -17,6 +17,7 @@ This module reads TimelineJS3; :mod:`.timelinejs_legacy` reads TimelineJS2,
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass
@@ -333,6 +334,8 @@ def load_json(data: bytes, file: str) -> tuple[Any, str, list[Problem]]:
     try:
         text = limits.decode_text(data, file)
     except LoadError as err:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise  # broken UTF-16 is not Windows-1252 either
         text = data.decode("cp1252", errors="replace")
         first = err.problems[0]
         warnings.append(Problem(file, "the file is not UTF-8; it was read as Windows-1252 "
