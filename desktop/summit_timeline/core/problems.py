@@ -6,10 +6,23 @@ the tests all show one shape: ``FILE:LINE:COLUMN: $.json.path: message``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control and direction-changing characters written as escapes.
+
+    Field names and values quoted in messages come from the file: an escape
+    sequence in a column name must reach the terminal as ``\\x1b[31m``, not
+    as a command to it.
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +38,7 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         tag = "warning: " if self.severity == "warning" else ""
         place = f"{self.path}: " if self.path else ""
-        return f"{where}: {tag}{place}{self.message}"
+        return printable(f"{where}: {tag}{place}{self.message}")
 
 
 @dataclass

@@ -29,6 +29,7 @@ import numpy as np
 from msgspec import Meta
 from numpy.typing import NDArray
 
+from .formats.limits import repair_surrogates
 from .model import Event, Timeline
 from .problems import LoadError, Problem, byte_line_column
 from .review_flags import FLAG_CODE as FLAG_CODE
@@ -201,7 +202,11 @@ def encode(doc: ReviewDocument) -> bytes:
 
 
 def decode(data: bytes, file: str = "<memory>") -> ReviewDocument:
-    """Decode a sidecar; raise ``LoadError`` (or ``NewerFormatError``) with the place."""
+    """Decode a sidecar; raise ``LoadError`` (or ``NewerFormatError``) with the place.
+
+    A lone surrogate escape (a hand edit) becomes U+FFFD here, as in timeline
+    files, so that the next save can write every note back."""
+    data = repair_surrogates(data, file)[0]
     try:
         header = _HEADER.decode(data)
     except (msgspec.DecodeError, msgspec.ValidationError) as err:

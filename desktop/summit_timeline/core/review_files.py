@@ -52,6 +52,12 @@ def user_data_dir() -> Path:
     return base / APP_DIR / "reviews"
 
 
+def beside_path(timeline_path: str | os.PathLike[str]) -> Path:
+    """The sidecar's place beside its timeline, whether or not it can be written there."""
+    path = Path(timeline_path)
+    return path.parent / sidecar_name(path.name)
+
+
 def sidecar_path(timeline_path: str | os.PathLike[str], bundled: bool = False) -> Path:
     """Where the notes for a timeline file are kept.
 

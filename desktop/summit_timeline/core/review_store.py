@@ -48,6 +48,7 @@ from .review import (
 from .review_files import (
     Fingerprint,
     ReviewBusyError,
+    beside_path,
     fingerprint,
     locked,
     move_aside,
@@ -85,6 +86,9 @@ class ReviewStore:
         self.timeline_file = timeline_file
         self.read_only = False
         """True when the sidecar is from a newer version: it is read but never written."""
+        self.shown_from: Path | None = None
+        """A sidecar in a folder that cannot be written: its notes are shown with these,
+        never written there; new notes go to ``path``."""
         self.last_saved: datetime | None = None
         self._clock = clock
         self._last_stamp: datetime | None = None
@@ -100,7 +104,34 @@ class ReviewStore:
         """The store for a timeline file, loaded: ``store, problems = ReviewStore.open(...)``."""
         store = cls(sidecar_path(timeline_path, bundled), timeline,
                     timeline_file=Path(timeline_path).name)
-        return store, store.load()
+        problems: list[Problem] = []
+        beside = beside_path(timeline_path)
+        if not bundled and beside != store.path and beside.is_file():
+            problems = store.show_read_only(beside)
+        return store, problems + store.load()
+
+    def show_read_only(self, other: Path) -> list[Problem]:
+        """Show the notes of a sidecar this store cannot write (a read-only folder).
+
+        They are merged into memory as if saved, so nothing is written until the
+        reviewer edits; the next save then keeps them, with the new notes, in
+        ``path``.  The other file itself is never changed or moved.
+        """
+        name = os.fspath(other)
+        try:
+            doc = review.decode(other.read_bytes(), name)
+        except (OSError, LoadError) as err:
+            reason = err.summary() if isinstance(err, LoadError) else str(err)
+            return [Problem(name, f"the review file beside the timeline could not be read "
+                                  f"({reason}); new notes are saved in {self.path}", "",
+                            severity="warning")]
+        changed = review.merge_records(self._records, review.to_records(doc))
+        self._saved_version = self._version
+        self.shown_from = other
+        self._notify(changed)
+        return [Problem(name, "this review file is in a folder that cannot be written: its "
+                              f"notes are shown, and new notes are saved in {self.path}", "",
+                        severity="warning")]
 
     # ---- state
 

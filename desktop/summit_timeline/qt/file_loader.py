@@ -7,17 +7,20 @@ lane layout, the knowledge slider's range) and hands back plain numpy data
 through a queued signal; it must never touch a widget, because Qt widgets may
 only be used from the GUI thread.  That is what keeps the first frame of a
 million events about as quick as the first frame of an empty timeline.
-Cancelling cannot interrupt a decode midway, so it simply discards the result
-when it arrives; the window stays responsive either way.
+Cancelling, a newer load, a load that runs past its budget and quitting all
+stop the worker at the readers' next checkpoint (between events); a worker
+inside one long call is abandoned safely and its result never shown.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from dataclasses import dataclass, field
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..core.index import EventIndex
 from ..core.model import Timeline
@@ -50,44 +53,93 @@ def prepare(timeline: Timeline, file: str, day: int | None,
 _WARM_SEARCH_FROM = 20_000
 """Below this many events the search text builds in a blink on first use."""
 _WARM_SEARCH_PAUSE_S = 0.3
+LOAD_BUDGET_MS = 120_000
+"""A load still running after this long is stopped and reported: two minutes is thirty
+times what the largest file the limits allow takes on a two-core machine."""
 
 
-class _LoadThread(QThread):
+class _Bridge(QObject):
+    """Carries a worker's results to the GUI thread (queued: the worker is no Qt thread)."""
+
     sigDone = Signal(int, object)
     """Request number and a LoadResult or a LoadError."""
+    sigFinished = Signal(object)
+    """The worker that ended."""
 
-    def __init__(self, path: str, day: int | None, request: int) -> None:
-        super().__init__()
+
+class _Worker(threading.Thread):
+    """One load, on a daemon thread: plain work only, never a widget.
+
+    A daemon thread, not a QThread, so that a load still running when the
+    application quits is abandoned safely: Qt aborts the process when a
+    running QThread is destroyed, while Python simply stops a daemon thread
+    at exit.  ``stop()`` ends the work at the readers' next checkpoint (between
+    events) and silences the worker: once stopped it reports nothing.
+    """
+
+    def __init__(self, path: str, day: int | None, request: int, bridge: _Bridge) -> None:
+        super().__init__(name=f"load-{request}", daemon=True)
         self._path, self._day, self.request = path, day, request
-        self._stop = threading.Event()
+        self._bridge = bridge
+        self._halt = threading.Event()
+        self._lock = threading.Lock()
+        self._silenced = False
 
-    def stop(self) -> None:
-        """Skip the work left after the result (the search-text warm-up): the
-        result is not wanted any more, or the application is quitting."""
-        self._stop.set()
+    def stop(self, *, silence: bool = False) -> None:
+        """Stop the work left (the result is not wanted any more, or the application is
+        quitting); with ``silence``, nothing more is reported, even a result in hand."""
+        self._halt.set()
+        if silence:
+            with self._lock:
+                self._silenced = True
+
+    @property
+    def stopping(self) -> bool:
+        return self._halt.is_set()
+
+    def wait(self, timeout_ms: int) -> bool:
+        """True once the thread has ended (within ``timeout_ms``)."""
+        self.join(max(0, timeout_ms) / 1000)
+        return not self.is_alive()
+
+    def _report(self, signal: Any, *args: object) -> None:
+        with self._lock:  # stop(silence=True) cannot slip between the check and the emit
+            if not self._silenced:
+                signal.emit(*args)
 
     def run(self) -> None:
         """Runs on the worker thread: plain data only, no widgets."""
-        outcome: LoadResult | LoadError
         try:
-            # Imported here, on the worker: the decoders load while the GUI thread
-            # builds and shows the window.
-            from ..core.formats.registry import load_any
+            outcome = self._load()
+            if outcome is not None:
+                self._report(self._bridge.sigDone, self.request, outcome)
+                # Build the search text now, so the first key typed in the search field
+                # does not wait for it; after a pause, to leave the GIL to the first
+                # paint.  A stop ends the pause at once and skips the work.
+                if isinstance(outcome, LoadResult) and len(outcome.index) > _WARM_SEARCH_FROM \
+                        and not self._halt.wait(_WARM_SEARCH_PAUSE_S):
+                    outcome.index.search_text()
+        finally:
+            self._report(self._bridge.sigFinished, self)
 
-            loaded = load_any(self._path)
-            outcome = prepare(loaded.timeline, loaded.file, self._day, loaded.warnings)
+    def _load(self) -> LoadResult | LoadError | None:
+        # Imported here, on the worker: the decoders load while the GUI thread builds
+        # and shows the window.
+        from ..core.formats import limits
+        from ..core.formats.registry import load_any
+
+        try:
+            with limits.stop_when(self._halt):
+                loaded = load_any(self._path)
+                limits.checkpoint()
+                return prepare(loaded.timeline, loaded.file, self._day, loaded.warnings)
+        except limits.Cancelled:
+            return None
         except LoadError as error:
-            outcome = error
+            return error
         except Exception as error:
-            outcome = LoadError(self._path, [Problem(self._path, f"could not be read: {error}",
-                                                     "")])
-        self.sigDone.emit(self.request, outcome)
-        # Build the search text now, so the first key typed in the search field does
-        # not wait for it; after a pause, to leave the GIL to the first paint.  A stop
-        # (shutdown, cancel, a newer load) ends the pause at once and skips the work.
-        if isinstance(outcome, LoadResult) and len(outcome.index) > _WARM_SEARCH_FROM \
-                and not self._stop.wait(_WARM_SEARCH_PAUSE_S):
-            outcome.index.search_text()
+            return LoadError(self._path, [Problem(self._path, f"could not be read: {error}",
+                                                  "")])
 
 
 class FileLoader(QObject):
@@ -99,13 +151,20 @@ class FileLoader(QObject):
     sigIdle = Signal()
     """No load is pending any more (finished, failed or cancelled)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *,
+                 budget_ms: int = LOAD_BUDGET_MS) -> None:
         super().__init__(parent)
         self._request = 0
         self._pending: str | None = None
         self._delivered = 0
         """The request whose result is on screen (its warm-up is still wanted)."""
-        self._threads: set[_LoadThread] = set()
+        self._threads: set[_Worker] = set()
+        self._bridge = _Bridge(self)
+        self._bridge.sigDone.connect(self._on_thread_done, Qt.ConnectionType.QueuedConnection)
+        self._bridge.sigFinished.connect(self._forget, Qt.ConnectionType.QueuedConnection)
+        self.budget_ms = budget_ms
+        self._budget = QTimer(self, singleShot=True)
+        self._budget.timeout.connect(self._on_budget_spent)
 
     @property
     def busy(self) -> bool:
@@ -116,11 +175,10 @@ class FileLoader(QObject):
         self._request += 1
         name = os.fspath(path)
         self._pending = name
-        thread = _LoadThread(name, day, self._request)
-        thread.sigDone.connect(self._on_thread_done, Qt.ConnectionType.QueuedConnection)
-        thread.finished.connect(lambda t=thread: self._forget(t))
+        thread = _Worker(name, day, self._request, self._bridge)
         self._threads.add(thread)
         self.sigStarted.emit(name)
+        self._budget.start(self.budget_ms)
         thread.start()
 
     def cancel(self) -> None:
@@ -128,34 +186,54 @@ class FileLoader(QObject):
             return
         self._request += 1
         self._pending = None
+        self._budget.stop()
         self._stop_unwanted()
         self.sigIdle.emit()
 
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Wait for workers before the application quits, so no thread outlives Qt.
+    def shutdown(self, timeout_ms: int = 2000) -> None:
+        """Stop every worker before the application quits; none reports anything after.
 
-        A worker still running after ``timeout_ms`` (a decode cannot be
-        interrupted) stays referenced: dropping it would destroy a running QThread."""
+        Workers end at their readers' next checkpoint; one still busy inside a
+        single long call after ``timeout_ms`` is left to end on its own (a
+        daemon thread does not hold the application open, nor abort it)."""
         self._request += 1
         self._pending = None
+        self._budget.stop()
         for thread in self._threads:
-            thread.stop()
-        self._threads = {t for t in list(self._threads) if not t.wait(timeout_ms)}
+            thread.stop(silence=True)
+        deadline = time.monotonic() + timeout_ms / 1000
+        for thread in list(self._threads):
+            thread.wait(int((deadline - time.monotonic()) * 1000))
+        self._threads.clear()
 
     def _stop_unwanted(self) -> None:
-        """Workers whose result will never be shown need not warm anything up."""
+        """Workers whose result will never be shown stop, and need not warm anything up."""
         for thread in self._threads:
             if thread.request != self._delivered:
                 thread.stop()
 
-    def _forget(self, thread: _LoadThread) -> None:
+    def _on_budget_spent(self) -> None:
+        """A load ran past its budget: stop it, say so, keep what is on screen."""
+        name = self._pending
+        if name is None:
+            return
+        self._request += 1
+        self._pending = None
+        self._stop_unwanted()
+        seconds = self.budget_ms / 1000
+        self.sigFailed.emit(LoadError(name, [Problem(
+            name, f"reading the file took longer than {seconds:g} seconds and was stopped; it "
+                  "may be damaged, or far larger than a timeline needs to be", "")]))
+        self.sigIdle.emit()
+
+    def _forget(self, thread: _Worker) -> None:
         self._threads.discard(thread)
-        thread.deleteLater()
 
     def _on_thread_done(self, request: int, outcome: object) -> None:
         if request != self._request:
             return
         self._pending = None
+        self._budget.stop()
         self._delivered = request
         self.deliver(outcome)
 

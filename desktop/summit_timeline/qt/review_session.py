@@ -128,7 +128,7 @@ class ReviewSession(QObject):
             if bundled:
                 adopt_former_sidecar(timeline_file, FORMER_DEFAULT_NAMES)
             store, problems = ReviewStore.open(timeline_file, timeline, bundled=bundled)
-        except OSError as error:
+        except Exception as error:  # whatever it is, the timeline stays open without notes
             self.unavailable = f"Notes cannot be kept for this file: its review file " \
                                f"could not be opened ({error})"
             self.sigStoreChanged.emit()
@@ -155,7 +155,7 @@ class ReviewSession(QObject):
             return
         try:
             problems = self.store.reload()
-        except OSError as error:
+        except Exception as error:
             self.sigSaveFailed.emit(f"Could not read the review file: {error}")
             return
         if problems:
@@ -263,7 +263,7 @@ class ReviewSession(QObject):
         for store in [*self._stale, *([self.store] if self.store is not None else [])]:
             try:
                 problems = store.flush()
-            except OSError as error:
+            except Exception as error:  # not only OSError: no failure may drop a note
                 ok = False
                 self.last_error = f"Notes not saved ({error}); they are kept and retried"
                 self.sigSaveFailed.emit(self.last_error)

@@ -239,3 +239,79 @@ def test_recurrence_never_expands_past_the_bounds() -> None:
     assert yearly[-1] == "s-2034-01-01" and len(yearly) == 11
     assert ids[-1] == "t"  # sub-daily: first occurrence only, with a warning
     assert "more often than daily" in "\n".join(map(str, loaded.warnings))
+
+
+# ---------------------------------------------------------------- recurrence rules
+
+_RULE_PARTS = st.fixed_dictionaries({}, optional={
+    "INTERVAL": st.integers(-2, 400).map(str) | st.sampled_from(["", "x", "99999999"]),
+    "COUNT": st.integers(-1, 10**9).map(str),
+    "UNTIL": st.sampled_from(["20240129T070000Z", "20240129", "20240129T100000", "19991231",
+                              "99991231T235959Z", "2024", "20240230"]),
+    "BYMONTH": st.lists(st.integers(-1, 14), min_size=1, max_size=3),
+    "BYWEEKNO": st.lists(st.integers(-54, 54), min_size=1, max_size=3),
+    "BYYEARDAY": st.lists(st.integers(-367, 367), min_size=1, max_size=3),
+    "BYMONTHDAY": st.lists(st.integers(-32, 32), min_size=1, max_size=3),
+    "BYDAY": st.lists(st.sampled_from(["MO", "TU", "SU", "1MO", "-1FR", "5SA", "53TH", "0WE",
+                                       "54MO", "XX"]), min_size=1, max_size=3),
+    "BYSETPOS": st.lists(st.integers(-367, 367), min_size=1, max_size=2),
+    "BYHOUR": st.lists(st.integers(0, 25), min_size=1, max_size=4),
+    "BYMINUTE": st.lists(st.integers(0, 61), min_size=1, max_size=3),
+    "WKST": st.sampled_from(["MO", "SU", "XX"]),
+})
+
+
+@_FUZZ
+@given(freq=st.sampled_from(["DAILY", "WEEKLY", "MONTHLY", "YEARLY", "HOURLY", "FOO", ""]),
+       parts=_RULE_PARTS,
+       start=st.sampled_from(["DTSTART;VALUE=DATE:20240229", "DTSTART:20240101T100000Z",
+                              "DTSTART;TZID=Europe/Moscow:20241231T235900",
+                              "DTSTART:20240101T100000", "DTSTART;VALUE=DATE:99991230",
+                              "DTSTART;VALUE=DATE:00010101"]),
+       extra=st.lists(st.sampled_from(["EXDATE;VALUE=DATE:20240307", "RDATE;VALUE=DATE:20250101",
+                                       "RDATE:garbage", "RRULE:FREQ=DAILY;COUNT=2"]),
+                      max_size=2))
+def test_generated_recurrence_rules(freq: str, parts: dict[str, object], start: str,
+                                    extra: list[str]) -> None:
+    """Any rule, however odd, ends with a located error or events and warnings, at once."""
+    text = ";".join([f"FREQ={freq}"] + [
+        f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}" for k, v in parts.items()])
+    body = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:r", "SUMMARY:r",
+                        start, f"RRULE:{text}", *extra, "END:VEVENT", "END:VCALENDAR", ""])
+    try:
+        loaded = _ics_read(body.encode(), "rules.ics")
+    except LoadError as err:
+        assert_placed(err)
+        return
+    assert_valid(loaded)
+    assert 1 <= len(loaded.timeline.events) <= limits.MAX_OCCURRENCES + 2
+
+
+# ---------------------------------------------------------------- one problem in a big file
+
+
+_SPOILERS = [b'"colour_hint": 1', b'"importance": "high"', b'"importance": ' + b"9" * 5000,
+             b'"title": "\\udc00"', b'"when": "2024-13-01"', b'"track": 5']
+"""Each goes last in its event, so that no later key of the same name overrides it."""
+
+
+@pytest.mark.parametrize("size", [1_000, 10_000])
+def test_one_problem_anywhere_in_a_big_file_is_located(size: int) -> None:
+    """A spoiler dropped at random events of files of two size classes: every problem is
+    placed on the line of the event it was dropped into."""
+    from summit_timeline.commands.synthetic import synthetic_timeline
+
+    clean = native.encode(synthetic_timeline(size, seed=size))
+    starts = [m.start() for m in __import__("re").finditer(rb'"id": "e', clean)]
+    rng = random.Random(size)
+    for spoiler in _SPOILERS:
+        end = clean.index(b"\n    }", rng.choice(starts))
+        data = clean[:end] + b",\n      " + spoiler + clean[end:]
+        line = clean.count(b"\n", 0, end) + 2
+        try:
+            loaded = native.decode(data, "big.timeline.json")
+        except LoadError as err:
+            assert_placed(err)
+            assert [p.line for p in err.problems] == [line], (spoiler, err.problems)
+            continue
+        assert [w.line for w in loaded.warnings] == [line], spoiler

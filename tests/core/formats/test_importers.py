@@ -53,7 +53,7 @@ def test_tl3_dates_take_the_precision_of_the_finest_field(tl3) -> None:
     when = {e.title: e.when for e in tl3.timeline.events}
     assert when["Talks in the capital"] == "2024-05-16/2024-05-17"  # string year and month
     assert when["Evening meeting at the summit"] == "2024-07-03"  # hour dropped, warned
-    assert when["An ancient treaty"] == "-0473-03-15"
+    assert when["An ancient treaty"] == "-0472-03-15"  # TimelineJS -473 shows as 473 BCE
     assert when["Very early context"] == "Y-13800000000"
     assert when["A year-only entry"] == "2023"
     assert when["Season of visits"] == "2024-05/2024-10-31"  # an era
@@ -123,7 +123,7 @@ def test_timelinejs_sheet() -> None:
     assert events["Evening meeting"].when == "2024-07-03"
     assert events["Autumn summit"].when == "2024-10"
     assert events["Autumn summit"].status == "planned"
-    assert events["Old reference"].when == "-0050"
+    assert events["Old reference"].when == "-0049"  # the sheet's -50 shows as 50 BCE
     assert events["Year of meetings"].when == "2024-01/2024-12"
     assert events["Year of meetings"].track == "eras"
     text = _messages(loaded)
@@ -255,10 +255,11 @@ def test_ics_recurrence_is_expanded_within_bounds(cal) -> None:
                       "weekly-2024-01-29"]
     assert cal.timeline.event("weekly-2024-01-15").when == "2024-01-16"
     assert len([i for i in ids if i.startswith("forever-")]) == 500
-    assert "expansion stops at 500" in _messages(cal)
+    assert "expanded up to 500 occurrences" in _messages(cal)
 
 
 def test_ics_errors_name_the_line() -> None:
+    """When no event of a calendar can be used, the file is refused with each reason."""
     data = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:no start\r\n"
             b"END:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTART:garbage\r\nEND:VEVENT\r\n"
             b"END:VCALENDAR\r\n")

@@ -31,7 +31,12 @@ def slug(text: str, fallback: str = "item", *, exact: bool = False) -> str:
     text = text.strip()
     if exact and _ID_OK.fullmatch(text):
         return text
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    # Letters fold to ASCII ("é" → "e"); what has no ASCII form ("–" in "Putin–Xi")
+    # separates words as a hyphen would, rather than gluing them together.
+    folded = "".join(
+        c if c < "\x80" else
+        (unicodedata.normalize("NFKD", c).encode("ascii", "ignore").decode("ascii") or " ")
+        for c in text)
     out = _NOT_ID.sub("-", folded.lower()).strip("-_.:")[:MAX_SLUG].strip("-_.:")
     return out if out and _ID_OK.fullmatch(out) else fallback
 
@@ -134,6 +139,10 @@ class Builder:
         self._warnings[group_key] = _Group(
             Problem(self.file, message, path, line, column, "warning"))
 
+    def counts(self, key: str) -> bool:
+        """True when warnings of ``key`` are already being grouped."""
+        return key in self._warnings
+
     def warnings(self) -> list[Problem]:
         out = []
         for group in self._warnings.values():
@@ -160,13 +169,16 @@ class Builder:
         taken.add(base)
         return base
 
-    def track(self, title: str | None, colour: str | None = None) -> str:
-        """Id of the track titled ``title`` (None or "": the default track), made on first use."""
+    def track(self, title: str | None, colour: str | None = None,
+              wanted_id: str | None = None) -> str:
+        """Id of the track titled ``title`` (None or "": the default track), made on first use;
+        ``wanted_id`` is the id a file carries for it (kept when it is a valid, unused id)."""
         title = (title or "").strip() or self.default_track
         found = self._track_ids.get(title)
         if found is not None:
             return found
-        track_id = self.unique_id("track", title, f"track-{len(self._tracks) + 1}")
+        track_id = self.unique_id("track", wanted_id or title,
+                                  f"track-{len(self._tracks) + 1}", exact=bool(wanted_id))
         self._track_ids[title] = track_id
         self._tracks[track_id] = Track(id=track_id, title=title, order=len(self._tracks),
                                        colour=colour)
@@ -176,26 +188,28 @@ class Builder:
         return title in self._track_ids
 
     def place(self, name: str, *, latitude: float | None = None,
-              longitude: float | None = None) -> str | None:
+              longitude: float | None = None, wanted_id: str | None = None) -> str | None:
         name = " ".join(name.split())
         if not name:
             return None
         key = name.casefold()
         if key in self._places:
             return self._places[key].id
-        place_id = self.unique_id("place", name, f"place-{len(self._places) + 1}")
+        place_id = self.unique_id("place", wanted_id or name,
+                                  f"place-{len(self._places) + 1}", exact=bool(wanted_id))
         self._places[key] = Place(id=place_id, name=name, latitude=latitude,
                                   longitude=longitude)
         return place_id
 
-    def person(self, name: str, role: str = "") -> str | None:
+    def person(self, name: str, role: str = "", wanted_id: str | None = None) -> str | None:
         name = " ".join(name.split())
         if not name:
             return None
         key = name.casefold()
         if key in self._people:
             return self._people[key].id
-        person_id = self.unique_id("person", name, f"person-{len(self._people) + 1}")
+        person_id = self.unique_id("person", wanted_id or name,
+                                   f"person-{len(self._people) + 1}", exact=bool(wanted_id))
         self._people[key] = Person(id=person_id, name=name, role=role)
         return person_id
 

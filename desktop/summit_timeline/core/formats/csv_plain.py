@@ -21,8 +21,9 @@ from typing import Final, get_args
 from .. import dates
 from ..model import Event, Kind, Media, Timeline
 from ..problems import LoadError, Problem
+from . import limits
 from .builder import Builder, ends_before, interval
-from .csv_rows import Row, cell_problem, read_table
+from .csv_rows import Row, cell_problem, header_cells, read_table
 from .held import not_held
 from .native import Loaded
 from .sanitize import html_to_text
@@ -43,6 +44,7 @@ _KINDS: Final = get_args(Kind)
 _STATUSES: Final = ("held", "planned", "postponed", "cancelled")
 _ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}")
 _SOURCE: Final = re.compile(r"^(.*?)\s*<([^<>\s]+)>$")
+_MAX_ERRORS: Final = 200
 
 
 def _items(cell: str) -> list[str]:
@@ -74,8 +76,12 @@ def read(data: bytes, name: str) -> Loaded:
         if len(errors) < 200:
             errors.append(cell_problem(name, table, row, source_key.get(key, key), message))
 
-    rows: list[tuple[Row, str, str]] = []
+    seen: set[str] = set()
+    references: list[tuple[Row, list[str]]] = []
     for row in table.rows:
+        limits.checkpoint()
+        if len(errors) >= _MAX_ERRORS:
+            break  # enough to fix first; reading on would only cost time
         if row.extra and any(x.strip() for x in row.extra):
             b.warn(f"row {row.number} has more cells than the header has columns; the extra "
                    "cells were not kept", f"row {row.number}", row.line,
@@ -85,14 +91,12 @@ def read(data: bytes, name: str) -> Loaded:
             bad(row, "id", f"{wanted[:40]!r} is not an id: use a letter or digit, then "
                            "letters, digits, '_', '.', ':' or '-'")
             continue
-        if wanted and any(wanted == r[1] for r in rows):
+        if wanted and wanted in seen:
             bad(row, "id", f"duplicate id '{wanted}'")
             continue
+        seen.add(wanted)
         event_id = b.event_id(wanted, "") if wanted else \
             b.event_id(cell(row, "title"), f"event-{row.number}", exact=False)
-        rows.append((row, event_id, wanted))
-    known = {event_id for _, event_id, _ in rows}
-    for row, event_id, _ in rows:
         when, end = cell(row, "when"), cell(row, "end")
         if not when:
             bad(row, "when", "the date is empty; write an EDTF date such as 2024-07-03")
@@ -131,10 +135,8 @@ def read(data: bytes, name: str) -> Loaded:
                                    f"{importance_text[:20]!r}")
             continue
         related = _items(cell(row, "related"))
-        missing = [r for r in related if r not in known]
-        if missing:
-            bad(row, "related", f"no event with id '{missing[0][:40]}' in this file")
-            continue
+        if related:
+            references.append((row, related))
         sources: list[str] = []
         for item in _items(cell(row, "sources")):
             m = _SOURCE.match(item)
@@ -156,6 +158,12 @@ def read(data: bytes, name: str) -> Loaded:
             related=tuple(dict.fromkeys(related)), importance=int(importance_text),
             media=tuple(_media(m) for m in _items(cell(row, "media"))),
         ))
+    known = {e.id for e in b.events}
+    for row, related in references:
+        missing = [r for r in related if r not in known]
+        if missing:
+            bad(row, "related", f"no event with id '{missing[0][:40]}' in this file")
+    errors.sort(key=lambda p: (p.line, p.column))
     if errors:
         raise LoadError(name, errors)
     return b.build(_title(name))
@@ -184,9 +192,8 @@ def _title(name: str) -> str:
 
 
 def sniff(data: bytes, name: str) -> bool:
-    first = data[:4096].split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf").lower()
-    cells = {c.strip().strip(b'"').strip() for c in re.split(rb"[,;\t]", first)}
-    return b"title" in cells and b"when" in cells
+    cells = header_cells(data)
+    return "title" in cells and "when" in cells
 
 
 # ---------------------------------------------------------------- writing

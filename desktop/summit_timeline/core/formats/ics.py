@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 import zoneinfo
 from dataclasses import dataclass
 from typing import Any, Final
@@ -31,11 +32,11 @@ from ..model import STATUSES, Event, Status
 from ..problems import LoadError, Problem
 from . import limits
 from .builder import Builder, interval
-from .ics_recurrence import occurrence_days
-from .ics_recurrence import window_end as recurrence_window_end
+from .ics_recurrence import is_sub_daily, occurrence_days, read_rules
 from .ics_values import calendar_day, edtf_day, prop_moment
 from .ics_write import HELD, losses, write
 from .native import Loaded
+from .recurrence import RuleError, RuleRefused
 from .sanitize import html_to_text
 
 __all__ = ["EXTENSIONS", "HELD", "NAME", "losses", "read", "sniff", "write"]
@@ -91,7 +92,11 @@ class _Reader:
         self.places = _vevent_places(self.lines)
         self.b = Builder(file)
         self.errors: list[Problem] = []
+        self.skipped: list[Problem] = []
+        """Why each VEVENT that was left out was left out (the file's errors if none is kept)."""
         self.zone: dt.tzinfo | None = None
+        self.expanded = 0
+        """Occurrences made from recurrence rules so far (a budget for the whole file)."""
 
     def line_of(self, index: int, prop: str | None = None) -> int:
         if index >= len(self.places):
@@ -105,12 +110,25 @@ class _Reader:
         return where.begin
 
     def error(self, index: int, prop: str | None, message: str) -> None:
+        """A problem that refuses the whole file (a rule no program could have meant)."""
         if len(self.errors) < 200:
             self.errors.append(Problem(self.file, message, f"VEVENT[{index + 1}]"
                                        + (f".{prop}" if prop else ""),
                                        self.line_of(index, prop), 1))
 
+    def skip(self, index: int, prop: str | None, message: str, key: str) -> None:
+        """Leave one VEVENT out, with a warning: the rest of the calendar is still read."""
+        if len(self.skipped) < 200:
+            self.skipped.append(Problem(self.file, message, f"VEVENT[{index + 1}]"
+                                        + (f".{prop}" if prop else ""),
+                                        self.line_of(index, prop), 1))
+        self.warn(index, prop, f"{message}; the event was skipped", key=f"skip:{key}")
+
     def warn(self, index: int, prop: str | None, message: str, key: str | None = None) -> None:
+        # Finding the line costs a scan of the event; grouped warnings need only the first.
+        if self.b.counts(key if key is not None else message):
+            self.b.warn(message, key=key)
+            return
         self.b.warn(message, f"VEVENT[{index + 1}]" + (f".{prop}" if prop else ""),
                     self.line_of(index, prop), 1, key=key)
 
@@ -122,7 +140,7 @@ class _Reader:
             value = value[0] if value else None
         moment = prop_moment(value)
         if not isinstance(moment, dt.date):
-            self.error(index, prop, f"{prop} is not a DATE or DATE-TIME value")
+            self.skip(index, prop, f"{prop} is not a DATE or DATE-TIME value", f"bad:{prop}")
             return None
         day, timed, utc = calendar_day(moment, self.zone)
         if timed:
@@ -137,7 +155,7 @@ class _Reader:
     def span(self, ev: Any, index: int) -> tuple[dt.date, dt.date] | None:
         start_prop = ev.get("DTSTART")
         if start_prop is None:
-            self.error(index, None, "the event has no DTSTART")
+            self.skip(index, None, "the event has no DTSTART (no start date)", "no-dtstart")
             return None
         start = self.date_prop(ev, index, "DTSTART")
         if start is None:
@@ -155,7 +173,7 @@ class _Reader:
         elif ev.get("DURATION") is not None:
             duration = prop_moment(ev.get("DURATION"))
             if not isinstance(duration, dt.timedelta):
-                self.error(index, "DURATION", "DURATION is not a duration")
+                self.skip(index, "DURATION", "DURATION is not a duration", "bad:DURATION")
                 return None
             if isinstance(raw_start, dt.datetime):
                 try:
@@ -187,20 +205,25 @@ class _Reader:
             return "cancelled"
         return "held" if last <= self.today else "planned"
 
-    def read(self, cal: Any) -> Loaded:
-        zone_name = str(cal.get("X-WR-TIMEZONE", "")).strip()
-        if zone_name:
-            try:
-                self.zone = zoneinfo.ZoneInfo(zone_name)
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-                self.b.warn(f"unknown time zone X-WR-TIMEZONE:{zone_name[:40]}; UTC times stay "
-                            "UTC dates", "VCALENDAR.X-WR-TIMEZONE", 1, 1)
+    def read(self, calendars: list[Any]) -> Loaded:
+        """Every VEVENT of every VCALENDAR block, in file order (Mozilla Calendar writes
+        one block per event)."""
+        first = calendars[0]
+        for cal in calendars:
+            zone_name = str(cal.get("X-WR-TIMEZONE", "")).strip()
+            if zone_name and self.zone is None:
+                try:
+                    self.zone = zoneinfo.ZoneInfo(zone_name)
+                except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+                    self.b.warn(f"unknown time zone X-WR-TIMEZONE:{zone_name[:40]!r}; UTC "
+                                "times stay UTC dates", "VCALENDAR.X-WR-TIMEZONE", 1, 1,
+                                key="zone")
         for kind in ("VTODO", "VJOURNAL"):
-            found = list(cal.walk(kind))
+            found = sum(len(cal.walk(kind)) for cal in calendars)
             if found:
-                self.b.warn(f"{len(found)} {kind} item(s) are not events and were not kept",
+                self.b.warn(f"{found} {kind} item(s) are not events and were not kept",
                             "VCALENDAR", 1, 1)
-        vevents = list(cal.walk("VEVENT"))
+        vevents = [ev for cal in calendars for ev in cal.walk("VEVENT")]
         overrides: dict[tuple[str, dt.date], int] = {}
         for i, ev in enumerate(vevents):
             if ev.get("RECURRENCE-ID") is not None:
@@ -209,17 +232,21 @@ class _Reader:
                     overrides[(str(ev.get("UID", "")), calendar_day(rid, None)[0])] = i
         masters = {str(ev.get("UID", "")) for ev in vevents if ev.get("RRULE") is not None}
         for i, ev in enumerate(vevents):
+            limits.checkpoint()
             uid = str(ev.get("UID", ""))
             is_override = ev.get("RECURRENCE-ID") is not None and uid in masters
             if is_override:
                 continue
-            for err_prop, message in (getattr(ev, "errors", None) or [])[:3]:
-                self.warn(i, err_prop, f"unreadable line skipped: {str(message)[:120]}",
-                          key="ical-error")
+            for err_prop, _message in (getattr(ev, "errors", None) or [])[:3]:
+                prop = str(err_prop).upper()[:40]
+                if prop in ("RDATE", "EXDATE", "RRULE"):
+                    continue  # reported where the recurrence is read, blamed on its line
+                self.warn(i, prop, f"the {prop} line could not be read and was skipped",
+                          key=f"ical-error:{prop}")
             span = self.span(ev, i)
             if span is None:
                 continue
-            if ev.get("RRULE") is not None:
+            if ev.get("RRULE") is not None or ev.get("RDATE") is not None:
                 self.recurring(ev, i, span, overrides, vevents)
             else:
                 self.add(ev, i, span, None)
@@ -227,8 +254,10 @@ class _Reader:
             self.b.warn("the calendar has no events", "VCALENDAR", 1, 1)
         if self.errors:
             raise LoadError(self.file, self.errors)
-        title = str(cal.get("X-WR-CALNAME", "")).strip() or _stem(self.file)
-        description = str(cal.get("X-WR-CALDESC", "")).strip()
+        if vevents and not self.b.events and self.skipped:
+            raise LoadError(self.file, self.skipped)  # nothing left to show: say why
+        title = str(first.get("X-WR-CALNAME", "")).strip() or _stem(self.file)
+        description = str(first.get("X-WR-CALDESC", "")).strip()
         return self.b.build(title, description)
 
     def recurring(self, ev: Any, i: int, span: tuple[dt.date, dt.date],
@@ -236,29 +265,47 @@ class _Reader:
         uid = str(ev.get("UID", ""))
         start, last = span
         length = last - start
-        window_end = recurrence_window_end(start)
         try:
-            expanded = occurrence_days(ev, start, window_end)
-            if expanded is None:
-                self.warn(i, "RRULE", "recurrences more often than daily are not expanded; "
-                          "only the first occurrence was kept", key="subdaily")
-                self.add(ev, i, span, None)
-                return
-            days = expanded
-        except Exception as err:
-            self.warn(i, "RRULE", f"the recurrence rule could not be read ({str(err)[:80]}); "
-                      "only the first occurrence was kept", key="bad-rrule")
+            rules = read_rules(ev) if ev.get("RRULE") is not None else []
+        except RuleRefused as err:
+            self.error(i, "RRULE", f"the recurrence rule cannot be used: {err}")
+            return
+        except RuleError as err:
+            self.warn(i, "RRULE", f"recurrence rules that cannot be used were not expanded "
+                      f"(the first: {err}); each of those events keeps its first occurrence",
+                      key="bad-rrule")
             self.add(ev, i, span, None)
             return
-        truncated = len(days) > limits.MAX_OCCURRENCES
-        days = days[: limits.MAX_OCCURRENCES]
-        if not days:
-            days = [start]
-        title = str(ev.get("SUMMARY", ""))[:60]
-        self.warn(i, "RRULE", f"the recurring event {title!r} became {len(days)} events"
-                  + (f" (expansion stops at {limits.MAX_OCCURRENCES} occurrences or "
-                     f"{limits.MAX_RECURRENCE_YEARS} years)" if truncated or
-                     days[-1] >= window_end - dt.timedelta(days=366) else ""))
+        if is_sub_daily(rules):
+            self.warn(i, "RRULE", "recurrences more often than daily are not expanded; "
+                      "each keeps its first occurrence", key="subdaily")
+            self.add(ev, i, span, None)
+            return
+        if self.expanded >= limits.MAX_EXPANDED:
+            self.warn(i, "RRULE", f"recurring events past the first {limits.MAX_EXPANDED:,} "
+                      "occurrences in the file were not expanded; each keeps its first "
+                      "occurrence", key="file-budget")
+            self.add(ev, i, span, None)
+            return
+        found = occurrence_days(ev, rules, start, self.zone)
+        for reason in found.skipped[:1]:
+            prop = reason.split(" ", 1)[0]
+            self.warn(i, prop, f"{reason}; it was ignored", key=f"bad:{prop}")
+        if found.barren:
+            self.warn(i, "RRULE", "recurrence rules that give no date within "
+                      f"{limits.MAX_RECURRENCE_YEARS} years (such as BYMONTH=2;BYMONTHDAY=30) "
+                      "were not expanded; each of those events keeps its first occurrence",
+                      key="barren-rrule")
+        days = found.days
+        self.expanded += len(days)
+        if found.truncated:
+            self.warn(i, "RRULE", f"recurring events were expanded up to "
+                      f"{limits.MAX_OCCURRENCES} occurrences or {limits.MAX_RECURRENCE_YEARS} "
+                      "years from their start; later occurrences are not shown",
+                      key="recurring-cut")
+        elif len(days) > 1:
+            self.warn(i, "RRULE", "recurring events became one event per occurrence",
+                      key="recurring")
         for day in days:
             override = overrides.get((uid, day))
             if override is not None:
@@ -300,7 +347,8 @@ class _Reader:
             -90 <= lat <= 90 and -180 <= lon <= 180
         if location:
             place = b.place(location, latitude=lat if coords_ok else None,
-                            longitude=lon if coords_ok else None)
+                            longitude=lon if coords_ok else None,
+                            wanted_id=str(ev.get("X-SUMMIT-PLACE", "")).strip() or None)
         elif geo is not None:
             self.warn(i, "GEO", "GEO without LOCATION is not kept", key="geo")
         people: list[str] = []
@@ -310,9 +358,10 @@ class _Reader:
                 if value is None:
                     continue
                 params = getattr(value, "params", {}) or {}
+                urn = re.match(r"urn:summit-timeline:person:(.+)$", str(value), re.I)
                 name = str(params.get("CN", "")).strip() or re.sub(
                     r"^(mailto:|urn:summit-timeline:person:)", "", str(value), flags=re.I)
-                person = b.person(name)
+                person = b.person(name, wanted_id=urn.group(1) if urn else None)
                 if person and person not in people:
                     people.append(person)
         categories: list[str] = []
@@ -328,8 +377,10 @@ class _Reader:
             if source:
                 sources.append(source)
         status = self.status(ev, last)
+        track_id = str(ev.get("X-SUMMIT-TRACK", "")).strip() or None
         b.events.append(Event(
-            id=event_id, track=b.track(categories[0] if categories else None),
+            id=event_id, track=b.track(categories[0] if categories else None,
+                                       wanted_id=track_id),
             title=title, when=when, status=status, place=place,
             participants=tuple(people), summary=html_to_text(description)
             if "<" in description and re.search(r"</?(p|br|b|i|a)\b", description)
@@ -350,27 +401,49 @@ def read(data: bytes, name: str, *, today: dt.date | None = None) -> Loaded:
     if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         raise limits.fail(name, "not an iCalendar file: it does not start with "
                                 "BEGIN:VCALENDAR", "", 1, 1)
-    try:
-        cal = icalendar.Calendar.from_ical(text)
-    except Exception as err:
-        message = str(err)
-        line = 1
-        m = re.search(r"'([^']{1,200})'", message)
-        if m:
-            for n, content in _unfolded(text):
-                if m.group(1) in content:
-                    line = n
-                    break
-        raise limits.fail(name, f"malformed iCalendar: {message[:200]}", "", line, 1) from None
-    if isinstance(cal, list):
-        cal = cal[0]
-    reader = _Reader(text, name, today or dt.date.today())
-    try:
-        return reader.read(cal)
-    except LoadError:
-        raise
-    except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as err:
-        raise limits.fail(name, f"malformed iCalendar: {str(err)[:200]}", "", 1, 1) from None
+    # The library's own warnings would print its source paths; they become ours.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            parsed = icalendar.Calendar.from_ical(text, multiple=True)
+        except Exception as err:
+            raise _malformed(name, text, err) from None
+        calendars = [c for c in (parsed if isinstance(parsed, list) else [parsed])
+                     if getattr(c, "name", "") == "VCALENDAR"]
+        if not calendars:
+            raise limits.fail(name, "no VCALENDAR block was found", "", 1, 1)
+        reader = _Reader(text, name, today or dt.date.today())
+        try:
+            loaded = reader.read(calendars)
+        except LoadError:
+            raise
+        except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as err:
+            raise limits.fail(name, f"malformed iCalendar: {_first_line(str(err))}", "", 1,
+                              1) from None
+    for warning in caught[:1]:
+        loaded.warnings.append(Problem(
+            name, f"the calendar library warned: {_first_line(str(warning.message))} "
+                  f"({len(caught)} warning{'s' * (len(caught) > 1)} in all)",
+            "VCALENDAR", 1, 1, "warning"))
+    return loaded
+
+
+def _first_line(message: str) -> str:
+    line = message.strip().splitlines()[0] if message.strip() else "no detail"
+    return line[:160]
+
+
+def _malformed(name: str, text: str, err: Exception) -> LoadError:
+    """The parser's complaint, shortened to its first line, at the line it quotes."""
+    message = _first_line(str(err))
+    line = 1
+    m = re.search(r"'([^']{1,200})'", str(err))
+    if m:
+        for n, content in _unfolded(text):
+            if m.group(1) in content:
+                line = n
+                break
+    return limits.fail(name, f"malformed iCalendar: {message}", "", line, 1)
 
 
 def sniff(data: bytes, name: str) -> bool:

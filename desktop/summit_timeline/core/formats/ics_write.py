@@ -3,7 +3,9 @@
 Writing marks each event all-day over the days its date covers; a date less
 precise than a day (a month, a year) or approximate says so in the
 description, and ``X-SUMMIT-WHEN``/``X-SUMMIT-STATUS`` carry the exact EDTF
-date and status for a lossless trip back into this app.
+date and status for a lossless trip back into this app, as ``X-SUMMIT-TRACK``,
+``X-SUMMIT-PLACE`` and the ``urn:summit-timeline:person:ID`` attendees carry
+the ids of tracks, places and people.
 """
 
 from __future__ import annotations
@@ -66,6 +68,9 @@ def write(timeline: Timeline) -> bytes:
                           "cancelled": "CANCELLED", "postponed": "TENTATIVE"}[e.status])
         ev.add("X-SUMMIT-STATUS", e.status)
         ev.add("X-SUMMIT-WHEN", e.when)
+        ev.add("X-SUMMIT-TRACK", e.track)  # ids travel in our own properties
+        if place is not None:
+            ev.add("X-SUMMIT-PLACE", place.id)
         track = timeline.track(e.track)
         cats = [track.title] if track else []
         cats += [t for t in e.topics if t not in cats]

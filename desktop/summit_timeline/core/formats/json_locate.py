@@ -66,12 +66,28 @@ def _skip_ws(text: str, pos: int) -> int:
     return _WS.match(text, pos).end()  # type: ignore[union-attr]
 
 
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+
+
+def _skip_value(text: str, pos: int) -> int:
+    """Where the value at ``pos`` ends (a number too long for Python to read included)."""
+    try:
+        return int(_DECODER.raw_decode(text, pos)[1])
+    except ValueError:
+        m = _NUMBER.match(text, pos)
+        if m is None:
+            raise
+        return m.end()
+
+
 def _child(text: str, pos: int, part: PathPart) -> tuple[int, int] | None:
     """(key offset, value offset) of one member or item of the value at ``pos``."""
     if pos >= len(text):
         return None
     opener = text[pos]
     if opener == "{" and isinstance(part, str):
+        # The last member of that name: it is the one decoders keep.
+        found: tuple[int, int] | None = None
         pos = _skip_ws(text, pos + 1)
         while pos < len(text) and text[pos] == '"':
             key_pos = pos
@@ -79,19 +95,19 @@ def _child(text: str, pos: int, part: PathPart) -> tuple[int, int] | None:
             pos = _skip_ws(text, pos)
             pos = _skip_ws(text, pos + 1)  # past ':'
             if name == part:
-                return key_pos, pos
-            _, pos = _DECODER.raw_decode(text, pos)
+                found = key_pos, pos
+            pos = _skip_value(text, pos)
             pos = _skip_ws(text, pos)
             if pos < len(text) and text[pos] == ",":
                 pos = _skip_ws(text, pos + 1)
-        return None
+        return found
     if opener == "[" and isinstance(part, int):
         pos = _skip_ws(text, pos + 1)
         index = 0
         while pos < len(text) and text[pos] != "]":
             if index == part:
                 return pos, pos
-            _, pos = _DECODER.raw_decode(text, pos)
+            pos = _skip_value(text, pos)
             pos = _skip_ws(text, pos)
             if pos < len(text) and text[pos] == ",":
                 pos = _skip_ws(text, pos + 1)

@@ -11,7 +11,10 @@ never end (see ``ics``).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
+import threading
+from collections.abc import Iterator
 from typing import Final
 
 from ..problems import LoadError, Problem, byte_line_column, line_column
@@ -24,6 +27,8 @@ MAX_LINE_BYTES: Final = 1 << 20
 """1 MiB per line (CSV, iCalendar): a spreadsheet cell is never that long."""
 MAX_OCCURRENCES: Final = 500
 """Occurrences of one recurring calendar event that are expanded into events."""
+MAX_EXPANDED: Final = 200_000
+"""Occurrences made from all the recurrence rules of one file together."""
 MAX_RECURRENCE_YEARS: Final = 10
 """Recurrences are expanded over at most this many years from their start."""
 MAX_WARNINGS: Final = 500
@@ -100,3 +105,86 @@ def check_line_length(data: bytes, file: str, limit: int = MAX_LINE_BYTES) -> No
             raise fail(file, f"line {line} is longer than {limit // 2**10} KiB; the file is "
                              "refused (it is not a timeline, or it is damaged)", "", line, 1)
         pos = nl + 1
+
+
+MAX_INT_DIGITS: Final = 4300
+"""Python refuses to turn longer digit strings into numbers (CVE-2020-10735)."""
+_LONG_NUMBER = re.compile(r"-?\d{" + str(MAX_INT_DIGITS + 1) + ",}")
+_SURROGATE = re.compile(rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?"
+                        rb"|\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def repair_surrogates(data: bytes, file: str) -> tuple[bytes, list[Problem]]:
+    """JSON text with each lone UTF-16 surrogate escape (``"\\ud800"``) replaced by U+FFFD.
+
+    A lone surrogate is no character: no exporter, no UTF-8 file and no review
+    sidecar can hold it, so it is replaced where the file is read, with one
+    warning at the first place, and nothing downstream ever meets one.  The
+    replacement has the same length, so every other line and column stays put.
+    """
+    if b"\\u" not in data:
+        return data, []
+    out = bytearray()
+    last = 0
+    first = -1
+    count = 0
+    for m in _SURROGATE.finditer(data):
+        if len(m.group()) == 12:
+            continue  # a proper pair: one character outside the basic plane
+        j = m.start()
+        while j > 0 and data[j - 1] == 0x5C:
+            j -= 1
+        if (m.start() - j) % 2:
+            continue  # "\\ud800" is a backslash followed by text, not an escape
+        out += data[last:m.start()] + b"\\ufffd"
+        last = m.end()
+        count += 1
+        if first < 0:
+            first = m.start()
+    if not count:
+        return data, []
+    out += data[last:]
+    line, column = byte_line_column(data, first)
+    places = f" ({count} places)" if count > 1 else ""
+    return bytes(out), [Problem(file, "text that no file can hold (a lone UTF-16 surrogate, "
+                                      f"{data[first:first + 6].decode('ascii')}) was replaced "
+                                      f"with \ufffd{places}", "", line, column, "warning")]
+
+
+def too_long_number(text: str, file: str) -> LoadError:
+    """The error for a JSON number Python will not read, at the number."""
+    m = _LONG_NUMBER.search(text)
+    offset = m.start() if m else 0
+    digits = len(m.group().lstrip("-")) if m else MAX_INT_DIGITS + 1
+    line, column = line_column(text, offset)
+    return fail(file, f"a number with {digits:,} digits; numbers in a timeline have at most "
+                      f"{MAX_INT_DIGITS:,}", "", line, column)
+
+
+class Cancelled(Exception):
+    """The reader was asked to stop (the load was cancelled or ran past its budget)."""
+
+
+_stop = threading.local()
+
+
+@contextlib.contextmanager
+def stop_when(event: threading.Event) -> Iterator[None]:
+    """Readers on this thread stop at their next :func:`checkpoint` once ``event`` is set."""
+    previous = getattr(_stop, "event", None)
+    _stop.event = event
+    try:
+        yield
+    finally:
+        _stop.event = previous
+
+
+def checkpoint() -> None:
+    """Called by readers between items: raises :class:`Cancelled` when asked to stop.
+
+    A plain attribute read when no stop was asked for, so readers call it
+    once per event (or per batch of events) at no measurable cost.
+    """
+    event = getattr(_stop, "event", None)
+    if event is not None and event.is_set():
+        raise Cancelled

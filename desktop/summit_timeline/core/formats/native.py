@@ -17,22 +17,46 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, get_args, get_type_hints
 
 import msgspec
 
 from ..atomic import write_atomic
 from ..gc_pause import paused_gc
-from ..model import FORMAT, STATUSES, Event, Kind, Person, Place, Source, Timeline, Track, View
+from ..model import STATUSES, Kind, Timeline
 from ..problems import LoadError, Problem, byte_line_column
+from . import limits, native_items
 from .checks import Found, check
-from .json_locate import locate_line_column
 
 MAX_BYTES = 1 << 30
 """Refuse files over 1 GiB before reading them: no timeline is that big."""
 MAX_PROBLEMS = 200
 
-_DECODER = msgspec.json.Decoder(Timeline)
+def _top_struct() -> type[msgspec.Struct]:
+    """``Timeline`` with its events left undecoded, to be decoded in batches.
+
+    Made from the model, so a field added to ``Timeline`` is read here too.
+    """
+    hints = get_type_hints(Timeline, include_extras=True)
+    info = msgspec.inspect.type_info(Timeline)
+    assert isinstance(info, msgspec.inspect.StructType)
+    fields: list[tuple[str, Any, Any]] = []
+    for field_info in info.fields:
+        kind = list[msgspec.Raw] if field_info.name == "events" else hints[field_info.name]
+        if field_info.required:
+            fields.append((field_info.name, kind, msgspec.NODEFAULT))
+        elif field_info.default_factory is not msgspec.NODEFAULT:
+            fields.append((field_info.name, kind, msgspec.field(
+                default_factory=field_info.default_factory)))
+        else:
+            fields.append((field_info.name, kind, field_info.default))
+    fields.sort(key=lambda f: f[2] is not msgspec.NODEFAULT)  # kw_only allows any order
+    return msgspec.defstruct("TimelineTop", fields, kw_only=True, frozen=True,
+                             forbid_unknown_fields=True)
+
+
+_Top = _top_struct()
+_TOP_DECODER = msgspec.json.Decoder(_Top)
 _ENCODER = msgspec.json.Encoder()
 
 
@@ -66,22 +90,45 @@ def read_bytes(name: str) -> bytes:
 
 
 def decode(data: bytes, file: str = "<memory>") -> Loaded:
+    """Everything but the events in one strict pass, the events in strict batches.
+
+    Batches cost a scan of the events and let a problem in the last event be
+    explained without decoding the million before it twice: only the failing
+    item is read again, slowly, to name its problems.
+    """
+    data, warnings = limits.repair_surrogates(data, file)
     try:
         with paused_gc():
-            timeline = _DECODER.decode(data)
-    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
-        return _decode_slowly(data, file)
+            top: Any = _TOP_DECODER.decode(data)
+    except msgspec.ValidationError:
+        return _decode_with_problems(data, file, warnings)
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError) as err:
+        return _decode_broken(data, file, warnings, err)
+    split = native_items.Split(data, {"events": top.events})
+    found: list[Found] = []
+    explained = [0]
     with paused_gc():
-        found = check(timeline)
+        events, where, failed = native_items.decode_items(split, top.events, "events", found,
+                                                          explained)
+        native_items.add_summary(found, explained)
+        members = {name: getattr(top, name) for name in top.__struct_fields__}
+        members["events"] = tuple(events)
+        timeline = Timeline(**members)
+        if found:
+            positions = {"events": where}
+            found.extend(_renumber(f, positions) for f in check(timeline, {"events": failed}))
+        else:
+            found = check(timeline)
     if not found:
-        return Loaded(timeline, file)
-    return _finish(timeline, found, [], data.decode("utf-8", errors="replace"), file)
+        return Loaded(timeline, file, warnings)
+    return _finish(timeline, found, warnings, split, file)
 
 
-def _finish(timeline: Timeline, found: list[Found], warnings: list[Problem], text: str,
-            file: str) -> Loaded:
-    problems = _in_file_order(warnings + [_place(f, text, file) for f in found[:MAX_PROBLEMS]])
-    if any(p.severity == "error" for p in problems):
+def _finish(timeline: Timeline | None, found: list[Found], warnings: list[Problem],
+            split: native_items.Split, file: str) -> Loaded:
+    problems = _in_file_order(warnings + native_items.place_all(split, found, file,
+                                                                 MAX_PROBLEMS))
+    if timeline is None or any(p.severity == "error" for p in problems):
         raise LoadError(file, problems)
     return Loaded(timeline, file, problems)
 
@@ -91,54 +138,59 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line, p.column))
 
 
-def _place(found: Found, text: str, file: str) -> Problem:
-    line, column = locate_line_column(text, found.path, key=found.at_key)
-    return Problem(file, found.message, found.path, line, column, found.severity)
+def _decode_with_problems(data: bytes, file: str, warnings: list[Problem]) -> Loaded:
+    """Valid JSON that is not a valid timeline: decode what is good, explain the rest."""
+    split = native_items.Split(data)
+    try:
+        split.top  # noqa: B018  (decodes the members; raises if the root is no object)
+    except msgspec.ValidationError:
+        kind = {b"[": "an array", b'"': "a string", b"t": "a boolean", b"f": "a boolean",
+                b"n": "null"}.get(data.lstrip()[:1], "a number")
+        raise LoadError(file, [*warnings, Problem(
+            file, f"expected a JSON object (a timeline), found {kind}", "$",
+            *byte_line_column(data, len(data) - len(data.lstrip())))]) from None
+    except (msgspec.DecodeError, RecursionError) as err:
+        return _decode_broken(data, file, warnings, err)
+    with paused_gc():
+        timeline, found, positions, failed_ids = native_items.decode(split, file)
+        if timeline is not None:
+            # Check what did convert too, so one run reports every problem; ids of
+            # items that failed count as known, so they cause no second error.
+            found.extend(_renumber(f, positions) for f in check(timeline, failed_ids))
+    return _finish(timeline, found, warnings, split, file)
 
 
-def _decode_slowly(data: bytes, file: str) -> Loaded:
-    warnings: list[Problem] = []
+def _decode_broken(data: bytes, file: str, warnings: list[Problem], err: Exception) -> Loaded:
+    """Not JSON (or not UTF-8, or starting with a byte-order mark): say where it breaks."""
     if data.startswith(codecs.BOM_UTF8):
-        warnings.append(Problem(file, "the file starts with a byte-order mark; it was ignored",
-                                "$", 1, 1, "warning"))
-        data = data[len(codecs.BOM_UTF8):]
+        loaded = decode(data[len(codecs.BOM_UTF8):], file)
+        note = Problem(file, "the file starts with a byte-order mark; it was ignored", "$", 1,
+                       1, "warning")
+        return Loaded(loaded.timeline, file, [note, *warnings, *loaded.warnings])
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line, column = byte_line_column(data, err.start)
+    except UnicodeDecodeError as bad:
+        line, column = byte_line_column(data, bad.start)
         raise LoadError(file, [Problem(
-            file, f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} cannot start or "
+            file, f"the file is not UTF-8 text (byte 0x{data[bad.start]:02x} cannot start or "
                   "continue a character); save it as UTF-8", "", line, column)]) from None
+    if isinstance(err, RecursionError) or "recursion" in str(err).lower():
+        raise LoadError(file, [Problem(file, "JSON is nested too deeply to be a timeline", "",
+                                       1, 1)]) from None
     try:
-        root = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise LoadError(file, [Problem(file, explain_json_error(err, text), "", err.lineno,
-                                       err.colno)]) from None
+        json.loads(text)
+    except json.JSONDecodeError as bad:
+        raise LoadError(file, [Problem(file, explain_json_error(bad, text), "", bad.lineno,
+                                       bad.colno)]) from None
     except RecursionError:
         raise LoadError(file, [Problem(file, "JSON is nested too deeply to be a timeline", "",
                                        1, 1)]) from None
-    found: list[Found] = []
-    if not isinstance(root, dict):
-        found.append(Found("$", f"expected a JSON object (a timeline), found {_kind(root)}"))
-        return _finish_or_raise(found, warnings, text, file)
-    fmt = root.get("format")
-    if fmt != FORMAT:
-        if fmt is None:
-            found.append(Found("$", f"missing required field 'format' (expected '{FORMAT}')"))
-        else:
-            found.append(Found("$.format", f"expected '{FORMAT}', found {json.dumps(fmt)}; this "
-                                "file is not a Summit Timeline file of a version this app reads"))
-        return _finish_or_raise(found, warnings, text, file)
-    cleaned = _drop_unknown(root, Timeline, "$", found)
-    converted = _convert_all(cleaned, found)
-    if converted is not None:
-        # Check what did convert too, so one run reports every problem; ids of
-        # items that failed count as known, so they cause no second error.
-        timeline, positions, failed_ids = converted
-        found.extend(_renumber(f, positions) for f in check(timeline, failed_ids))
-    if converted is None or any(f.severity == "error" for f in found):
-        return _finish_or_raise(found, warnings, text, file)
-    return _finish(converted[0], found, warnings, text, file)
+    except ValueError:
+        raise limits.too_long_number(text, file) from None
+    m = re.search(r"\(byte (\d+)\)", str(err))
+    line, column = byte_line_column(data, int(m.group(1))) if m else (1, 1)
+    raise LoadError(file, [Problem(file, f"malformed JSON: {str(err)[:120]}", "", line,
+                                   column)]) from None
 
 
 _ITEM_PATH = re.compile(r"^\$\.(people|places|sources|tracks|events|views)\[(\d+)\]")
@@ -147,7 +199,7 @@ _ITEM_PATH = re.compile(r"^\$\.(people|places|sources|tracks|events|views)\[(\d+
 def _renumber(found: Found, positions: dict[str, list[int]]) -> Found:
     """Map a path in the partial timeline back to the item's place in the file."""
     m = _ITEM_PATH.match(found.path)
-    if m is None:
+    if m is None or m.group(1) not in positions:
         return found
     raw = positions[m.group(1)][int(m.group(2))]
     path = f"$.{m.group(1)}[{raw}]{found.path[m.end():]}"
@@ -169,117 +221,7 @@ def explain_json_error(err: json.JSONDecodeError, text: str) -> str:
     return f"malformed JSON: {err.msg}"
 
 
-def _finish_or_raise(found: list[Found], warnings: list[Problem], text: str,
-                     file: str) -> Loaded:
-    problems = _in_file_order(warnings + [_place(f, text, file) for f in found[:MAX_PROBLEMS]])
-    raise LoadError(file, problems)
-
-
-def _kind(value: object) -> str:
-    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-            type(None): "null"}.get(type(value), "a number")
-
-
-_LIST_TYPES: dict[str, type[msgspec.Struct]] = {
-    "people": Person, "places": Place, "sources": Source, "tracks": Track, "events": Event,
-    "views": View,
-}
-
-
-def _drop_unknown(obj: Any, struct: type[msgspec.Struct], path: str,
-                  found: list[Found]) -> Any:
-    """Copy of ``obj`` without the keys ``struct`` does not know, each one warned about."""
-    if not isinstance(obj, dict):
-        return obj
-    info = msgspec.inspect.type_info(struct)
-    assert isinstance(info, msgspec.inspect.StructType)
-    fields = {f.encode_name: f for f in info.fields}
-    out: dict[str, Any] = {}
-    for key, value in obj.items():
-        spec = fields.get(key)
-        if spec is None:
-            found.append(Found(_join(path, key), f"unknown field '{key}' was ignored "
-                                f"(known fields: {', '.join(sorted(fields))})", "warning", True))
-            continue
-        nested = _struct_items(spec.type)
-        if nested is not None and isinstance(value, list):
-            value = [_drop_unknown(item, nested, f"{_join(path, key)}[{i}]", found)
-                     for i, item in enumerate(value)]
-        out[key] = value
-    return out
-
-
-def _struct_items(t: msgspec.inspect.Type) -> type[msgspec.Struct] | None:
-    if isinstance(t, msgspec.inspect.VarTupleType | msgspec.inspect.ListType):
-        item = t.item_type
-        if isinstance(item, msgspec.inspect.StructType):
-            return item.cls
-    return None
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) else \
-        f"{path}[{json.dumps(key, ensure_ascii=False)}]"
-
-
-def _convert_all(root: dict[str, Any], found: list[Found]
-                 ) -> tuple[Timeline, dict[str, list[int]], dict[str, set[str]]] | None:
-    """Convert item by item so that one bad event does not hide the next one's problem.
-
-    Returns the timeline of the items that converted, where each came from in
-    the file, and the ids of the items that did not.
-    """
-    top = dict(root)
-    positions: dict[str, list[int]] = {}
-    failed_ids: dict[str, set[str]] = {}
-    for key, struct in _LIST_TYPES.items():
-        items = top.get(key)
-        if not isinstance(items, list):
-            continue
-        good, where, failed = [], [], set()
-        for i, item in enumerate(items):
-            try:
-                good.append(msgspec.convert(item, struct))
-                where.append(i)
-            except msgspec.ValidationError as err:
-                found.append(_from_validation(err, f"$.{key}[{i}]"))
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    failed.add(item["id"])
-        top[key], positions[key], failed_ids[key] = good, where, failed
-    try:
-        return msgspec.convert(top, Timeline), positions, failed_ids
-    except msgspec.ValidationError as err:
-        found.append(_from_validation(err, "$"))
-        return None
-
-
-_AT = re.compile(r"^(?P<msg>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.S)
-_ID_PATTERN = re.compile(r"Expected `str` matching regex '\^\[A-Za-z0-9\].*'")
-
-
-def _from_validation(err: msgspec.ValidationError, prefix: str) -> Found:
-    m = _AT.match(str(err))
-    assert m is not None
-    message, sub = m.group("msg"), m.group("path") or "$"
-    path = prefix + sub[1:]
-    missing = re.match(r"Object missing required field `(.+)`", message)
-    if missing:
-        return Found(path, f"missing required field '{missing.group(1)}'")
-    if _ID_PATTERN.match(message):
-        return Found(path, "expected an id: a letter or digit, then letters, digits, "
-                            "'_', '.', ':' or '-'")
-    message = message.replace("`", "'")
-    message = message[:1].lower() + message[1:]
-    choices = _CHOICES.get(path.rsplit(".", 1)[-1])
-    if message.startswith("invalid enum value") and choices:
-        message += f"; expected one of: {', '.join(choices)}"
-    return Found(path, message)
-
-
-_CHOICES: dict[str, tuple[str, ...]] = {
-    "status": STATUSES,
-    "kind": get_args(Kind),
-}
+native_items.set_choices({"status": STATUSES, "kind": get_args(Kind)})
 
 
 # ---------------------------------------------------------------- writing

@@ -225,6 +225,7 @@ class _Reader:
                  "locked", "ends_today", "category", "categories", "description", "labels",
                  "alert", "hyperlink", "icon", "default_color", "milestone"}
         for i, ev in enumerate(c for c in node.children if c.tag == "event"):
+            limits.checkpoint()
             path = f"/timeline/events/event[{i + 1}]"
             for c in ev.children:
                 if c.tag not in known:

@@ -17,6 +17,7 @@ This module reads TimelineJS3; :mod:`.timelinejs_legacy` reads TimelineJS2,
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass
@@ -217,6 +218,7 @@ class SlideReader:
         title, description = self._title(root.get("title"))
         slides: list[_Slide] = []
         for i, slide in enumerate(events):
+            limits.checkpoint()
             path = f"$.events[{i}]"
             if not isinstance(slide, dict):
                 self.error(path, f"a slide must be an object, found {kind_of(slide)}")
@@ -321,22 +323,44 @@ class SlideReader:
                                   summary=body, kind="other", importance=0))
 
 
-def load_json(data: bytes, file: str) -> tuple[Any, str]:
-    """Parsed JSON and its text, with the size, encoding and depth limits applied."""
+def load_json(data: bytes, file: str) -> tuple[Any, str, list[Problem]]:
+    """Parsed JSON, its text and warnings about reading it, with the limits applied.
+
+    A file that is not UTF-8 is read as Windows-1252, the encoding older
+    spreadsheet and editor exports on Windows use, with a warning naming it.
+    """
     limits.check_size(data, file)
-    text = limits.decode_text(data, file)
+    data, warnings = limits.repair_surrogates(data, file)
+    try:
+        text = limits.decode_text(data, file)
+    except LoadError as err:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise  # broken UTF-16 is not Windows-1252 either
+        text = data.decode("cp1252", errors="replace")
+        first = err.problems[0]
+        warnings.append(Problem(file, "the file is not UTF-8; it was read as Windows-1252 "
+                                      "(cp1252): check letters with accents", "", first.line,
+                                first.column, "warning"))
     limits.check_json_depth(text, file)
     try:
-        return json.loads(text), text
+        return json.loads(text), text, warnings
     except json.JSONDecodeError as err:
         raise limits.fail(file, explain_json_error(err, text), "", err.lineno,
                           err.colno) from None
     except RecursionError:  # pragma: no cover - the depth check comes first
         raise limits.fail(file, "the JSON is nested too deeply", "", 1, 1) from None
+    except ValueError:  # a number Python will not read (over 4,300 digits)
+        raise limits.too_long_number(text, file) from None
 
 
 def read(data: bytes, name: str) -> Loaded:
-    root, text = load_json(data, name)
+    root, text, warnings = load_json(data, name)
+    loaded = _read(root, text, name)
+    loaded.warnings[:0] = warnings
+    return loaded
+
+
+def _read(root: Any, text: str, name: str) -> Loaded:
     reader = SlideReader(text, name)
     if isinstance(root, dict) and isinstance(root.get("timeline"), dict) \
             and "events" not in root:

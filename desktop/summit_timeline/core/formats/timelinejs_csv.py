@@ -18,8 +18,9 @@ from typing import Final
 from .. import dates
 from ..model import Event, Media, Status
 from ..problems import LoadError, Problem
+from . import limits
 from .builder import Builder, ends_before, interval, status_suffix
-from .csv_rows import Row, Table, cell_problem, fold, read_table
+from .csv_rows import Row, Table, cell_problem, fold, header_cells, read_table
 from .native import Loaded
 from .sanitize import html_to_summary, inline_text, removed_tags
 from .timelinejs_fields import FieldError, date_from_parts, media_reference
@@ -35,9 +36,8 @@ _ISO: Final = re.compile(r"(-?\d{1,15})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ](\S+
 
 
 def sniff(data: bytes, name: str) -> bool:
-    first = data[:4096].split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf").lower()
-    cells = {c.strip().strip(b'"').strip() for c in re.split(rb"[,;\t]", first)}
-    return b"headline" in cells and (b"year" in cells or b"start date" in cells)
+    cells = header_cells(data)
+    return "headline" in cells and ("year" in cells or "start date" in cells)
 
 
 def read(data: bytes, name: str) -> Loaded:
@@ -59,6 +59,7 @@ def read(data: bytes, name: str) -> Loaded:
     title, description = "", ""
     records: list[tuple[Row, str, str | None, bool]] = []
     for row in table.rows:
+        limits.checkpoint()
         c = row.cells
         kind = c.get("type", "").strip().lower()
         if kind == "title":

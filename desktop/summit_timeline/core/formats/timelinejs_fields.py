@@ -60,12 +60,29 @@ class DateParts:
     dropped_month: bool
 
 
+def astronomical_year(year: int) -> int:
+    """The EDTF (astronomical) year of a TimelineJS year.
+
+    TimelineJS shows a negative year ``y`` as "|y| BCE" (its English
+    ``era_labels``), so authors write -44 for 44 BCE; astronomically that is
+    -43, because 1 BCE is year 0.  Year 0 itself is shown as "0" and read as
+    1 BCE.  Years beyond four digits are too coarse for the year to matter.
+    """
+    return year + 1 if -9999 <= year < 0 else year
+
+
+def timelinejs_year(year: int) -> int:
+    """The TimelineJS year that shows as the same year as an EDTF (astronomical) one."""
+    return year - 1 if -9998 <= year <= 0 else year
+
+
 def date_from_parts(year: object, month: object = None, day: object = None,
                     time_given: bool = False) -> DateParts:
     """EDTF text at the precision of the finest part given (year, month or day)."""
     y = whole_number("year", year)
     if y is None:
         raise FieldError("year", "'year' is required")
+    y = astronomical_year(y)
     m = whole_number("month", month)
     d = whole_number("day", day)
     if m is not None and not 1 <= m <= 12:
@@ -79,7 +96,7 @@ def date_from_parts(year: object, month: object = None, day: object = None,
     try:
         text = edtf_point(y, m, d)
     except ValueError:
-        raise FieldError("day", f"day {d} does not exist in {y:04d}-{m:02d}") from None
+        raise FieldError("day", f"day {d} does not exist in {edtf_point(y, m)}") from None
     if not dates.is_valid(text):
         raise FieldError("year", f"year {y} is out of the range this app can draw")
     return DateParts(text, time_given, dropped_day, dropped_month)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .. import dates
 from ..model import Event, Media
 from ..problems import LoadError
+from . import limits
 from .builder import ends_before, interval
 from .native import Loaded
 from .sanitize import inline_text
@@ -38,6 +39,7 @@ def read_tl2(reader: SlideReader, root: dict[str, Any]) -> Loaded:
         raise LoadError(reader.file, reader.errors)
     pending: list[tuple[int, str, str, dict[str, Any], str | None]] = []
     for i, item in enumerate(items):
+        limits.checkpoint()
         path = f"$.timeline.date[{i}]"
         if not isinstance(item, dict):
             reader.error(path, f"an entry must be an object, found {kind_of(item)}")

@@ -18,6 +18,7 @@ from .. import dates
 from ..model import Event, Timeline
 from .held import not_held
 from .sanitize import text_to_html
+from .timelinejs_fields import timelinejs_year
 
 HELD: Final = frozenset({"description", "status", "summary", "media", "media_captions"})
 
@@ -30,7 +31,10 @@ def _side(side: str, upper: bool) -> dict[str, int] | None:
     except dates.EdtfError:
         return None
     y, m, day = dates.from_day_number(d.upper if upper else d.lower)
-    if d.precision == dates.Precision.YEAR or d.text.lstrip("-").startswith("Y"):
+    if d.text.lstrip("-").startswith("Y"):
+        return {"year": y}
+    y = timelinejs_year(y)  # TimelineJS shows -44 as "44 BCE", which EDTF writes -0043
+    if d.precision == dates.Precision.YEAR:
         return {"year": y}
     if d.precision in (dates.Precision.MONTH, dates.Precision.SEASON):
         return {"year": y, "month": m}
