@@ -12,6 +12,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..core.index import EventIndex
+from ..core.knowledge import KnownArrays
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,15 @@ class EventFilter:
     """A ``review.FLAG_CODE`` value: only events the current reviewer flagged so."""
     lanes: tuple[int, ...] | None = None
     """The tracks a named view keeps, as lane indices; None keeps every track."""
+    days: tuple[float, float] | None = None
+    """The [start, end) day numbers a named view frames: events wholly outside are left
+    out, as they are from the view's exports and slides; None keeps every date."""
 
     @property
     def is_empty(self) -> bool:
         return not self.text.strip() and self.lane is None and self.person is None \
-            and self.status is None and self.review is None and self.lanes is None
+            and self.status is None and self.review is None and self.lanes is None \
+            and self.days is None
 
 
 @dataclass(eq=False)
@@ -56,12 +61,16 @@ class ParticipantIndex:
         return self._positions.get(person_id, np.zeros(0, np.int64))
 
 
-def filter_mask(index: EventIndex, wanted: EventFilter, status: NDArray[np.int8],
+def filter_mask(index: EventIndex, wanted: EventFilter, known: KnownArrays,
                 people: ParticipantIndex, review: NDArray[np.int8] | None = None
                 ) -> NDArray[np.bool_]:
-    """True for events that pass every part of ``wanted``; ``status`` is the known status,
-    ``review`` the reviewer's flag codes by position (None: nobody's flags, all unreviewed)."""
+    """True for events that pass every part of ``wanted`` as ``known`` on the knowledge
+    date; ``review`` the reviewer's flag codes by position (None: nobody's flags)."""
+    status = known.status
     mask = index.search(wanted.text) if wanted.text.strip() else np.ones(len(index), np.bool_)
+    if wanted.days is not None:
+        lo, hi = wanted.days
+        mask &= (known.end > lo) & (known.start < hi)
     if wanted.lane is not None:
         mask &= index.lane == wanted.lane
     if wanted.lanes is not None:
