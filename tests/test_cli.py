@@ -28,7 +28,7 @@ def test_validate_good_and_bad_files(tmp_path: Path) -> None:
     bad.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
     good = run("validate", str(default_dataset()))
     assert good.returncode == 0, good.stdout + good.stderr
-    assert "valid, 15 events" in good.stdout
+    assert "valid, 69 events" in good.stdout
     done = run("validate", str(default_dataset()), str(bad))
     assert done.returncode == 1
     problem_lines = [line for line in done.stdout.splitlines() if line.startswith(str(bad))]
@@ -63,7 +63,7 @@ def test_window_without_a_display_says_so_plainly() -> None:
 def test_validate_strict_passes_the_bundled_file_and_fails_a_leak(tmp_path: Path) -> None:
     done = run("validate", "--strict", str(default_dataset()))
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "valid under the strict rules, 15 events" in done.stdout
+    assert "valid under the strict rules, 69 events" in done.stdout
     leak = tmp_path / "leak.timeline.json"
     doc = json.loads(default_dataset().read_text(encoding="utf-8"))
     doc["sources"][0]["date"] = "2023-04"

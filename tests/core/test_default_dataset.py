@@ -23,6 +23,7 @@ REPO = Path(__file__).parents[2]
 DATASET = (REPO / "desktop" / "summit_timeline" / "resources" / "data"
            / "putin-xi-meetings.timeline.json")
 PASSAGES = REPO / "tests" / "data" / "quote_sources.json"
+NAME_PASSAGES = REPO / "tests" / "data" / "name_sources.json"
 SEED = REPO.parent / "shared" / "seed" / "article-2024-07-03.txt"
 PLEDGE_TIMES = "pledgetimes-2024-07-03"
 KAZAN = "putin-xi-2024-10-22-kazan"
@@ -60,7 +61,8 @@ def test_header(timeline: Timeline) -> None:
     assert dates.parse(timeline.checked).precision == dates.Precision.DAY
     assert [(t.id, t.title, t.order) for t in timeline.ordered_tracks()] == [
         ("putin-xi", "Putin–Xi", 0),
-        ("context", "Context", 1),
+        ("with-other-leaders", "With other leaders", 1),
+        ("context", "Context", 2),
     ]
 
 
@@ -75,7 +77,11 @@ def test_named_views_open_as_reported_on_3_july_2024(timeline: Timeline) -> None
     assert dates.format_day(int(hi) - 1) == "31 Oct 2024"
     since = views.find_view(timeline, "all meetings since 2013")
     assert since.as_of is None and views.view_range(since) == (
-        dates.day_number(2013, 1, 1), dates.day_number(2025, 12, 31) + 1)
+        dates.day_number(2013, 3, 1), dates.day_number(2025, 9, 30) + 1)
+    first = min(dates.parse(e.when).lower for e in timeline.events)
+    last = max(dates.parse(e.when).upper for e in timeline.events)
+    lo, hi = views.view_range(since) or (0.0, 0.0)
+    assert lo <= first and last < hi, "the view frames every meeting in the record"
 
 
 def test_three_putin_xi_meetings_in_2024(timeline: Timeline) -> None:
@@ -84,10 +90,12 @@ def test_three_putin_xi_meetings_in_2024(timeline: Timeline) -> None:
                       key=lambda e: e.when)
     assert [e.when for e in meetings] == ["2024-05-16", "2024-07-03", "2024-10-22"]
     assert [timeline.place(e.place).name for e in meetings] == ["Beijing", "Astana", "Kazan"]
+    # The state visit's Beijing stage outranks the talks on the sidelines of summits.
+    assert [(e.kind, e.importance) for e in meetings] == [
+        ("visit", 3), ("bilateral", 2), ("bilateral", 2)]
     for event in meetings:
         assert event.status == "held"
         assert set(event.participants) >= {"putin", "xi"}
-        assert event.importance == 3
         assert event.summary and event.occasion
         assert event.reports, f"{event.id} has no reports for the knowledge-date view"
     # The Astana venue was not reported, so none is given; the others have one.
@@ -273,14 +281,33 @@ def test_leaders_have_russian_and_chinese_names(timeline: Timeline) -> None:
     assert xi.names["zh"] == "习近平"
     assert xi.names["ru"] == "Си Цзиньпин"
     assert putin.colour and xi.colour and putin.colour != xi.colour
+
+
+def test_every_name_form_is_spelled_so_by_its_cited_source(timeline: Timeline) -> None:
+    """A form no source could be found for is left out rather than kept unsourced."""
+    passages = json.loads(NAME_PASSAGES.read_text(encoding="utf-8"))["passages"]
+    forms = 0
     for person in timeline.people:
-        assert person.names.get("ru") and person.names.get("zh"), person.id
+        assert set(person.names) == set(person.name_sources), person.id
+        for lang, form in person.names.items():
+            source = timeline.source(person.name_sources[lang])
+            assert source is not None and source.url, (person.id, lang)
+            passage = passages[source.id]
+            assert form in passage["text"], f"{person.id}: {form!r} not in {source.id}"
+            assert passage["read_at"] == source.url
+            forms += 1
+    assert forms >= 2 * len(timeline.people) - 2
 
 
-def test_places_have_coordinates(timeline: Timeline) -> None:
+def test_places_have_coordinates_from_a_cited_gazetteer(timeline: Timeline) -> None:
     for place in timeline.places:
         assert place.country, place.id
         assert place.latitude is not None and place.longitude is not None, place.id
+        source = timeline.source(place.source)
+        assert source is not None and source.url, place.id
+    resort = timeline.place("burgenstock")
+    assert resort is not None and (resort.latitude, resort.longitude) == (47.0, 8.38)
+    assert timeline.source(resort.source).outlet == "Wikipedia"
 
 
 def test_each_quote_names_its_speaker_and_source(timeline: Timeline) -> None:
@@ -319,3 +346,43 @@ def test_seed_article_quotes_sit_inside_it(timeline: Timeline) -> None:
     assert cited
     for quote in cited:
         assert any(quote.text in span for span in spans), f"not quoted there: {quote.text!r}"
+
+
+def _track(timeline: Timeline, track_id: str) -> list[Event]:
+    return [e for e in timeline.events if e.track == track_id]
+
+
+def test_the_record_from_2013_to_2025(timeline: Timeline) -> None:
+    meetings = _track(timeline, "putin-xi")
+    years = {dates.parse(e.when).display()[-4:] for e in meetings}
+    # No in-person meeting in 2020 or 2021: video calls only.
+    assert years == {str(y) for y in range(2013, 2026)} - {"2020", "2021"}
+    assert len(meetings) == 41
+    assert min(meetings, key=lambda e: dates.parse(e.when).lower).id == \
+        "putin-xi-2013-03-22-moscow"
+    with_others = _track(timeline, "with-other-leaders")
+    assert len(with_others) == 18
+    assert all({"putin", "xi"} <= set(e.participants) for e in meetings + with_others)
+
+
+def test_kinds_and_importance_follow_one_scheme(timeline: Timeline) -> None:
+    """Visit stages 3, talks on the sidelines 2, three-way meetings and shared summits 1."""
+    for event in _track(timeline, "putin-xi"):
+        assert (event.kind, event.importance) in {("visit", 3), ("bilateral", 2)}, event.id
+    for event in _track(timeline, "with-other-leaders"):
+        assert (event.kind, event.importance) == ("multilateral", 1), event.id
+
+
+def test_fortaleza_keeps_both_days_with_their_sources(timeline: Timeline) -> None:
+    event = _event(timeline, "putin-xi-2014-07-14-fortaleza")
+    assert dates.parse(event.when).display() == "14 or 15 Jul 2014"
+    outlets = {timeline.source(r.source).outlet for r in event.reports}
+    assert any("Kremlin" in o for o in outlets) and any("BRICS Post" in o for o in outlets)
+    state = _state(timeline, event.id, "2014-07-15")
+    assert state is not None and state.when == "[2014-07-14,2014-07-15]"
+
+
+def test_quotes_are_short(timeline: Timeline) -> None:
+    for event in timeline.events:
+        for quote in event.quotes:
+            assert len(quote.text.split()) <= 30, f"{event.id}: {quote.text!r}"

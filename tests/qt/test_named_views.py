@@ -46,7 +46,7 @@ def test_view_menu_offers_each_view_with_its_date_and_range(window: MainWindow) 
         "As reported on 3 July 2024", "2024 in hindsight", "All meetings since 2013"]
     assert first[3].isSeparator()
     assert first[0].toolTip().startswith("As known on 3 Jul 2024 · 16 May – 31 Oct 2024")
-    assert first[2].toolTip().startswith("Everything known · 2013–2025")
+    assert first[2].toolTip().startswith("Everything known · Mar 2013 – Sep 2025")
     assert [a.shortcut().toString() for a in first[:3]] == ["Alt+1", "Alt+2", "Alt+3"]
 
 
@@ -105,3 +105,20 @@ def test_presenter_mode_presents_the_view(window: MainWindow) -> None:
     deck = build_deck(state)
     titles = [deck.data.event(p).title for p in deck.event_positions()]
     assert titles == ["Putin–Xi meeting in Astana"]
+
+
+def test_a_view_shows_only_its_dates_until_the_window_leaves_it(window: MainWindow) -> None:
+    """As its exports and slides do: the 2024 view lists 2024, not the whole record."""
+    state = window.state
+    assert state.index is not None
+    opening = window.event_list.model.rowCount()
+    days = [state.index.event(int(p)).when for p in state.shown_positions()]
+    assert opening == 15 and all(d.startswith("2024") for d in days)
+    window.named_views.actions["view.named.since-2013"].trigger()
+    assert window.event_list.model.rowCount() == len(state.index.timeline.events)
+    window.named_views.actions["view.named.reported-2024-07-03"].trigger()
+    assert window.event_list.model.rowCount() == opening
+    # Moving the knowledge date leaves the view, and its dates with it.
+    state.set_knowledge_day(dates.day_number(2024, 7, 4))
+    assert state.view is None and state.filter.days is None
+    assert window.event_list.model.rowCount() > opening

@@ -111,11 +111,14 @@ def test_clear_search_resets_the_text_and_every_filter(window: MainWindow,
     event_list.person_box.setCurrentIndex(event_list.person_box.findData("xi"))
     qtbot.keyClicks(event_list.search, "Astana")
     event_list.clear_search()
-    assert window.state.filter.is_empty
+    # Everything the widgets set is gone; the opening view (and its dates) stays.
+    in_view = EventFilter(days=window.state.filter.days)
+    assert in_view.days is not None and window.state.view is not None
+    assert window.state.filter == in_view
     assert event_list.search.text() == ""
     assert event_list.person_box.currentData() is None
     qtbot.wait(250)  # past the search debounce: nothing re-applies an old text
-    assert window.state.filter.is_empty
+    assert window.state.filter == in_view
 
 
 def test_window_clear_search_is_the_lists(window: MainWindow,

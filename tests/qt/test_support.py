@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
@@ -29,7 +31,7 @@ def test_walk_follows_time_within_the_filter(qtbot: QtBot) -> None:
     state = ViewState()
     index = EventIndex.build(load_any(default_dataset()).timeline)
     state.set_timeline(index, None)
-    state.set_filter(EventFilter(lane=0))
+    state.set_filter(replace(state.filter, lane=0))  # the Putin–Xi track, in the view
     seen = []
     for _ in range(4):
         state.select(state.step(1))

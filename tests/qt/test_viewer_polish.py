@@ -4,7 +4,9 @@ one-day meetings drawn across their day when zoomed in."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -48,8 +50,15 @@ def _drawn_labels(widget: TimelineView, state: ViewState) -> dict[str, str]:
 
 # ------------------------------------------------------------ work off the GUI thread
 
-def test_loaded_file_arrives_with_the_views_arrays_made_on_the_worker(window: MainWindow
-                                                                      ) -> None:
+def test_loaded_file_arrives_with_the_views_arrays_made_on_the_worker(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    # Without a named view that frames dates, the first frame is the worker's draw set.
+    doc = json.loads(default_dataset().read_text(encoding="utf-8"))
+    del doc["views"], doc["default_view"]
+    plain = tmp_path / "no-views.timeline.json"
+    plain.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with qtbot.waitSignal(window.state.sigTimelineChanged, timeout=10_000):
+        window.files.open(plain)
     state = window.state
     ready = PreparedTimeline.of(state.index)
     assert ready is not None, "the loader prepares the first frame's arrays"
@@ -62,13 +71,27 @@ def test_loaded_file_arrives_with_the_views_arrays_made_on_the_worker(window: Ma
     assert np.array_equal(state.shown_positions(), ready.walk)
 
 
+def test_a_view_that_frames_dates_reuses_the_workers_known_arrays(window: MainWindow) -> None:
+    """The bundled file opens in a view of May–October 2024: only its events are drawn."""
+    state = window.state
+    ready = PreparedTimeline.of(state.index)
+    assert ready is not None and state.known is ready.known
+    assert state.view is not None and state.filter.days is not None
+    assert state.index is not None
+    drawn = window.timeline_view.events_item.draw_set()
+    fresh = DrawSet.build(state.index, state.known, state.shown)
+    assert drawn is not None and np.array_equal(drawn.position, fresh.position)
+    assert np.array_equal(state.shown_positions(), ready.walk[state.shown[ready.walk]])
+
+
 def test_prepare_matches_what_the_state_computes_itself() -> None:
     result = prepare(load_any(default_dataset()).timeline, "x.timeline.json", None)
     assert result.prepared is not None
     state = ViewState()
     state.set_timeline(result.index, None)  # not remembered: the state computes its own
     assert state.known is not None and state.known is not result.prepared.known
-    assert np.array_equal(state.shown_positions(), result.prepared.walk)
+    walk = result.prepared.walk
+    assert np.array_equal(state.shown_positions(), walk[state.shown[walk]])
     assert np.array_equal(state.time_order(), result.prepared.order)
 
 

@@ -55,6 +55,10 @@ class Person(_Base, frozen=True, kw_only=True):
     name: str
     names: dict[str, str] = {}
     """Names in other scripts, keyed by BCP 47 language tag (``ru``, ``zh``)."""
+    name_sources: dict[str, Id] = {}
+    """For each key of ``names``, the source the form was checked against: a name in
+    another script is as easy to get wrong as a date, and a reader should be able to
+    open the page that spells it so."""
     role: str = ""
     colour: Colour | None = None
 
@@ -66,6 +70,8 @@ class Place(_Base, frozen=True, kw_only=True):
     latitude: Annotated[float, Meta(ge=-90, le=90)] | None = None
     longitude: Annotated[float, Meta(ge=-180, le=180)] | None = None
     venue: str = ""
+    source: Id | None = None
+    """Where the coordinates come from, so that a reader can check the dot on the map."""
 
 
 class Source(_Base, frozen=True, kw_only=True):

@@ -12,6 +12,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..core.index import EventIndex
+from ..core.knowledge import KnownArrays
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,15 @@ class EventFilter:
     """The tracks a named view keeps, as lane indices; None keeps every track."""
     noted: bool = False
     """Only events the current reviewer wrote a note on."""
+    days: tuple[float, float] | None = None
+    """The [start, end) day numbers a named view frames: events wholly outside are left
+    out, as they are from the view's exports and slides; None keeps every date."""
 
     @property
     def is_empty(self) -> bool:
         return not self.text.strip() and self.lane is None and self.person is None \
             and self.status is None and self.review is None and self.lanes is None \
-            and not self.noted
+            and not self.noted and self.days is None
 
 
 @dataclass(eq=False)
@@ -59,13 +63,17 @@ class ParticipantIndex:
         return self._positions.get(person_id, np.zeros(0, np.int64))
 
 
-def filter_mask(index: EventIndex, wanted: EventFilter, status: NDArray[np.int8],
+def filter_mask(index: EventIndex, wanted: EventFilter, known: KnownArrays,
                 people: ParticipantIndex, review: NDArray[np.int8] | None = None,
                 notes: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
-    """True for events that pass every part of ``wanted``; ``status`` is the known status,
-    ``review`` the reviewer's flag codes by position (None: nobody's flags, all unreviewed),
-    ``notes`` whether the reviewer wrote a note on each (None: no notes)."""
+    """True for events that pass every part of ``wanted`` as ``known`` on the knowledge
+    date; ``review`` the reviewer's flag codes by position (None: nobody's flags, all
+    unreviewed), ``notes`` whether the reviewer wrote a note on each (None: no notes)."""
+    status = known.status
     mask = index.search(wanted.text) if wanted.text.strip() else np.ones(len(index), np.bool_)
+    if wanted.days is not None:
+        lo, hi = wanted.days
+        mask &= (known.end > lo) & (known.start < hi)
     if wanted.lane is not None:
         mask &= index.lane == wanted.lane
     if wanted.lanes is not None:

@@ -198,15 +198,24 @@ class ViewState(QObject):
         self._forget_view_unless_it_holds()
 
     def _forget_view_unless_it_holds(self) -> None:
-        """Moving the knowledge date or the tracks away from the view's leaves it."""
+        """Moving the knowledge date or the tracks away from the view's leaves it.
+
+        Narrowing to some of the view's own tracks (or searching) stays in it: "as
+        reported on 3 July 2024", Putin–Xi track only, still asks about those months."""
         view, index = self.view, self.index
         if view is None or index is None:
             return
         shown = _view_filter(index, view)
-        if views.view_day(view) != self.knowledge_day or \
-                (shown.lane, shown.lanes) != (self.filter.lane, self.filter.lanes):
+        if views.view_day(view) != self.knowledge_day or shown.days != self.filter.days \
+                or not _lanes(index, self.filter) <= _lanes(index, shown):
             self.view = None
             self.sigViewChanged.emit()
+            if self.filter.days is not None:
+                # The view's dates go with it: no widget shows them, so none could undo them.
+                self.filter = replace(self.filter, days=None)
+                self._recompute_shown()
+                self.sigFilterChanged.emit()
+                self.sigShownChanged.emit()
 
     def select(self, position: int) -> None:
         if self.index is None or not 0 <= position < len(self.index):
@@ -269,15 +278,30 @@ class ViewState(QObject):
 
     def _recompute_shown(self) -> None:
         assert self.index is not None and self.known is not None and self._people is not None
-        mask = filter_mask(self.index, self.filter, self.known.status, self._people,
+        mask = filter_mask(self.index, self.filter, self.known, self._people,
                            self.review_flags, self.review_notes)
         self.shown = mask & self.known.visible
         self._walk = self._order[self.shown[self._order]]
 
 
+
+def _lanes(index: EventIndex, wanted: EventFilter) -> set[int]:
+    """The lanes a filter's track choice keeps."""
+    if wanted.lane is not None:
+        return {wanted.lane}
+    if wanted.lanes is not None:
+        return set(wanted.lanes)
+    return set(range(len(index.tracks)))
+
+
 def _view_filter(index: EventIndex, view: View) -> EventFilter:
-    """The view's tracks as a filter: one track shows in the list's track box."""
+    """The view's tracks and dates as a filter: one track shows in the list's track box.
+
+    The window shows what the view's exports and slides show, so "as reported on
+    3 July 2024" lists and walks the meetings of its months, not the whole record."""
+    days = views.view_range(view)
     if not view.tracks:
-        return EventFilter()
+        return EventFilter(days=days)
     lanes = tuple(k for k, track in enumerate(index.tracks) if track.id in view.tracks)
-    return EventFilter(lane=lanes[0]) if len(lanes) == 1 else EventFilter(lanes=lanes)
+    return EventFilter(lane=lanes[0], days=days) if len(lanes) == 1 else \
+        EventFilter(lanes=lanes, days=days)

@@ -23,7 +23,7 @@ def test_convert_by_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert _run(str(DEFAULT), "-o", str(out)) == 0
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR")
     err = capsys.readouterr().err
-    assert "iCalendar cannot hold quotations" in err and "wrote 15 events" in err
+    assert "iCalendar cannot hold quotations" in err and "wrote 69 events" in err
     back = tmp_path / "back.timeline.json"
     assert _run(str(out), "-o", str(back)) == 0
     assert json.loads(back.read_text())["format"] == "summit-timeline/1"

@@ -134,6 +134,17 @@ def test_duplicate_ids_and_missing_references(tmp_path: Path) -> None:
     assert len(lines) == 5
 
 
+def test_name_and_coordinate_sources_must_exist(tmp_path: Path) -> None:
+    doc = json.loads(json.dumps(MINIMAL))
+    doc["people"][0]["names"] = {"ru": "Владимир Путин", "zh-Hant": "普京"}
+    doc["people"][0]["name_sources"] = {"ru": "src", "zh-Hant": "gone"}
+    doc["places"][0].update(latitude=51.18, longitude=71.45, source="no-gazetteer")
+    lines = problems_of(write(tmp_path, doc))
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        '$.people[0].name_sources["zh-Hant"]: no source with id \'gone\' in $.sources',
+        "$.places[0].source: no source with id 'no-gazetteer' in $.sources"]
+
+
 def test_interval_ending_before_it_starts(tmp_path: Path) -> None:
     doc = json.loads(json.dumps(MINIMAL))
     doc["events"][2]["when"] = "2024-10-24/2024-10-22"

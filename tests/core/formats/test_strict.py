@@ -104,6 +104,19 @@ def _event_without_reports(doc: Doc) -> str:
         r"'putin-harbin-2024-05-17' has no reports"
 
 
+def _name_form_without_a_source(doc: Doc) -> str:
+    i = _index(doc, "people", "xi")
+    del doc["people"][i]["name_sources"]["ru"]
+    return rf"\$\.people\[{i}\]\.names\.ru: the ru form 'Си Цзиньпин' of Xi Jinping's " \
+        r"name cites no source"
+
+
+def _coordinates_without_a_source(doc: Doc) -> str:
+    i = _index(doc, "places", "kazan-kremlin")
+    del doc["places"][i]["source"]
+    return rf"\$\.places\[{i}\]: the coordinates of place 'kazan-kremlin' cite no source"
+
+
 PLANTED: dict[str, Callable[[Doc], str]] = {
     "report before its source": _report_before_its_source,
     "report summary without a source": _report_summary_without_source,
@@ -115,6 +128,8 @@ PLANTED: dict[str, Callable[[Doc], str]] = {
     "figure without attribution": _figure_without_attribution,
     "quote without a speaker": _quote_without_speaker,
     "event without reports": _event_without_reports,
+    "name form without a source": _name_form_without_a_source,
+    "coordinates without a source": _coordinates_without_a_source,
 }
 
 

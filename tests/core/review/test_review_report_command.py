@@ -53,7 +53,7 @@ def test_bundled_dataset_with_its_notes_in_the_data_folder(tmp_path, monkeypatch
     code, err = _run("-o", str(tmp_path / "r.md"))
     assert code == 0 and "no notes yet" in err
     checklist = (tmp_path / "r.md").read_text("utf-8")
-    assert "0 of 15 reviewed" in checklist
+    assert "0 of 69 reviewed" in checklist
 
     path = sidecar_path(default_dataset(), bundled=True)
     assert path.is_relative_to(tmp_path / "xdg")

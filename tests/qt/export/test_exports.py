@@ -64,7 +64,9 @@ def test_svg_parses_and_holds_every_title_as_text(tmp_path: Path, data: Timeline
     out = tmp_path / "t.svg"
     export_svg(data, out, width=1920, height=1080)
     texts = _svg_texts(out)
-    for event in data.timeline.events:
+    known = knowledge.timeline_as_of(data.timeline, data.knowledge_day).events
+    assert len(known) < len(data.timeline.events), "later meetings are not drawn"
+    for event in known:
         assert event.title in texts
     assert "known on 3 Jul 2024" in texts
     assert "<image" not in out.read_text(encoding="utf-8"), "vector shapes, no bitmaps"
@@ -106,7 +108,8 @@ def test_handout_has_a_title_page_and_one_page_per_event(tmp_path: Path,
     out = tmp_path / "handout.pdf"
     export_handout(data, out)
     pages = _pdf_pages(out)
-    assert len(pages) == 1 + len(data.timeline.events)
+    known = knowledge.timeline_as_of(data.timeline, data.knowledge_day).events
+    assert len(pages) == 1 + len(known), "one page per meeting known on 3 Jul 2024"
     assert data.timeline.title in pages[0] and "As known on 3 Jul 2024" in pages[0]
     kazan = next(p for p in pages if "Putin–Xi meeting in Kazan October 2024" in p)
     assert "Planned — as of 3 Jul 2024" in kazan and "day not yet known" in kazan

@@ -31,7 +31,7 @@ def _edited(path: Path) -> dict[str, Any]:
     astana = next(e for e in events if e["id"] == ASTANA)
     astana["title"] = "Putin–Xi talks in Astana (SCO)"
     call = dict(next(e for e in events if e["id"] == KAZAN))
-    call.update(id=ADDED, title="Putin–Xi video call", when="2024-12-20", reports=[])
+    call.update(id=ADDED, title="Putin–Xi video call", when="2024-09-20", reports=[])
     events.append(call)
     return data
 
@@ -53,7 +53,7 @@ def test_valid_change_reloads_keeps_place_and_lists_changes(
     assert changes.added == (ADDED,) and changes.modified == (ASTANA,) and not changes.removed
     text = window.info_bar.text()
     assert window.info_bar.isVisible() and ADDED in text and ASTANA in text
-    assert window.review.progress_label.text() == "0 of 16 reviewed"
+    assert window.review.progress_label.text() == "0 of 70 reviewed"
     assert window.review.pane.note_edit.toPlainText() == "Checked against Xinhua"
     # A second edit is noticed too: the watcher follows the file across renames.
     data["events"] = [e for e in data["events"] if e["id"] != ADDED]

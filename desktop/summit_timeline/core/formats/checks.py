@@ -20,6 +20,7 @@ from .. import dates
 from ..date_arrays import plain_bounds
 from ..model import Event, Timeline
 from ..problems import Severity
+from .json_locate import member
 
 LISTS = ("people", "places", "sources", "tracks", "events", "views")
 
@@ -64,9 +65,24 @@ def check(timeline: Timeline, also_known: dict[str, set[str]] | None = None) -> 
           lambda: ((f"$.events[{i}].related[{j}]", r) for i, e in enumerate(events)
                    for j, r in enumerate(e.related)))
     _check_details(timeline, ids, found)
+    _check_cited_by_people_and_places(timeline, ids["sources"], found)
     _check_views(timeline, ids, found)
     _check_dates(timeline, found)
     return found
+
+
+def _check_cited_by_people_and_places(timeline: Timeline, sources: set[str],
+                                      found: list[Found]) -> None:
+    """Where name forms and coordinates were checked: the sources they cite must exist."""
+    for i, person in enumerate(timeline.people):
+        for lang, source in person.name_sources.items():
+            if source not in sources:
+                found.append(Found(f"$.people[{i}].name_sources{member(lang)}",
+                                   f"no source with id '{source}' in $.sources"))
+    for i, place in enumerate(timeline.places):
+        if place.source is not None and place.source not in sources:
+            found.append(Found(f"$.places[{i}].source",
+                               f"no source with id '{place.source}' in $.sources"))
 
 
 def _check_views(timeline: Timeline, ids: dict[str, set[str]], found: list[Found]) -> None:

@@ -210,18 +210,35 @@ def write(timeline: Timeline) -> bytes:
         sources = []
         for s in (timeline.source(x) for x in e.sources):
             if s is not None:
-                sources.append(f"{s.title} <{s.url}>" if s.url and s.url != s.title else s.title)
+                title = _item(s.title)
+                sources.append(f"{title} <{s.url}>" if s.url and s.url != s.title else title)
         writer.writerow([
             e.id, e.title, e.when, "", e.status, e.kind or "", track.title if track else "",
-            place.name if place else "", "; ".join(p.name for p in people if p),
-            e.occasion, html_to_text(e.summary), "; ".join(e.topics), "; ".join(sources),
-            "; ".join(e.related), str(e.importance), "; ".join(m.url or m.file for m in e.media),
+            place.name if place else "", "; ".join(_item(p.name) for p in people if p),
+            e.occasion, html_to_text(e.summary), "; ".join(map(_item, e.topics)),
+            "; ".join(sources), "; ".join(e.related), str(e.importance),
+            "; ".join(m.url or m.file for m in e.media),
         ])
     return out.getvalue().encode("utf-8")
+
+
+def _item(text: str) -> str:
+    """A list item as written: ``;`` separates items, so one inside an item becomes ``,``."""
+    return text.replace(";", ",")
 
 
 def losses(timeline: Timeline) -> list[str]:
     lost = not_held(timeline, HELD)
     if any(p.venue for p in timeline.places):
         lost.append("venues of places")
+    if _semicolon_in_items(timeline):
+        lost.append("semicolons inside names, topics and source titles (written as commas)")
     return lost
+
+
+def _semicolon_in_items(timeline: Timeline) -> bool:
+    cited = {s for e in timeline.events for s in e.sources}
+    named = {p for e in timeline.events for p in e.participants}
+    return (any(";" in s.title for s in timeline.sources if s.id in cited)
+            or any(";" in p.name for p in timeline.people if p.id in named)
+            or any(";" in t for e in timeline.events for t in e.topics))

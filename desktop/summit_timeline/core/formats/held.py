@@ -39,9 +39,13 @@ FEATURES: Final[dict[str, tuple[str, _Check]]] = {
     "views": ("named views (knowledge date, range and tracks)", lambda t: bool(t.views)),
     "person_details": ("people's roles, colours and names in other scripts",
                        lambda t: any(p.role or p.colour or p.names for p in t.people)),
+    "name_sources": ("the sources people's names in other scripts were checked against",
+                     lambda t: any(p.name_sources for p in t.people)),
     "place_details": ("places' countries, venues and coordinates",
                       lambda t: any(p.country or p.venue or p.latitude is not None
                                     for p in t.places)),
+    "place_sources": ("the sources of places' coordinates",
+                      lambda t: any(p.source for p in t.places)),
     "source_details": ("sources' outlets, dates and notes",
                        lambda t: any(s.outlet or s.date or s.note for s in t.sources)),
     "track_colours": ("track colours", lambda t: any(tr.colour for tr in t.tracks)),

@@ -35,6 +35,11 @@ def parse_path(path: str) -> list[PathPart]:
     return parts
 
 
+def member(key: str) -> str:
+    """The JSON path step to an object's ``key``: ``.ru``, or ``["zh-Hant"]`` when not a name."""
+    return f".{key}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) else f"[{json.dumps(key)}]"
+
+
 def locate(text: str, parts: Sequence[PathPart], *, key: bool = False) -> int:
     """Offset where the value at ``parts`` starts (or its key, with ``key``).
 

@@ -5,7 +5,9 @@ already hides quotes and sources until their publication day, but it can only
 be as honest as the dates in the file: a report dated before the source it
 cites, an event summary written from a later article, or a source dated only
 to the month all let later knowledge leak into an earlier day.  These checks
-find such places, and quotes or figures that do not say who said them.
+find such places, and quotes or figures that do not say who said them.  Names in
+other scripts and coordinates are facts like any other: each must name the
+source it was checked against.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ from collections.abc import Iterator
 from .. import dates
 from ..model import Event, Source, Timeline
 from .checks import Found
+from .json_locate import member
 
 
 def strict_checks(timeline: Timeline) -> list[Found]:
     """Every breach of the strict rules, by JSON path, in file order of the items."""
     found: list[Found] = []
     found.extend(_undated_sources(timeline))
+    found.extend(_unsourced_names(timeline))
+    found.extend(_unsourced_coordinates(timeline))
     for i, event in enumerate(timeline.events):
         found.extend(_event_problems(timeline, event, f"$.events[{i}]"))
     return found
@@ -47,6 +52,24 @@ def _undated_sources(timeline: Timeline) -> Iterator[Found]:
                         f"'{source.date}' is not one day; give the day source '{source.id}' "
                         "was published (YYYY-MM-DD), or it counts as published at the end of "
                         "what the date allows")
+
+
+def _unsourced_names(timeline: Timeline) -> Iterator[Found]:
+    for i, person in enumerate(timeline.people):
+        for lang, form in person.names.items():
+            if lang not in person.name_sources:
+                yield Found(f"$.people[{i}].names{member(lang)}",
+                            f"the {lang} form '{form}' of {person.name}'s name cites no source; "
+                            f"add name_sources.{lang} (the id of a source that spells it so), "
+                            "or leave the form out")
+
+
+def _unsourced_coordinates(timeline: Timeline) -> Iterator[Found]:
+    for i, place in enumerate(timeline.places):
+        if (place.latitude is not None or place.longitude is not None) and place.source is None:
+            yield Found(f"$.places[{i}]",
+                        f"the coordinates of place '{place.id}' cite no source; add source "
+                        "(the id of a gazetteer or map entry that gives them), or leave them out")
 
 
 def _published(source: Source | None) -> int | None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.index import EventIndex
 from ...core.model import Timeline, View
-from ...core.views import view_range
+from ...core.views import default_view, view_range
 from ..export.timeline_data import TimelineData, file_day
 from .deck import Deck
 from .presenter_window import PresenterWindow
@@ -40,8 +40,15 @@ def build_deck(source: object, *, sequence: bool | Sequence[str] | None = None,
     """
     if isinstance(source, Timeline | EventIndex):
         timeline = source if isinstance(source, Timeline) else source.timeline
-        day = file_day(timeline) if knowledge_day == "default" else knowledge_day
-        data = TimelineData.build(source, knowledge_day=day)  # type: ignore[arg-type]
+        opening = default_view(timeline) if knowledge_day == "default" else None
+        if opening is not None:
+            # A bare file is presented as it opens: in its default view.
+            data = TimelineData.build(source, knowledge_day=file_day(timeline),
+                                      tracks=list(opening.tracks) or None,
+                                      day_range=view_range(opening))
+        else:
+            day = file_day(timeline) if knowledge_day == "default" else knowledge_day
+            data = TimelineData.build(source, knowledge_day=day)  # type: ignore[arg-type]
     else:
         state_day = getattr(source, "knowledge_day", None)
         day = state_day if knowledge_day == "default" else knowledge_day

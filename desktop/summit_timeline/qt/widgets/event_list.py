@@ -99,14 +99,18 @@ class EventListWidget(QWidget):
         state.sigSelectionChanged.connect(self._on_state_selection_changed)
 
     def clear_search(self) -> None:
-        """Empty the search field and reset every filter (Edit → Clear search and filters)."""
+        """Empty the search field and reset every filter (Edit → Clear search and filters).
+
+        A named view's own tracks and dates stay: no widget shows them to reset, and
+        choosing another view (or moving the knowledge date) leaves the view."""
         self._search_timer.stop()
         self._syncing = True
         try:
             self.search.clear()
         finally:
             self._syncing = False
-        self._state.set_filter(EventFilter())
+        kept = self._state.filter
+        self._state.set_filter(EventFilter(lanes=kept.lanes, days=kept.days))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -173,6 +177,7 @@ class EventListWidget(QWidget):
             review=self.review_box.currentData(),
             lanes=self._state.filter.lanes,  # a named view's tracks: no widget shows them
             noted=self.noted_box.isChecked(),
+            days=self._state.filter.days,  # and its dates
         ))
 
     def show_review_flag(self, flag_code: int | None) -> None:
