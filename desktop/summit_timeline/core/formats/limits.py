@@ -112,6 +112,7 @@ MAX_INT_DIGITS: Final = 4300
 _LONG_NUMBER = re.compile(r"-?\d{" + str(MAX_INT_DIGITS + 1) + ",}")
 _SURROGATE = re.compile(rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?"
                         rb"|\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+_SURROGATE_START = re.compile(rb"\\u[dD]")
 
 
 def repair_surrogates(data: bytes, file: str) -> tuple[bytes, list[Problem]]:
@@ -122,7 +123,10 @@ def repair_surrogates(data: bytes, file: str) -> tuple[bytes, list[Problem]]:
     warning at the first place, and nothing downstream ever meets one.  The
     replacement has the same length, so every other line and column stays put.
     """
-    if b"\\u" not in data:
+    # Every surrogate escape starts \\ud or \\uD; one regex scan for that prefix
+    # (several times faster than a bytes ``in`` test of a multi-byte needle)
+    # spares the full pattern search on the files, nearly all, that have none.
+    if _SURROGATE_START.search(data) is None:
         return data, []
     out = bytearray()
     last = 0
