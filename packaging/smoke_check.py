@@ -49,10 +49,14 @@ class Checker:
             "XDG_DATA_HOME": str(scratch / "home" / "share"),
             "XDG_CONFIG_HOME": str(scratch / "home" / "config"),
             "XDG_CACHE_HOME": str(scratch / "home" / "cache"),
+            # A private runtime folder: a copy of the app someone else started
+            # as this user must not receive our launches (single instance).
+            "XDG_RUNTIME_DIR": str(scratch / "runtime"),
             "QT_QPA_PLATFORM": "offscreen",
         }
         self.env.pop(FIRST_FRAME_FLAG, None)
         (scratch / "home").mkdir(parents=True, exist_ok=True)
+        (scratch / "runtime").mkdir(mode=0o700, exist_ok=True)
 
     def run(self, *args: str, timeout: float = 120,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

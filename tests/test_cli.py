@@ -58,3 +58,14 @@ def test_window_without_a_display_says_so_plainly() -> None:
         return
     assert done.returncode == 1
     assert "no display" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_bench_startup_times_an_installed_launcher_against_the_floor(tmp_path: Path) -> None:
+    # This very environment's launcher stands in for an installed copy.
+    launcher = Path(sys.executable).parent / "summit-timeline"
+    done = run("bench-startup", "--runs", "1", "--no-evict", "--variants", "floor",
+               "--launcher", f"installed={launcher}", "--launcher", f"gone={tmp_path / 'none'}")
+    results = {r["variant"]: r for r in map(json.loads, done.stdout.splitlines())}
+    assert results["floor"]["warm_s"] > 0 and results["installed"]["warm_s"] > 0
+    assert "error" in results["gone"]
+    assert done.returncode == 1  # a launcher asked for by name that cannot run fails the bench
