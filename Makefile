@@ -6,8 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint bench bench-startup schema icons bundle bundle-test install-desktop \
-	uninstall-desktop clean
+.PHONY: run test lint bench bench-startup schema icons bundle bundle-test bundle-sizes \
+	wheel-test deb deb-test install-desktop uninstall-desktop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) tools/bootstrap_venv.py $(VENV)
@@ -44,6 +44,25 @@ bundle:
 # validate the .desktop file; about two minutes, so not part of `make test`.
 bundle-test:
 	packaging/bundle_test.sh
+
+# What takes the space in the bundle, largest first.
+bundle-sizes:
+	$(PYTHON) packaging/bundle_sizes.py
+
+# The wheel from `python -m build`, installed in a fresh venv outside the
+# checkout, every command run from there (also part of `make test`, ~20 s).
+wheel-test: $(STAMP)
+	@tools/ensure_qt_libs.sh $(PY)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q tests/packaging/test_wheel_install.py
+
+# dist/summit-timeline_VERSION_ARCH.deb from the bundle, checked by lintian.
+deb: bundle
+	$(PYTHON) packaging/build_deb.py
+
+# Installs the .deb on this machine (root), checks menu entry, file type,
+# launch and export, then purges it and checks nothing is left behind.
+deb-test: deb $(STAMP)
+	packaging/deb_test.sh --no-build
 
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/make_icons.py

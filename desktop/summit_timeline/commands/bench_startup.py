@@ -7,7 +7,10 @@ time from ``Popen`` to the moment the process prints the first-frame marker:
   PlotWidget (the least any app on these libraries can do);
 - ``source``: the app from this Python environment, default dataset;
 - ``bundle``: the PyInstaller bundle, if ``dist/summit-timeline/summit-timeline``
-  (or ``--bundle PATH``) exists.
+  (or ``--bundle PATH``) exists;
+- ``--launcher NAME=PATH`` (repeatable): an installed copy, as its users
+  start it, e.g. ``wheel=VENV/bin/summit-timeline`` or
+  ``deb=/usr/bin/summit-timeline``.
 
 The app signals its first frame when ``SUMMIT_TIMELINE_EXIT_AFTER_FIRST_FRAME=1``
 is set: after the first paint of its main window it prints
@@ -38,8 +41,9 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 # Kept in step with qt/first_frame.py, which this module must not import
@@ -70,19 +74,39 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="comma-separated subset of floor,source,bundle")
     parser.add_argument("--bundle", type=Path, default=None,
                         help="bundled executable (default: dist/summit-timeline/summit-timeline)")
+    parser.add_argument("--launcher", action="append", default=[], metavar="NAME=PATH",
+                        type=_launcher, help="also time an installed launcher (repeatable), "
+                        "e.g. deb=/usr/bin/summit-timeline")
     parser.add_argument("--no-evict", action="store_true",
                         help="skip the page-cache eviction (cold = first launch only)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per launch")
 
 
+def _launcher(text: str) -> tuple[str, Path]:
+    name, sep, path = text.partition("=")
+    if not sep or not name or not path:
+        raise argparse.ArgumentTypeError(f"expected NAME=PATH, got {text!r}")
+    return name, Path(path)
+
+
 def run(args: argparse.Namespace) -> int:
     wanted = [v.strip() for v in args.variants.split(",") if v.strip()]
+    if getattr(sys, "frozen", False):
+        print("bench-startup: run it from a Python environment (a venv or the source "
+              "checkout), with --bundle or --launcher for this copy", file=sys.stderr)
+        return 2
     if "source" in wanted:  # as pip would have compiled an installed copy
         compileall.compile_dir(str(Path(__file__).resolve().parents[1]), quiet=1)
     failed = False
-    for variant in wanted:
-        command, trees = _variant(variant, args.bundle)
+    # A bundle that was never built is skipped; a launcher asked for by name is not.
+    runs = [(variant, *_variant(variant, args.bundle), False) for variant in wanted]
+    runs += [(name, *_installed(path), True) for name, path in args.launcher]
+    for variant, command, trees, required in runs:
         if command is None:
+            if required:
+                print(json.dumps({"bench": "startup", "variant": variant,
+                                  "error": "no launcher there"}), flush=True)
+                failed = True
             continue
         result = measure(variant, command, trees, runs=args.runs, timeout=args.timeout,
                          drop_cache=not args.no_evict)
@@ -107,6 +131,17 @@ def _variant(name: str, bundle: Path | None) -> tuple[list[str] | None, list[Pat
             return None, []
         return [str(exe)], [exe.resolve().parent]
     raise SystemExit(f"bench-startup: unknown variant {name!r}")
+
+
+def _installed(launcher: Path) -> tuple[list[str] | None, list[Path]]:
+    """An installed copy: the launcher, and the tree it runs from (the venv
+    it belongs to, or the bundle folder a link such as /usr/bin points into)."""
+    if not launcher.is_file():
+        return None, []
+    exe = launcher.resolve()
+    venv = exe.parent.parent
+    trees = [venv, Path(sys.base_prefix)] if (venv / "pyvenv.cfg").is_file() else [exe.parent]
+    return [str(launcher)], trees
 
 
 def _default_bundle() -> Path | None:
@@ -155,17 +190,34 @@ def evict(trees: Iterable[Path]) -> tuple[int, int]:
     return files, size
 
 
+def _platform(env: Mapping[str, str]) -> str:
+    """The Qt platform the launches use: the one set, else the screen there is,
+    else offscreen (no screen: time the same work, drawn offscreen)."""
+    if env.get("QT_QPA_PLATFORM"):
+        return env["QT_QPA_PLATFORM"]
+    if env.get("WAYLAND_DISPLAY"):
+        return "wayland"
+    return "xcb" if env.get("DISPLAY") else "offscreen"
+
+
 def launch(command: Sequence[str], timeout: float) -> float:
     """Seconds from process start to the first-frame marker on its stdout."""
-    import selectors
-
     env = dict(os.environ)
     env[ENV_FLAG] = "1"
     # An installed app has its bytecode compiled (pip does it; so does the first
     # launch); a shell that forbids writing it would time compiling, not starting.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if not (env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
-        env["QT_QPA_PLATFORM"] = "offscreen"  # no screen: time the same work, drawn offscreen
+    env["QT_QPA_PLATFORM"] = _platform(env)
+    with tempfile.TemporaryDirectory(prefix="summit-bench-") as runtime:
+        # A private runtime folder: a copy of the app already open for this user
+        # would otherwise receive the launch (single instance) and nothing starts.
+        env["XDG_RUNTIME_DIR"] = runtime
+        return _time_first_frame(command, env, timeout)
+
+
+def _time_first_frame(command: Sequence[str], env: dict[str, str], timeout: float) -> float:
+    import selectors
+
     start = time.perf_counter()
     proc = subprocess.Popen(list(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=subprocess.DEVNULL, env=env)
@@ -218,5 +270,5 @@ def measure(variant: str, command: Sequence[str], trees: Sequence[Path], *, runs
     result["warm_s"] = round(statistics.median(warm), 3)
     result["warm_min_s"] = round(min(warm), 3)
     result["runs"] = len(warm)
-    result["qpa"] = os.environ.get("QT_QPA_PLATFORM", "default")
+    result["qpa"] = _platform(os.environ)
     return result
