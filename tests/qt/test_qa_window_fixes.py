@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from summit_timeline.core.problems import LoadError, Problem
 from summit_timeline.qt.main_window import MainWindow
-from summit_timeline.qt.plot import label_layout
 from summit_timeline.qt.widgets.problem_dialog import problem_dialog
+from summit_timeline.scene import label_layout
 
 PUTIN_XI = ("putin-xi-2024-05-16-beijing", "putin-xi-2024-07-03-astana",
             "putin-xi-2024-10-22-kazan")

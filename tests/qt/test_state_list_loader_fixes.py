@@ -11,11 +11,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from summit_timeline.core import knowledge
+from summit_timeline.core.event_filter import EventFilter
 from summit_timeline.core.formats.registry import load_any
 from summit_timeline.core.index import EventIndex
 from summit_timeline.core.model import Timeline
 from summit_timeline.qt import file_loader
-from summit_timeline.qt.event_filter import EventFilter
 from summit_timeline.qt.file_loader import FileLoader
 from summit_timeline.qt.gui import make_application
 from summit_timeline.qt.main_window import MainWindow

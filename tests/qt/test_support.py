@@ -7,10 +7,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
+from summit_timeline.core.event_filter import EventFilter
 from summit_timeline.core.formats.registry import load_any
 from summit_timeline.core.index import EventIndex
-from summit_timeline.qt.event_filter import EventFilter
-from summit_timeline.qt.sanitize import rich, url
+from summit_timeline.core.safe_html import rich, url
 from summit_timeline.qt.settings import Settings, clamp_to_screen
 from summit_timeline.qt.state import NO_SELECTION, ViewState
 from summit_timeline.resources import default_dataset

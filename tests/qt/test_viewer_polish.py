@@ -17,13 +17,13 @@ from summit_timeline.core.formats.registry import load_any
 from summit_timeline.qt.file_loader import prepare
 from summit_timeline.qt.gui import make_application
 from summit_timeline.qt.main_window import MainWindow
-from summit_timeline.qt.plot import label_layout
-from summit_timeline.qt.plot.draw_set import DrawSet
 from summit_timeline.qt.plot.frame import BAR, POINT
 from summit_timeline.qt.plot.prepared_timeline import PreparedTimeline
 from summit_timeline.qt.plot.timeline_view import TimelineView
 from summit_timeline.qt.state import ViewState
 from summit_timeline.resources import default_dataset
+from summit_timeline.scene import label_layout
+from summit_timeline.scene.draw_set import DrawSet
 
 MakeView = Callable[[int, int], tuple[TimelineView, ViewState]]
 """The ``make_timeline_view`` fixture (tests/qt/conftest.py)."""

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         status |= run_load_bench(sizes)
     if args.only in (None, "frame"):
         try:
-            from ..qt.bench_frames import run_frame_bench
+            from .bench_frames import run_frame_bench
         except ImportError:
             return status
         status |= run_frame_bench(sizes)

@@ -15,8 +15,8 @@ from pathlib import Path
 from ..core import dates, knowledge
 from ..core.formats.registry import load_any
 from ..core.problems import LoadError
+from ..qt.offscreen import application
 from ..resources import default_dataset
-from .offscreen import application
 
 FORMATS = (".png", ".svg", ".pdf")
 

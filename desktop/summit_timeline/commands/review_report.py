@@ -23,8 +23,8 @@ from ..core.model import Timeline
 from ..core.problems import LoadError
 from ..core.review_report import render_html, render_markdown
 from ..core.review_store import sidecar_path
+from ..qt.offscreen import application
 from ..resources import default_dataset
-from .offscreen import application
 
 KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
          ".pdf": "pdf"}

@@ -14,9 +14,9 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Signal
 
 from ..core import knowledge
+from ..core.event_filter import EventFilter, ParticipantIndex, filter_mask
 from ..core.index import EventIndex
 from ..core.knowledge import KnownArrays
-from .event_filter import EventFilter, ParticipantIndex, filter_mask
 from .plot.prepared_timeline import PreparedTimeline
 
 NO_SELECTION = -1

@@ -10,12 +10,12 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 
+from summit_timeline.core.event_filter import EventFilter
 from summit_timeline.core.index import EventIndex
 from summit_timeline.core.model import Timeline
-from summit_timeline.qt.event_filter import EventFilter
 from summit_timeline.qt.present import PresenterWindow, start_presentation
-from summit_timeline.qt.present import camera as cam
 from summit_timeline.qt.state import ViewState
+from summit_timeline.scene import camera as cam
 
 K = Qt.Key
 BEIJING = "putin-xi-2024-05-16-beijing"

@@ -9,12 +9,12 @@ enough), so the command line, File → Export and tests share one code path::
 
 from __future__ import annotations
 
+from ...scene.snapshot import TimelineData, UnknownTrackError, file_day
 from .handout_export import export_handout
 from .image_export import export_png
 from .output import ExportError
 from .pdf_export import export_pdf
 from .svg_export import export_svg
-from .timeline_data import TimelineData, UnknownTrackError, file_day
 
 __all__ = [
            "ExportError",

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...scene.snapshot import TimelineData
 from .handout_export import export_handout
 from .image_export import export_png
 from .output import ExportError
 from .pdf_export import MAX_PAGES, export_pdf
 from .svg_export import export_svg
-from .timeline_data import TimelineData
 
 _FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 

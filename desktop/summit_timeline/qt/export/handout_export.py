@@ -11,13 +11,13 @@ import os
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from ..present import camera
-from ..present.deck import Deck
-from ..present.slide_painter import SlidePainter
+from ...scene import camera
+from ...scene.deck import Deck
+from ...scene.snapshot import TimelineData
+from ..paint.slide_painter import SlidePainter
 from .look import paper_look
 from .output import ExportError, memory_device, save_bytes
 from .pdf_pages import PAPERS, pdf_writer
-from .timeline_data import TimelineData
 
 
 def render_handout(data: TimelineData, *, paper: str = "a4") -> bytes:

@@ -11,9 +11,9 @@ import os
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
+from ...scene.snapshot import TimelineData
 from .look import Look, paper_look
 from .output import ExportError, memory_device, save_bytes
-from .timeline_data import TimelineData
 from .timeline_page import paint_timeline_page
 
 BASE_UNIT = 15.0

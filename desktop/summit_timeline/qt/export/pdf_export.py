@@ -11,10 +11,10 @@ import os
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
+from ...scene.snapshot import TimelineData
 from .look import paper_look
 from .output import ExportError, memory_device, save_bytes
 from .pdf_pages import PAPERS, pdf_writer
-from .timeline_data import TimelineData
 from .timeline_page import paint_timeline_page
 
 PAGE_UNIT = 11.0

@@ -8,10 +8,10 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
+from ...scene.snapshot import TimelineData
 from .image_export import BASE_UNIT, MAX_SIDE, auto_scale
 from .look import paper_look
 from .output import ExportError, memory_device, save_bytes
-from .timeline_data import TimelineData
 from .timeline_page import paint_timeline_page
 
 SVG_DPI = 96

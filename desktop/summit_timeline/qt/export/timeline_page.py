@@ -11,8 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 
 from ...core import dates
+from ...scene.snapshot import TimelineData
 from .look import Look, sans_font
-from .timeline_data import TimelineData
 from .timeline_painter import TimelinePainter
 
 

@@ -20,10 +20,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ...core import dates
 from ...core.dates import Precision
-from ..plot import date_ticks, sprites
+from ...scene import date_ticks
+from ...scene.snapshot import TimelineData
+from ..plot import sprites
 from .label_rows import pack_rows
 from .look import Look, sans_font
-from .timeline_data import TimelineData
 
 LABEL_LIMIT = 3000
 """Above this many events in view, labels are left out (they could not be read anyway)."""

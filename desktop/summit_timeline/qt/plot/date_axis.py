@@ -6,7 +6,7 @@ from typing import Any
 
 import pyqtgraph as pg
 
-from . import date_ticks
+from ...scene import date_ticks
 
 
 class DateAxisItem(pg.AxisItem):

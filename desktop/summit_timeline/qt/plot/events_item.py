@@ -18,9 +18,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
 
 from ...core.index import APPROXIMATE, UNCERTAIN
+from ...scene import date_ticks
+from ...scene.draw_set import DrawSet
 from ..theme import PlotColours
-from . import date_ticks, primitives, review_badges, sprites
-from .draw_set import DrawSet
+from . import primitives, review_badges, sprites
 from .frame import BAND, BAR, DETAIL_LIMIT, POINT, Frame, shape_kinds
 from .paint_guard import guarded_paint
 

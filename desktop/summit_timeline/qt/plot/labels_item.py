@@ -18,9 +18,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from ...core.model import STATUSES
+from ...scene import label_layout
+from ...scene.draw_set import DrawSet
 from ..theme import PlotColours
-from . import label_layout, sprites
-from .draw_set import DrawSet
+from . import sprites
 from .events_item import EventsItem
 from .frame import Frame
 from .paint_guard import guarded_paint

@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 from ...core import dates, knowledge
 from ...core.index import EventIndex
 from ...core.knowledge import KnownArrays
-from .draw_set import DrawSet
+from ...scene.draw_set import DrawSet
 
 _READY: weakref.WeakKeyDictionary[EventIndex, PreparedTimeline] = weakref.WeakKeyDictionary()
 """Prepared data by index, filled on the GUI thread only (see ``FileLoader``)."""

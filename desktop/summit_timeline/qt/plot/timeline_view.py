@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
 from ...core import dates, knowledge
 from ...core.model import STATUSES
+from ...scene.draw_set import DrawSet
 from ..state import NO_SELECTION, ViewState
 from ..theme import plot_colours
 from .date_axis import DateAxisItem
-from .draw_set import DrawSet
 from .events_item import EventsItem
 from .labels_item import LabelsItem
 from .legend_bar import LegendBar

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.index import EventIndex
 from ...core.model import Timeline
-from ..export.timeline_data import TimelineData, file_day
-from .deck import Deck
+from ...scene.deck import Deck
+from ...scene.snapshot import TimelineData, file_day
 from .presenter_window import PresenterWindow
 from .window_snapshot import WindowSnapshot
 

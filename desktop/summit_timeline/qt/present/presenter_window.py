@@ -13,10 +13,10 @@ from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from ...scene import camera
+from ...scene.deck import TITLE, Deck
 from ..export.look import Look, projector_look
-from . import camera
-from .deck import TITLE, Deck
-from .slide_painter import SlidePainter
+from ..paint.slide_painter import SlidePainter
 
 Blank = Literal["black", "white"] | None
 K = Qt.Key

@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..commands.synthetic import synthetic_timeline
 from ..core.model import Timeline, Track
-from .file_loader import LoadResult, prepare
+from ..qt.file_loader import LoadResult, prepare
+from .synthetic import synthetic_timeline
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -59,7 +59,7 @@ def _timed(step: Callable[[], None], frame: Callable[[], object], count: int) ->
 
 
 def _measure(result: LoadResult, app: QApplication) -> dict[str, float]:
-    from .main_window import MainWindow
+    from ..qt.main_window import MainWindow
 
     gc.collect()
     t0 = time.perf_counter()
@@ -98,7 +98,7 @@ def _measure(result: LoadResult, app: QApplication) -> dict[str, float]:
 def run_frame_bench(sizes: list[int]) -> int:
     from PySide6.QtCore import QSettings
 
-    from .gui import make_application
+    from ..qt.gui import make_application
 
     app = make_application()
     # The bench must not leave window geometry, view ranges, recent files or review

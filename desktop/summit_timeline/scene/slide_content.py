@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...core import dates
-from ...core.dates import Precision
-from ...core.knowledge import known_details
-from ...core.model import Figure, Person, Timeline
-from ..export.timeline_data import TimelineData
+from ..core import dates
+from ..core.dates import Precision
+from ..core.knowledge import known_details
+from ..core.model import Figure, Person, Timeline
+from .snapshot import TimelineData
 
 _PRECISION_NOTE = {Precision.MONTH: "day not yet known", Precision.SEASON: "month not yet known",
                    Precision.YEAR: "month not yet known"}

@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ...core import dates, knowledge
-from ...core.index import EventIndex
-from ...core.knowledge import KnownArrays
-from ...core.model import STATUSES, Event, Status, Timeline
+from ..core import dates, knowledge
+from ..core.index import EventIndex
+from ..core.knowledge import KnownArrays
+from ..core.model import STATUSES, Event, Status, Timeline
 
 
 class UnknownTrackError(ValueError):

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from numpy.typing import NDArray
 
-from ...core.index import EventIndex
-from ...core.knowledge import KnownArrays
+from ..core.index import EventIndex
+from ..core.knowledge import KnownArrays
 from .lane_layout import LaneLayout, stack
 
 _MAX_CELLS = 4_000_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summit_timeline.core.dates import day_number, from_day_number
-from summit_timeline.qt.plot import date_ticks
+from summit_timeline.scene import date_ticks
 
 
 @pytest.mark.parametrize(("days", "unit"), [(0.25, "hour"), (20, "day"), (400, "month"),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from summit_timeline.core.model import Timeline
-from summit_timeline.qt.export.timeline_data import TimelineData, file_day
-from summit_timeline.qt.present import camera
-from summit_timeline.qt.present.deck import TITLE, Deck
+from summit_timeline.scene import camera
+from summit_timeline.scene.deck import TITLE, Deck
+from summit_timeline.scene.snapshot import TimelineData, file_day
 
 
 def test_every_framing_holds_its_event(timeline: Timeline) -> None:

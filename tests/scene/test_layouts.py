@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from summit_timeline.qt.plot import label_layout, lane_layout
+from summit_timeline.scene import label_layout, lane_layout
 
 
 def test_labels_never_overlap_and_important_ones_win() -> None:

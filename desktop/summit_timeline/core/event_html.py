@@ -6,10 +6,10 @@ so every string from the file passes through ``sanitize`` in one place.
 
 from __future__ import annotations
 
-from ...core import dates
-from ...core.knowledge import Known, history, known_details
-from ...core.model import Event, Timeline
-from ..sanitize import plain, rich, url
+from . import dates
+from .knowledge import Known, history, known_details
+from .model import Event, Timeline
+from .safe_html import plain, rich, url
 
 _STATUS_STYLE = {
     "held": "background:#2E7D32;color:white",

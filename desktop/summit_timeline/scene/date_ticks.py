@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from ...core.dates import day_number, from_day_number
+from ..core.dates import day_number, from_day_number
 
 Unit = Literal["hour", "day", "month", "year"]
 _MONTHS: Final = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",

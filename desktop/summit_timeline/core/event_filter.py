@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from ..core.index import EventIndex
+from .index import EventIndex
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from ...scene.deck import TITLE, Deck
+from ...scene.slide_content import SlideContent, TitleContent, event_content, title_content
 from ..export.look import Look, sans_font
 from ..export.timeline_painter import TimelinePainter
 from . import text_block
-from .deck import TITLE, Deck
-from .slide_content import SlideContent, TitleContent, event_content, title_content
 
 STRIP_TOP = 0.65
 """Share of the height above the timeline strip."""

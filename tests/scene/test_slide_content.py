@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from summit_timeline.core import knowledge
 from summit_timeline.core.model import Figure, Timeline
-from summit_timeline.qt.export.timeline_data import TimelineData, file_day
-from summit_timeline.qt.present.slide_content import event_content, format_figure
+from summit_timeline.scene.slide_content import event_content, format_figure
+from summit_timeline.scene.snapshot import TimelineData, file_day
 
 KAZAN = "putin-xi-2024-10-22-kazan"
 ASTANA = "putin-xi-2024-07-03-astana"
@@ -50,35 +50,3 @@ def test_figures_read_as_spoken() -> None:
         == "6.7 million people"
     assert format_figure(Figure(label="x", source="s", value=7e6, unit="people",
                                 qualifier="about")) == "about 7 million people"
-
-
-def test_strip_labels_stay_on_the_page_next_to_the_kazan_bars(qtbot, timeline: Timeline) -> None:  # type: ignore[no-untyped-def]
-    """Handout page 16 and the presenter strip: labels go left or get an ellipsis, never cut."""
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QImage, QPainter
-
-    from summit_timeline.qt.export.look import paper_look, projector_look
-    from summit_timeline.qt.present import camera
-    from summit_timeline.qt.present.deck import Deck
-    from summit_timeline.qt.present.slide_painter import SlidePainter
-
-    data = TimelineData.build(timeline, knowledge_day=file_day(timeline))
-    deck = Deck.build(data, title_slide=True)
-    for size, look in (((1123, 794), paper_look()), ((1280, 720), projector_look()),
-                       ((3840, 2160), projector_look())):
-        slides = SlidePainter(deck, look)
-        image = QImage(*size, QImage.Format.Format_RGB32)
-        for step in range(len(deck)):
-            painter = QPainter(image)
-            slides.paint(painter, QRectF(0, 0, *size), step, camera.framing(deck, step))
-            painter.end()
-            labelled = [p for p in slides.strip.placed if p.label is not None]
-            margin = min(size[1] * 0.05, size[0] * 0.04)  # the slide's own side margins
-            for placed in labelled:
-                label = placed.label
-                assert label is not None
-                assert label.left() >= margin - 0.5, (size, step)
-                assert label.right() <= size[0] - margin + 0.5, (size, step)
-            if step == len(deck) - 1:  # BRICS in Kazan: both October bars keep a label
-                kazan = {p.position for p in labelled}
-                assert deck.steps[step] in kazan

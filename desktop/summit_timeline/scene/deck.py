@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..export.timeline_data import TimelineData
+from .snapshot import TimelineData
 
 TITLE = -1
 """The step value of the title slide (event steps hold event positions)."""
