@@ -200,6 +200,6 @@ def test_tooltip_date_is_the_date_known_on_the_knowledge_day(qtbot: QtBot) -> No
     assert position is not None
     known = knowledge.known_state(state.index.event(position), state.knowledge_day)
     assert known is not None and known.when == "2024-10-22"
-    tip = view._tooltip(position)
+    tip = view.tooltip_text(position)
     assert "(2024-10-22)" in tip
     assert "2024-10-24" not in tip

@@ -5,11 +5,11 @@ from __future__ import annotations
 from summit_timeline.core.model import Timeline
 from summit_timeline.scene import camera
 from summit_timeline.scene.deck import TITLE, Deck
-from summit_timeline.scene.snapshot import TimelineData, file_day
+from summit_timeline.scene.snapshot import Snapshot, file_day
 
 
 def test_every_framing_holds_its_event(timeline: Timeline) -> None:
-    deck = Deck.build(TimelineData.build(timeline, knowledge_day=file_day(timeline)),
+    deck = Deck.build(Snapshot.build(timeline, knowledge_day=file_day(timeline)),
                       title_slide=True)
     known = deck.data.known
     for step, value in enumerate(deck.steps):

@@ -46,3 +46,15 @@ def test_minor_steps_divide_major_and_labels_have_room() -> None:
         assert 1 <= len(ticks) <= 1000 / 50 + 1
         if plan.minor is not None:
             assert plan.minor.days < plan.major.days
+
+
+def test_day_precision_never_ticks_hours() -> None:
+    """Zoomed to a few days, dates known to the day show days, not "13 May 00:00 / 12:00"."""
+    lo = day_number(2024, 5, 13)
+    for span in (0.25, 1.0, 3.0):
+        plan = date_ticks.plan(lo, lo + span, 1200, finest="day")
+        assert plan.major.unit == "day"
+        assert plan.minor is None or plan.minor.unit != "hour"
+        texts = date_ticks.labels(date_ticks.values(lo - 1, lo + span + 1, plan.major),
+                                  plan.major)
+        assert not any(":" in text for text in texts), texts

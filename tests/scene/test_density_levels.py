@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from summit_timeline.qt.plot.events_item import density_levels
+from summit_timeline.scene.build import density_levels
 
 
 def test_levels_stay_in_range_for_every_peak_up_to_a_hundred_thousand() -> None:

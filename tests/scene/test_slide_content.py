@@ -5,14 +5,14 @@ from __future__ import annotations
 from summit_timeline.core import knowledge
 from summit_timeline.core.model import Figure, Timeline
 from summit_timeline.scene.slide_content import event_content, format_figure
-from summit_timeline.scene.snapshot import TimelineData, file_day
+from summit_timeline.scene.snapshot import Snapshot, file_day
 
 KAZAN = "putin-xi-2024-10-22-kazan"
 ASTANA = "putin-xi-2024-07-03-astana"
 
 
 def _content(timeline: Timeline, event_id: str, day: int | None):  # type: ignore[no-untyped-def]
-    data = TimelineData.build(timeline, knowledge_day=day)
+    data = Snapshot.build(timeline, knowledge_day=day)
     position = data.index.position_of(event_id)
     assert position is not None
     return event_content(data, position)

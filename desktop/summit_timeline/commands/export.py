@@ -76,8 +76,8 @@ def _run(args: argparse.Namespace) -> int:
     from ..qt import export
 
     try:
-        data = export.TimelineData.build(timeline, knowledge_day=day, tracks=args.track,
-                                         day_range=day_range)
+        data = export.Snapshot.build(timeline, knowledge_day=day, tracks=args.track,
+                                     day_range=day_range)
         if args.slides:
             export.export_handout(data, out, paper=args.paper)
         elif suffix == ".png":

@@ -81,8 +81,8 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
         label = "Reported" if told.pending else "Occasion"
         parts.append(f"<p><b>{label}:</b> {plain(told.occasion)}</p>")
     if event.participants:
-        items = "".join(f"<li>{_person(timeline, p)}</li>" for p in event.participants)
-        parts.append(f"<h3>Participants</h3><ul>{items}</ul>")
+        people = "".join(f"<li>{_person(timeline, p)}</li>" for p in event.participants)
+        parts.append(f"<h3>Participants</h3><ul>{people}</ul>")
     if told.summary:
         parts.append(f"<h3>Summary</h3><p>{rich(told.summary)}</p>")
     elif told.pending:
@@ -91,7 +91,7 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
     if event.topics:
         parts.append(f"<p><b>Topics:</b> {', '.join(plain(t) for t in event.topics)}</p>")
     if told.quotes:
-        items = []
+        items: list[str] = []
         for quote in told.quotes:
             speaker = timeline.person(quote.speaker)
             name = plain(speaker.name) if speaker else plain(quote.speaker)
@@ -115,8 +115,8 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
             links.append(f"<li><a href='event:{plain(related_id)}'>{title}</a></li>")
         parts.append(f"<h3>Related</h3><ul>{''.join(links)}</ul>")
     if told.sources:
-        items = "".join(f"<li>{_source(timeline, s)}</li>" for s in told.sources)
-        parts.append(f"<h3>Sources</h3><ul>{items}</ul>")
+        cited = "".join(f"<li>{_source(timeline, s)}</li>" for s in told.sources)
+        parts.append(f"<h3>Sources</h3><ul>{cited}</ul>")
     reports = history(event)
     if knowledge_day is not None:
         shown = [r for r in reports if dates.parse(r.date).lower <= knowledge_day]

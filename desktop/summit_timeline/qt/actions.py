@@ -141,9 +141,13 @@ def _present(window: MainWindow, *, sequence: bool) -> None:
 
 
 def _export_dialog(window: MainWindow, *, slides: bool) -> None:
-    from .export.dialogs import show_export_dialog, show_slides_export_dialog
+    from .export.dialogs import OnScreen, show_export_dialog, show_slides_export_dialog
 
-    (show_slides_export_dialog if slides else show_export_dialog)(window, window.state)
+    if slides:
+        show_slides_export_dialog(window, window.state)
+        return
+    shown = window.timeline_view.on_screen()
+    show_export_dialog(window, window.state, OnScreen(*shown) if shown is not None else None)
 
 
 def build_actions(parent: QWidget, table: list[Command]) -> dict[str, QAction]:

@@ -116,10 +116,13 @@ class FileController(QObject):
         reloading, self._reloading = self._reloading, None
         old = self._state.index
         if reloading is not None and reloading == self._state.file and old is not None:
-            self._state.reload_timeline(result.index)
+            self._state.reload_timeline(result.index, result.snapshot)
             self.sigReloaded.emit(old, result.index)
             return
-        self._state.set_timeline(result.index, result.file, result.day)
+        if result.snapshot is not None:
+            self._state.set_snapshot(result.snapshot, result.file)
+        else:
+            self._state.set_timeline(result.index, result.file, result.day)
         if not is_default_dataset(result.file):
             self._settings.add_recent_file(result.file)
         if result.warnings:

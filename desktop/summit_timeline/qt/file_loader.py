@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from ..core.index import EventIndex
 from ..core.model import Timeline
 from ..core.problems import LoadError, Problem
-from .plot.prepared_timeline import PreparedTimeline
+from ..scene.snapshot import Snapshot
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ class LoadResult:
     day: int | None
     """Knowledge date asked for with the request (None: the file's as_of)."""
     warnings: list[Problem] = field(default_factory=list)
-    prepared: PreparedTimeline | None = None
-    """The views' arrays, made on the worker (None: the views compute their own)."""
+    snapshot: Snapshot | None = None
+    """The first snapshot of what is shown, made on the worker and handed to the state."""
 
 
 def prepare(timeline: Timeline, file: str, day: int | None,
@@ -43,8 +43,7 @@ def prepare(timeline: Timeline, file: str, day: int | None,
     index = EventIndex.build(timeline)
     index.positions()  # id look-ups (selection by id, review flags) ready before the handoff
     timeline.event("")
-    return LoadResult(index, file, day, list(warnings or []),
-                      PreparedTimeline.build(index, day))
+    return LoadResult(index, file, day, list(warnings or []), Snapshot.open(index, day))
 
 
 _WARM_SEARCH_FROM = 20_000
@@ -166,8 +165,6 @@ class FileLoader(QObject):
         too, so it times exactly what a user waits for after the worker is done.
         """
         if isinstance(outcome, LoadResult):
-            if outcome.prepared is not None:
-                outcome.prepared.remember()
             self.sigLoaded.emit(outcome)
         else:
             self.sigFailed.emit(outcome)

@@ -51,17 +51,26 @@ class TickPlan:
     minor: Step | None
 
 
-def plan(lo: float, hi: float, pixels: float) -> TickPlan:
-    """Choose labelled and unlabelled steps for ``pixels`` of width showing [lo, hi] days."""
+_ORDER: Final = ("hour", "day", "month", "year")
+
+
+def plan(lo: float, hi: float, pixels: float, finest: Unit = "hour") -> TickPlan:
+    """Choose labelled and unlabelled steps for ``pixels`` of width showing [lo, hi] days.
+
+    ``finest``: the smallest unit worth a tick.  Dates known to the day get
+    day ticks at most, never "13 May 00:00 / 12:00", which would claim a time
+    of day nobody knows.
+    """
     span = max(hi - lo, 1e-6)
     per_day = max(pixels, 1.0) / span
-    major = STEPS[-1]
-    for step in STEPS:
+    steps = [s for s in STEPS if _ORDER.index(s.unit) >= _ORDER.index(finest)]
+    major = steps[-1]
+    for step in steps:
         if step.days * per_day >= step.label_px:
             major = step
             break
     minor = None
-    for step in STEPS:
+    for step in steps:
         if step.days >= major.days:
             break
         if step.days * per_day >= 14 and _divides(step, major):

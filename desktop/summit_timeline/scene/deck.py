@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .snapshot import TimelineData
+from .snapshot import Snapshot
 
 TITLE = -1
 """The step value of the title slide (event steps hold event positions)."""
@@ -20,13 +20,13 @@ TITLE = -1
 
 @dataclass(frozen=True, eq=False)
 class Deck:
-    data: TimelineData
+    data: Snapshot
     """Events the strip draws: exactly the events that are slides."""
     steps: tuple[int, ...]
     """Event positions, or ``TITLE`` first when there is a title slide."""
 
     @classmethod
-    def build(cls, data: TimelineData, *, title_slide: bool = False,
+    def build(cls, data: Snapshot, *, title_slide: bool = False,
               event_ids: Sequence[str] | None = None) -> Deck:
         """Slides for the shown events of ``data`` (or only ``event_ids``, in time order)."""
         if event_ids is not None:

@@ -58,7 +58,11 @@ class DrawSet:
     start: NDArray[np.float64]
     end: NDArray[np.float64]
     lane: NDArray[np.int32]
+    """Each event's track (an index into ``index.tracks``), for its colour."""
+    slot: NDArray[np.int32]
+    """Each event's place among the drawn lanes, top to bottom."""
     y: NDArray[np.float64]
+    """Row centre, in rows from the top of the first drawn lane."""
     status: NDArray[np.int8]
     precision: NDArray[np.int8]
     flags: NDArray[np.uint8]
@@ -66,8 +70,11 @@ class DrawSet:
     longest: float
     """Longest event in days; a frame looks this far left of its edge for overlaps."""
     layout: LaneLayout
+    """Rows per drawn lane (indexed by slot)."""
     density: DensityGrid
-    lanes: int
+    """Counts per drawn lane (indexed by slot)."""
+    lanes: tuple[int, ...]
+    """The drawn lanes, as track indices, top to bottom."""
     review: NDArray[np.int8] = field(default_factory=lambda: np.zeros(0, np.int8))
     """The reviewer's flag per drawn event (``review.FLAG_CODE``); empty: none shown."""
 
@@ -76,22 +83,27 @@ class DrawSet:
 
     @classmethod
     def build(cls, index: EventIndex, known: KnownArrays, shown: NDArray[np.bool_],
-              review: NDArray[np.int8] | None = None) -> DrawSet:
-        lanes = len(index.tracks)
-        keep = np.flatnonzero(shown & (index.lane >= 0))
+              review: NDArray[np.int8] | None = None,
+              lanes: tuple[int, ...] | None = None) -> DrawSet:
+        """``lanes``: the tracks to draw, top to bottom (default: all, in order)."""
+        drawn = tuple(range(len(index.tracks))) if lanes is None else lanes
+        slot_of = np.full(len(index.tracks) + 1, -1, np.int32)
+        slot_of[np.asarray(drawn, np.int64)] = np.arange(len(drawn), dtype=np.int32)
+        keep = np.flatnonzero(shown & (slot_of[index.lane] >= 0))
         start, end = known.start[keep], known.end[keep]
         order = np.lexsort((end, start))
         position = keep[order]
         start, end = start[order], end[order]
         lane = index.lane[position]
-        layout = stack(start, end, lane, lanes)
+        slot = slot_of[lane]
+        layout = stack(start, end, slot, len(drawn))
         return cls(
-            position=position, start=start, end=end, lane=lane, y=layout.y(lane),
+            position=position, start=start, end=end, lane=lane, slot=slot, y=layout.y(slot),
             status=known.status[position], precision=known.precision[position],
             flags=known.flags[position], importance=index.importance[position],
             longest=float((end - start).max()) if len(position) else 0.0,
-            layout=layout, density=DensityGrid.build((start + end) / 2, lane, lanes),
-            lanes=lanes,
+            layout=layout, density=DensityGrid.build((start + end) / 2, slot, len(drawn)),
+            lanes=drawn,
             review=review[position] if review is not None and len(review) == len(index)
             else np.zeros(len(position), np.int8),
         )

@@ -94,4 +94,5 @@ def _by_depth(start: NDArray[np.float64], finish: NDArray[np.float64]) -> NDArra
     """Row = number of earlier events still running, folded into MAX_ROWS rows."""
     ended = np.searchsorted(np.sort(finish), start, side="right")
     depth = np.arange(len(start)) - ended
-    return (np.maximum(depth, 0) % MAX_ROWS).astype(np.int32)
+    rows: NDArray[np.int32] = (np.maximum(depth, 0) % MAX_ROWS).astype(np.int32)
+    return rows

@@ -13,7 +13,7 @@ from ..core import dates
 from ..core.dates import Precision
 from ..core.knowledge import known_details
 from ..core.model import Figure, Person, Timeline
-from .snapshot import TimelineData
+from .snapshot import Snapshot
 
 _PRECISION_NOTE = {Precision.MONTH: "day not yet known", Precision.SEASON: "month not yet known",
                    Precision.YEAR: "month not yet known"}
@@ -104,7 +104,7 @@ def status_text(status: str, knowledge_day: int | None, reported: str | None) ->
     return word
 
 
-def event_content(data: TimelineData, position: int) -> SlideContent:
+def event_content(data: Snapshot, position: int) -> SlideContent:
     """The slide for one event, saying nothing that was learnt after the knowledge date.
 
     While later reports are still to come (Kazan as of 3 July 2024), the
@@ -149,7 +149,7 @@ def event_content(data: TimelineData, position: int) -> SlideContent:
     )
 
 
-def title_content(data: TimelineData, positions: list[int]) -> TitleContent:
+def title_content(data: Snapshot, positions: list[int]) -> TitleContent:
     timeline = data.timeline
     facts = []
     if data.knowledge_day is not None:

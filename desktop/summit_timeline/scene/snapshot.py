@@ -1,23 +1,34 @@
-"""What an export or a slide draws: the events known on a day, inside a filter, in lanes.
+"""One immutable snapshot of what is shown: the events known on a day, inside a filter, in lanes.
 
-Built either from a bare timeline (the command line, tests) or from the
-window's shared ``ViewState`` (File → Export, presenter mode), so both paths
-draw exactly the same selection of events with the same knowledge rules.
+The window's state holds one; the command line and the tests build their own
+from a timeline file.  Every view, slide and export starts from a snapshot,
+so they all show exactly the same events with the same knowledge rules.
+
+Each change makes a new snapshot from the last one and recomputes only what
+that change touches: a new selection copies nothing, a new review flag
+re-gathers one column, a new filter re-lays the rows, a new knowledge date
+also re-reads the reports.  Everything here is plain numpy and core data, so
+the loader builds the first snapshot of a file on its worker thread and a
+later change could be worked out off the GUI thread the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ..core import dates, knowledge
+from ..core.event_filter import EventFilter, ParticipantIndex, filter_mask
 from ..core.index import EventIndex
 from ..core.knowledge import KnownArrays
 from ..core.model import STATUSES, Event, Status, Timeline
+from .draw_set import DensityGrid, DrawSet
+from .lane_layout import stack
+
+NO_SELECTION = -1
 
 
 class UnknownTrackError(ValueError):
@@ -29,67 +40,141 @@ def file_day(timeline: Timeline) -> int | None:
     return knowledge.parse_day(timeline.as_of) if timeline.as_of else None
 
 
+def report_span(index: EventIndex) -> tuple[int, int] | None:
+    """First and last day of any event or any of its reports (None: no events)."""
+    if len(index) == 0:
+        return None
+    report_days = [dates.parse(r.date).lower for pos in index.with_reports.tolist()
+                   for r in index.event(pos).reports]
+    lo = int(min([int(index.start.min()), *report_days]))
+    hi = int(max([int(index.end.max()), *report_days]))
+    return lo, hi
+
+
 @dataclass(frozen=True, eq=False)
-class TimelineData:
+class Snapshot:
     index: EventIndex
     known: KnownArrays
+    """Status, dates and visibility of each event as known on ``knowledge_day``."""
     shown: NDArray[np.bool_]
-    """Events to draw: known on ``knowledge_day`` and inside the filters."""
+    """Events to draw: known on ``knowledge_day``, inside the filter, tracks and range."""
     knowledge_day: int | None
     lanes: tuple[int, ...]
     """Lanes to draw, as indices into ``index.tracks``, top to bottom."""
+    order: NDArray[np.int64]
+    """Every event position in time order as known (start, then end), shown or not."""
+    rank: NDArray[np.int64]
+    """``rank[order] == arange(n)``: each event's place in ``order``."""
+    walk: NDArray[np.int64]
+    """The shown events in time order: the keyboard walk, the slides, the list."""
+    draw: DrawSet
+    """The shown events sorted, stacked into rows and binned, ready for any view."""
+    people: ParticipantIndex
+    """Who took part in what, built on first use by a person filter (shared by derivations)."""
+    tracks: tuple[int, ...] | None = None
+    """Tracks asked for by the caller (an export's ``--track``); None: all."""
     day_range: tuple[float, float] | None = None
     """Asked-for [start, end) in day numbers; None means fit the events."""
+    as_of_day: int | None = None
+    """The data's own date (the file's ``as_of``), drawn as the "data as of" line."""
+    filter: EventFilter = field(default_factory=EventFilter)
+    review: NDArray[np.int8] | None = None
+    """The current reviewer's flag per event position; None: no reviewer's flags shown."""
+    selection: int = NO_SELECTION
+    report_span: tuple[int, int] | None = None
+    """First and last day of any event or report: the knowledge slider's range."""
+
+    # ------------------------------------------------------------ building
 
     @classmethod
     def build(cls, timeline: Timeline | EventIndex, *, knowledge_day: int | None = None,
               tracks: Sequence[str] | None = None,
-              day_range: tuple[float, float] | None = None) -> TimelineData:
+              day_range: tuple[float, float] | None = None,
+              wanted: EventFilter | None = None,
+              review: NDArray[np.int8] | None = None) -> Snapshot:
         """Select events like the window does; ``day_range`` is [start, end) in day numbers.
 
-        Raises ``UnknownTrackError`` for a track id the timeline does not have.
+        ``knowledge_day`` is taken as given (None: everything known).  Raises
+        ``UnknownTrackError`` for a track id the timeline does not have.
         """
         index = timeline if isinstance(timeline, EventIndex) else EventIndex.build(timeline)
-        known = knowledge.arrays_as_of(index, knowledge_day)
-        shown = known.visible.copy()
-        lanes = tuple(range(len(index.tracks)))
+        chosen = None
         if tracks:
             ids = [t.id for t in index.tracks]
             missing = [t for t in tracks if t not in ids]
             if missing:
                 raise UnknownTrackError(
                     f"no track {missing[0]!r} (tracks: {', '.join(ids) or 'none'})")
-            lanes = tuple(k for k, t in enumerate(index.tracks) if t.id in tracks)
-            shown &= np.isin(index.lane, np.asarray(lanes, np.int32))
-        if day_range is not None:
-            lo, hi = day_range
-            shown &= (known.end > lo) & (known.start < hi)
-        return cls(index, known, shown, knowledge_day, lanes, day_range)
+            chosen = tuple(k for k, t in enumerate(index.tracks) if t.id in tracks)
+        known = knowledge.arrays_as_of(index, knowledge_day)
+        order, rank = knowledge.time_order(index, known)
+        people = ParticipantIndex(index)
+        flags = review if review is not None and len(review) == len(index) else None
+        base = cls(index=index, known=known, shown=known.visible, knowledge_day=knowledge_day,
+                   lanes=(), order=order, rank=rank, walk=order, draw=_EMPTY, people=people,
+                   tracks=chosen, day_range=day_range, as_of_day=file_day(index.timeline),
+                   filter=wanted or EventFilter(), review=flags,
+                   report_span=report_span(index))
+        return base._reshown()
 
     @classmethod
-    def from_state(cls, state: Any, *, visible_only: bool = False) -> TimelineData:
-        """The window's current picture: its knowledge date, filter and (optionally) range.
+    def open(cls, index: EventIndex, day: int | None = None) -> Snapshot:
+        """The first snapshot of a file in the window: as known on ``day``, else on its as_of."""
+        return cls.build(index, knowledge_day=knowledge.opening_day(index.timeline, day),
+                         review=np.zeros(len(index), np.int8))
 
-        ``state`` is a ``qt.state.ViewState``; typed loosely so that exports do
-        not import the window's modules.
-        """
-        index: EventIndex | None = getattr(state, "index", None)
-        known: KnownArrays | None = getattr(state, "known", None)
-        if index is None or known is None:
-            raise ValueError("no timeline is open")
-        shown = np.asarray(state.shown, np.bool_).copy()
-        lane = getattr(getattr(state, "filter", None), "lane", None)
-        lanes = (lane,) if lane is not None else tuple(range(len(index.tracks)))
-        day_range = None
-        if visible_only:
-            lo, hi = state.visible_range
-            day_range = (float(lo), float(hi))
-            shown &= (known.end > lo) & (known.start < hi)
-        return cls(index, known, shown, getattr(state, "knowledge_day", None), lanes, day_range)
+    # ------------------------------------------------------------ changes
 
-    def with_shown(self, shown: NDArray[np.bool_]) -> TimelineData:
-        return TimelineData(self.index, self.known, shown, self.knowledge_day, self.lanes,
-                            self.day_range)
+    def with_knowledge(self, day: int | None) -> Snapshot:
+        known = knowledge.arrays_as_of(self.index, day)
+        order, rank = knowledge.time_order(self.index, known)
+        return replace(self, known=known, knowledge_day=day, order=order,
+                       rank=rank)._reshown()
+
+    def with_filter(self, wanted: EventFilter) -> Snapshot:
+        return replace(self, filter=wanted)._reshown()
+
+    def with_review(self, flags: NDArray[np.int8]) -> Snapshot:
+        """New flags: one gather when only badges change, a new selection when they filter."""
+        if len(flags) != len(self.index):
+            return self
+        changed = replace(self, review=flags)
+        if self.filter.review is not None:
+            return changed._reshown()
+        return replace(changed, draw=self.draw.with_review(flags))
+
+    def with_selection(self, position: int) -> Snapshot:
+        if not 0 <= position < len(self.index):
+            position = NO_SELECTION
+        return replace(self, selection=position)
+
+    def with_shown(self, shown: NDArray[np.bool_]) -> Snapshot:
+        """Only these of the shown events (a deck of hand-picked slides)."""
+        return self._with_mask(self.shown & shown)
+
+    def with_range(self, lo: float, hi: float) -> Snapshot:
+        """Only the events overlapping [lo, hi), and that range drawn: "the current view"."""
+        return replace(self, day_range=(lo, hi))._reshown()
+
+    def _reshown(self) -> Snapshot:
+        index, known = self.index, self.known
+        lanes = self.tracks if self.tracks is not None else tuple(range(len(index.tracks)))
+        if self.filter.lane is not None:
+            lanes = tuple(k for k in lanes if k == self.filter.lane)
+        mask = known.visible.copy()
+        if not self.filter.is_empty:
+            mask &= filter_mask(index, self.filter, known.status, self.people, self.review)
+        if len(lanes) < len(index.tracks):
+            mask &= np.isin(index.lane, np.asarray(lanes, np.int32))
+        if self.day_range is not None:
+            lo, hi = self.day_range
+            mask &= (known.end > lo) & (known.start < hi)
+        return replace(self, lanes=lanes)._with_mask(mask)
+
+    def _with_mask(self, shown: NDArray[np.bool_]) -> Snapshot:
+        walk = self.order[shown[self.order]]
+        draw = DrawSet.build(self.index, self.known, shown, self.review, self.lanes)
+        return replace(self, shown=shown, walk=walk, draw=draw)
 
     # ------------------------------------------------------------ queries
 
@@ -99,20 +184,17 @@ class TimelineData:
 
     def positions(self) -> NDArray[np.int64]:
         """Shown events in time order (start, then end, then file order)."""
-        which = np.flatnonzero(self.shown)
-        order = np.lexsort((which, self.known.end[which], self.known.start[which]))
-        return which[order].astype(np.int64)
+        return self.walk
 
     def extent(self) -> tuple[float, float]:
         """The range to draw: the asked-for one, else the shown events with a margin."""
         if self.day_range is not None:
             return self.day_range
-        which = np.flatnonzero(self.shown)
-        if len(which) == 0:
+        if len(self.walk) == 0:
             day = self.knowledge_day if self.knowledge_day is not None else dates.today_number()
             return day - 30.0, day + 30.0
-        lo = float(self.known.start[which].min())
-        hi = float(self.known.end[which].max())
+        lo = float(self.known.start[self.walk].min())
+        hi = float(self.known.end[self.walk].max())
         span = max(hi - lo, 10.0)
         return lo - span * 0.04, hi + span * 0.04
 
@@ -129,3 +211,18 @@ class TimelineData:
             event = self.event(position)
             return knowledge.Known(event.status, event.when, None)
         return state
+
+
+def _empty_draw() -> DrawSet:
+    none_f = np.zeros(0, np.float64)
+    none_i = np.zeros(0, np.int32)
+    return DrawSet(position=np.zeros(0, np.int64), start=none_f, end=none_f, lane=none_i,
+                   slot=none_i, y=none_f, status=np.zeros(0, np.int8),
+                   precision=np.zeros(0, np.int8), flags=np.zeros(0, np.uint8),
+                   importance=np.zeros(0, np.int8), longest=0.0,
+                   layout=stack(none_f, none_f, none_i, 0),
+                   density=DensityGrid.build(none_f, none_i, 0), lanes=())
+
+
+_EMPTY = _empty_draw()
+"""Placeholder while a snapshot is being built (never drawn)."""

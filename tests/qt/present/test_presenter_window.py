@@ -161,9 +161,11 @@ def test_slides_render_at_projector_sizes(qtbot: QtBot, timeline: Timeline,
     painter = QPainter(image)
     window.painter.paint(painter, QRectF(0, 0, *size), window.step, window.visible_range())
     painter.end()
-    placed = {p.position: p for p in window.painter.strip.placed}
+    strip = window.painter.strip
+    assert strip is not None
+    placed = {label.position: label for label in strip.labels}
     kazan = window.deck.steps[window.step]
-    assert kazan in placed and placed[kazan].label is not None
-    label_height = placed[kazan].label.height()  # type: ignore[union-attr]
+    assert kazan in placed and placed[kazan].current
+    label_height = placed[kazan].rect[3] - placed[kazan].rect[1]
     assert label_height >= size[1] / 60, "strip labels grow with the screen"
     window.close()

@@ -48,9 +48,10 @@ def test_flag_note_and_marks_are_saved_within_a_second_and_come_back(
     model = window.event_list.model
     row = model.row_of(position)
     assert row is not None and model.index(row, REVIEW).data() == "Disputed"
-    data = window.timeline_view.events_item.draw_set()
-    assert data is not None
-    assert data.review[list(data.position).index(position)] == review_badges.DISPUTED
+    scene = window.timeline_view.scene()
+    assert scene is not None
+    shapes = scene.shapes
+    assert shapes.review[list(shapes.position).index(position)] == review_badges.DISPUTED
     sidecar = _sidecar(timeline_file)
 
     def saved() -> bool:
@@ -105,8 +106,8 @@ def test_list_filters_by_flag(window: MainWindow) -> None:
     assert "13 of 15" in listing.count_label.text()
     listing.show_review_flag(FLAG_CODE["checked"])
     assert listing.model.rowCount() == 1
-    data = window.timeline_view.events_item.draw_set()
-    assert data is not None and len(data) == 1
+    scene = window.timeline_view.scene()
+    assert scene is not None and len(scene.shapes) == 1
     # Flagging from the dock updates the filtered list at once.
     listing.show_review_flag(FLAG_CODE["unreviewed"])
     select(window, ASTANA)

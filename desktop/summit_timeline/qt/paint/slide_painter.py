@@ -7,28 +7,57 @@ page is a faithful copy of what was on the screen.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from ...scene.build import Look, SceneBuilder
 from ...scene.deck import TITLE, Deck
+from ...scene.palette import Palette
+from ...scene.scene import Scene, View
 from ...scene.slide_content import SlideContent, TitleContent, event_content, title_content
-from ..export.look import Look, sans_font
-from ..export.timeline_painter import TimelinePainter
 from . import text_block
+from .fonts import FontMeasure, sans_font
+from .shapes import qcolor
+from .vector_painter import VectorPainter
 
 STRIP_TOP = 0.65
 """Share of the height above the timeline strip."""
 
 
-class SlidePainter:
-    """Paints the steps of a ``Deck`` with a ``Look``."""
+@dataclass(frozen=True)
+class SlideColours:
+    """The palette's colours a slide uses, as QColors."""
 
-    def __init__(self, deck: Deck, look: Look, *, source_lines: int = 2) -> None:
+    background: QColor
+    text: QColor
+    muted: QColor
+    grid: QColor
+    accent: QColor
+    card: QColor
+
+    @classmethod
+    def of(cls, palette: Palette) -> SlideColours:
+        return cls(qcolor(palette.background), qcolor(palette.text), qcolor(palette.muted),
+                   qcolor(palette.grid), qcolor(palette.accent), qcolor(palette.card))
+
+
+class SlidePainter:
+    """Paints the steps of a ``Deck`` in a palette (projector on screen, paper in handouts)."""
+
+    def __init__(self, deck: Deck, palette: Palette, *, source_lines: int = 2) -> None:
         self.deck = deck
-        self.look = look
+        self.palette = palette
+        self.look = SlideColours.of(palette)
         self.source_lines = source_lines
         """Handouts allow more lines: a reader can follow every source up."""
-        self.strip = TimelinePainter(deck.data, look)
+        self._builder = SceneBuilder()
+        self._measures: dict[int, FontMeasure] = {}
+        self.strip: Scene | None = None
+        """The scene of the last strip painted (for tests: where its labels went)."""
+        self.strip_origin = QPointF()
+        """Where that scene's plot area was on the slide."""
 
     def content(self, step: int) -> SlideContent | TitleContent:
         value = self.deck.steps[step]
@@ -61,9 +90,33 @@ class SlidePainter:
         painter.setPen(QPen(self.look.grid, max(1.0, h / 700)))
         painter.drawLine(QPointF(inner.left(), strip_rect.top() - h * 0.012),
                          QPointF(inner.right(), strip_rect.top() - h * 0.012))
-        self.strip.paint(painter, strip_rect, strip_range, h / 48, highlight=highlight,
-                         grow=False)
+        self._paint_strip(painter, strip_rect, strip_range, highlight, h / 48)
         painter.restore()
+
+    def _paint_strip(self, painter: QPainter, rect: QRectF, strip_range: tuple[float, float],
+                     highlight: int, unit: float) -> None:
+        """The timeline around the current event: its label stands out, the others muted."""
+        size = max(1, round(unit))
+        measure = self._measures.get(size)
+        if measure is None:
+            measure = self._measures[size] = FontMeasure(sans_font(size))
+        snap = self.deck.data.with_selection(highlight)
+        bold = sans_font(size, bold=True)
+        tracks = snap.index.tracks
+        titles = max((QFontMetricsF(bold).horizontalAdvance(tracks[k].title)
+                      for k in snap.lanes), default=0.0)
+        column = min(titles + size * 1.6, rect.width() * 0.22) if snap.lanes else 0.0
+        axis = measure.line_height * 1.6
+        plot = QRectF(rect.left() + column, rect.top(), rect.width() - column,
+                      max(rect.height() - axis, 1.0))
+        scene = self._builder.build(snap, View(strip_range[0], strip_range[1], plot.width(),
+                                               plot.height()),
+                                    Look(self.palette, measure, emphasis=True))
+        painter_ = VectorPainter(measure.font)
+        painter_.paint(painter, scene, plot.topLeft())
+        painter_.paint_axis(painter, scene, plot.bottomLeft())
+        painter_.paint_lane_titles(painter, scene, rect.topLeft(), column, bold)
+        self.strip, self.strip_origin = scene, plot.topLeft()
 
     # ------------------------------------------------------------ parts
 

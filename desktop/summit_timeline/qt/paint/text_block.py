@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout
 
-from ..export.look import sans_font
+from .fonts import sans_font
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 from ...core.index import EventIndex
 from ...core.model import Timeline
 from ...scene.deck import Deck
-from ...scene.snapshot import TimelineData, file_day
+from ...scene.snapshot import Snapshot, file_day
 from .presenter_window import PresenterWindow
 from .window_snapshot import WindowSnapshot
 
@@ -40,17 +40,18 @@ def build_deck(source: object, *, sequence: bool | Sequence[str] | None = None,
     if isinstance(source, Timeline | EventIndex):
         timeline = source if isinstance(source, Timeline) else source.timeline
         day = file_day(timeline) if knowledge_day == "default" else knowledge_day
-        data = TimelineData.build(source, knowledge_day=day)  # type: ignore[arg-type]
+        data = Snapshot.build(source, knowledge_day=day)  # type: ignore[arg-type]
     else:
         state_day = getattr(source, "knowledge_day", None)
         day = state_day if knowledge_day == "default" else knowledge_day
         index = getattr(source, "index", None)
         if index is None:
             raise ValueError("no timeline is open")
-        if sequence is True and day == state_day:
-            data = TimelineData.from_state(source)
+        snap = getattr(source, "snapshot", None)
+        if sequence is True and day == state_day and isinstance(snap, Snapshot):
+            data = snap.with_selection(-1)
         else:
-            data = TimelineData.build(index, knowledge_day=day)  # type: ignore[arg-type]
+            data = Snapshot.build(index, knowledge_day=day)  # type: ignore[arg-type]
     if sequence is None or sequence is False:
         return Deck.build(data)
     if sequence is True:
