@@ -189,7 +189,7 @@ class ReviewController(QObject):
         reviewer = self.session.reviewer or (names[0] if len(names) == 1 else "")
         target = Path(path)
         # The report writer (and its Markdown/HTML/PDF code) is only needed when exporting.
-        from ..commands.review_report import ReportError, write_report
+        from .report_writer import ReportError, write_report
 
         try:
             write_report(index.timeline, doc, reviewer, target)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...scene.palette import PAPER, Palette
 from ...scene.scene import Scene, View
 from ...scene.snapshot import Snapshot
 from .handout_export import export_handout
@@ -39,10 +40,11 @@ from .timeline_page import size_around
 
 @dataclass(frozen=True)
 class OnScreen:
-    """The window's timeline as it is now: its view and the font its labels are in."""
+    """The window's timeline as it is now: its view, its label font and its colours."""
 
     view: View
     font: QFont
+    palette: Palette
 
 
 _FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
@@ -107,21 +109,23 @@ def export_with_options(state: Any, path: Path, dialog: ExportOptionsDialog,
     suffix = path.suffix.lower()
     width, height = dialog.width_box.value(), dialog.height_box.value()
     scale: float | None = dialog.scale_box.value()
-    x_range, font = None, None
+    x_range, font, palette, plot = None, None, PAPER, None
     if dialog.scope.currentData() == "view" and on_screen is not None:
+        # Exactly the window's scene: same events, days, plot size, font and colours.
         view = on_screen.view
-        snap = snap.with_range(view.x0, view.x1)
-        x_range, font, scale = (view.x0, view.x1), on_screen.font, None
+        x_range, font, scale, palette = (view.x0, view.x1), on_screen.font, None, \
+            on_screen.palette
+        plot = (view.width, view.height)
         width, height = size_around(view.width, view.height, on_screen.font, snap)
     elif dialog.scope.currentData() == "view":
         lo, hi = state.visible_range
         snap = snap.with_range(float(lo), float(hi))
     if suffix == ".png":
         return export_png(snap, path, width=width, height=height, scale=scale, x_range=x_range,
-                          font=font)
+                          font=font, palette=palette, plot_size=plot)
     if suffix == ".svg":
         return export_svg(snap, path, width=width, height=height, scale=scale, x_range=x_range,
-                          font=font)
+                          font=font, palette=palette, plot_size=plot)
     if suffix == ".pdf":
         export_pdf(snap, path, paper=dialog.paper.currentData(), pages=dialog.pages.value())
         return None

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QFont, QFontInfo, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from ...scene.palette import PAPER
+from ...scene.palette import PAPER, Palette
 from ...scene.scene import Scene
 from ...scene.snapshot import Snapshot
 from ..paint.fonts import SVG_FAMILIES
@@ -38,8 +38,9 @@ def font_list(svg: bytes, drawn: str) -> bytes:
 
 
 def render_svg(snap: Snapshot, width: int, height: int, scale: float | None = None, *,
-               x_range: tuple[float, float] | None = None,
-               font: QFont | None = None) -> tuple[bytes, Scene]:
+               x_range: tuple[float, float] | None = None, font: QFont | None = None,
+               palette: Palette = PAPER, plot_size: tuple[float, float] | None = None,
+               ) -> tuple[bytes, Scene]:
     check_size(width, height, "drawing")
     buffer = memory_device()
     generator = QSvgGenerator()
@@ -54,8 +55,8 @@ def render_svg(snap: Snapshot, width: int, height: int, scale: float | None = No
         raise ExportError("cannot start the SVG drawing")
     font = font or page_font(height, scale)
     try:
-        scene = paint_timeline_page(painter, QRectF(0, 0, width, height), snap, PAPER,
-                                    x_range or snap.extent(), font)
+        scene = paint_timeline_page(painter, QRectF(0, 0, width, height), snap, palette,
+                                    x_range or snap.extent(), font, plot_size=plot_size)
     finally:
         painter.end()
     return font_list(bytes(buffer.data().data()), QFontInfo(font).family()), scene
@@ -63,8 +64,12 @@ def render_svg(snap: Snapshot, width: int, height: int, scale: float | None = No
 
 def export_svg(snap: Snapshot, path: str | os.PathLike[str], *, width: int = 1920,
                height: int = 1080, scale: float | None = None,
-               x_range: tuple[float, float] | None = None, font: QFont | None = None) -> Scene:
-    """Write ``snap`` as SVG with a ``width``×``height`` view box; raises ExportError."""
-    data, scene = render_svg(snap, width, height, scale, x_range=x_range, font=font)
+               x_range: tuple[float, float] | None = None, font: QFont | None = None,
+               palette: Palette = PAPER, plot_size: tuple[float, float] | None = None) -> Scene:
+    """Write ``snap`` as SVG with a ``width``×``height`` view box; raises ExportError.
+
+    Returns the scene painted: the one the window paints for the same view and font."""
+    data, scene = render_svg(snap, width, height, scale, x_range=x_range, font=font,
+                             palette=palette, plot_size=plot_size)
     save_bytes(path, data)
     return scene

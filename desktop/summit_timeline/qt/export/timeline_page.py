@@ -8,6 +8,7 @@ layout, and the timeline in it is the same scene the window paints.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -57,8 +58,11 @@ def _legend_height(snap: Snapshot, font: QFont, width: float) -> float:
     return boxes[-1].bottom() if boxes else 0.0
 
 
-def layout(rect: QRectF, font: QFont, snap: Snapshot) -> PageLayout:
-    """Heading on top, the key at the bottom, lane titles left, the plot takes the rest."""
+def layout(rect: QRectF, font: QFont, snap: Snapshot,
+           plot_size: tuple[float, float] | None = None) -> PageLayout:
+    """Heading on top, the key at the bottom, lane titles left, the plot takes the rest.
+
+    ``plot_size``: make the plot exactly this size (a page made ``size_around`` it)."""
     margin, heading, column, axis = _parts(font, snap)
     inner = rect.adjusted(margin, margin, -margin, -margin)
     column = min(column, inner.width() * 0.22)
@@ -66,6 +70,8 @@ def layout(rect: QRectF, font: QFont, snap: Snapshot) -> PageLayout:
     top = inner.top() + heading
     plot = QRectF(inner.left() + column, top, inner.width() - column,
                   max(inner.bottom() - top - axis - legend_h, 1.0))
+    if plot_size is not None:
+        plot = QRectF(plot.left(), plot.top(), plot_size[0], plot_size[1])
     return PageLayout(rect, QRectF(inner.left(), inner.top(), inner.width(), heading),
                       QRectF(inner.left(), top, column, plot.height()), plot, axis,
                       QRectF(inner.left(), plot.bottom() + axis, inner.width(), legend_h))
@@ -73,21 +79,23 @@ def layout(rect: QRectF, font: QFont, snap: Snapshot) -> PageLayout:
 
 def size_around(plot_width: float, plot_height: float, font: QFont,
                 snap: Snapshot) -> tuple[int, int]:
-    """The page size whose plot is ``plot_width`` × ``plot_height``: "the view as on screen"."""
+    """A page size with room for a plot of ``plot_width`` × ``plot_height`` (pass the same
+    size as ``plot_size`` when painting): "the view as on screen"."""
     margin, heading, column, axis = _parts(font, snap)
     width = plot_width + column + 2 * margin
     if column > (width - 2 * margin) * 0.22:  # the column is capped: solve for the cap
         width = plot_width / 0.78 + 2 * margin
     legend_h = _legend_height(snap, font, width - 2 * margin)
     height = plot_height + heading + axis + legend_h + 2 * margin
-    return round(width), round(height)
+    return math.ceil(width), math.ceil(height)
 
 
 def paint_timeline_page(painter: QPainter, rect: QRectF, snap: Snapshot, palette: Palette,
-                        x_range: tuple[float, float], font: QFont, note: str = "") -> Scene:
+                        x_range: tuple[float, float], font: QFont, note: str = "",
+                        plot_size: tuple[float, float] | None = None) -> Scene:
     """Fill ``rect`` with the heading, the timeline of ``x_range`` and the key; returns the
     scene that was painted."""
-    page = layout(rect, font, snap)
+    page = layout(rect, font, snap, plot_size)
     plot = page.plot
     measure = FontMeasure(font)
     scene = SceneBuilder().build(snap, View(x_range[0], x_range[1], plot.width(),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 from ...core import dates, knowledge
 from ...core.model import STATUSES
 from ...scene.build import Look, SceneBuilder
+from ...scene.palette import Palette
 from ...scene.scene import Scene, View
 from ..paint.fonts import FontMeasure
 from ..paint.shapes import qcolor
@@ -100,10 +101,10 @@ class TimelineView(QWidget):
             self._look = Look(plot_palette(self.palette()), FontMeasure(self.font()))
         return self._look
 
-    def on_screen(self) -> tuple[View, QFont] | None:
-        """The view and the label font now: what "export the current view" reproduces."""
+    def on_screen(self) -> tuple[View, QFont, Palette] | None:
+        """The view, label font and colours now: what "export the current view" reproduces."""
         view = self.current_view()
-        return None if view is None else (view, QFont(self.font()))
+        return None if view is None else (view, QFont(self.font()), self.look().palette)
 
     def scene(self) -> Scene | None:
         """What the timeline shows now; built once per view and snapshot, then reused."""
