@@ -15,6 +15,7 @@ equal scenes.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -57,6 +58,9 @@ BADGE_PX: Final = 90.0
 _DENSITY_STRENGTH: Final = np.array([0.0, 0.22, 0.42, 0.65, 0.9])
 """Tint of a density cell by level: empty, then four steps up to the busiest."""
 _CACHE_LIMIT: Final = 50_000
+REGION_STEP: Final = 0.25
+"""An open view's region is laid out in steps of a quarter of its width, one step beyond
+each side, so a pan lays out labels again only about every eighth frame."""
 
 
 @dataclass(frozen=True)
@@ -113,18 +117,83 @@ class SceneBuilder:
         self._texts: dict[tuple[Hashable, int, int], LabelText] = {}
         self._rows: tuple[tuple[object, ...], _Rows] | None = None
         self._last: tuple[tuple[object, ...], Scene] | None = None
+        self._region: tuple[tuple[object, ...], Scene] | None = None
 
     def build(self, snap: Snapshot, view: View, look: Look) -> Scene:
         key = (id(snap), snap, view, look.key)
         if self._last is not None and self._last[0] == key:
             return self._last[1]
-        scene = self._build(snap, view, look)
+        if view.closed:
+            scene = self._build(snap, view, look, 1.0)
+        else:
+            area = region_of(snap, view)
+            region_key = (id(snap), snap, area, look.key)
+            if self._region is not None and self._region[0] == region_key:
+                region = self._region[1]
+            else:
+                region = self._build(snap, area, look, area.width / max(view.width, 1.0))
+                self._region = (region_key, region)
+            scene = self._within(region, snap, view, look)
         self._last = (key, scene)
         return scene
 
+    # ------------------------------------------------------------ an open view
+
+    def _within(self, region: Scene, snap: Snapshot, view: View, look: Look) -> Scene:
+        """The part of ``region`` that ``view`` shows, in the view's pixels."""
+        dx = (region.view.x0 - view.x0) * region.view.sx
+        width = view.width
+        s = region.shapes
+        shapes = Shapes(position=s.position, left=s.left + dx, top=s.top, right=s.right + dx,
+                        bottom=s.bottom, cy=s.cy, style=s.style, lane=s.lane, runs=s.runs,
+                        review=s.review) if len(s) else s
+        labels = tuple(Label(label.position, label.lines, label.text,
+                             (label.rect[0] + dx, label.rect[1], label.rect[2] + dx,
+                              label.rect[3]), label.struck, label.current)
+                       for label in region.labels
+                       if label.rect[2] + dx > 0 and label.rect[0] + dx < width)
+        glyphs = tuple(Glyph(g.x + dx, g.baseline, g.text) for g in region.glyphs
+                       if 0 <= g.x + dx <= width)
+        selection = region.selection
+        if selection is not None:
+            selection = (selection[0] + dx, selection[1], selection[2] + dx, selection[3])
+        density = region.density
+        badges = region.badges
+        draw = snap.draw
+        if density is not None:
+            density = Density(density.edges + dx, density.colours, density.tops,
+                              density.bottoms, draw.count_between(view.x0, view.x1))
+            badges = tuple(Badge((b.rect[0] + dx, b.rect[1], b.rect[2] + dx, b.rect[3]),
+                                 b.text, b.colour) for b in badges
+                           if b.rect[2] + dx > 0 and b.rect[0] + dx < width)
+            drawn = density.counted
+        else:
+            drawn = draw.overlapping(view.x0, view.x1) if len(shapes) else 0
+        grid, ticks, minor = self._ticks(view, region.sizes.line)
+        placed = {m.kind: m for m in region.markers}
+        markers = []
+        for marker in self._markers(snap, view, region.sizes, look.measure, look.palette):
+            if marker.kind in placed:
+                at = placed[marker.kind]
+                left, top, right, bottom = at.caption_rect
+                marker = Marker(at.kind, at.x + dx, at.caption, (left + dx, top, right + dx,
+                                                                  bottom),
+                                at.colour, at.dashed, at.width)
+            markers.append(marker)
+        title, subtitle = _heading(snap, view)
+        return Scene(view=view, palette=region.palette, sizes=region.sizes, mode=region.mode,
+                     lanes=region.lanes, lane_colours=region.lane_colours, grid=grid,
+                     ticks=ticks, minor=minor, shapes=shapes, labels=labels, glyphs=glyphs,
+                     selection=selection, density=density, badges=badges,
+                     markers=tuple(markers), legend=region.legend,
+                     legend_colour=region.legend_colour, title=title, subtitle=subtitle,
+                     emphasis=region.emphasis, drawn=drawn, region=region, offset=dx)
+
     # ------------------------------------------------------------ parts
 
-    def _build(self, snap: Snapshot, view: View, look: Look) -> Scene:
+    def _build(self, snap: Snapshot, view: View, look: Look, share: float) -> Scene:
+        """The scene of a closed view; ``share``: its width in widths of the view shown
+        (more than 1 for the region of an open view: room for more events and labels)."""
         palette, measure = look.palette, look.measure
         line = float(measure.line_height)
         draw = snap.draw
@@ -155,7 +224,7 @@ class SceneBuilder:
 
         width = max(view.width, 1.0)
         in_view = draw.count_between(view.x0, view.x1)
-        if in_view > min(DETAIL_LIMIT, width * 2):
+        if in_view > min(DETAIL_LIMIT * share, width * 2):
             density, badges = self._density(snap, view, rows, sizes, measure, palette, lanes)
             return scene("density", _NO_SHAPES, (), (), None, density, badges, density.counted)
         shapes, glyphs = self._shapes(snap, view, rows, sizes)
@@ -165,9 +234,10 @@ class SceneBuilder:
             if rect is not None:
                 pad = max(4.0, line * 0.35)
                 selection = (rect[0] - pad, rect[1] - pad, rect[2] + pad, rect[3] + pad)
-        labels = self._labels(snap, view, shapes, sizes, measure, markers)
+        labels = self._labels(snap, view, shapes, sizes, measure, markers,
+                              round(CANDIDATES * share))
         return scene("detail" if len(shapes) else "empty", shapes, labels, glyphs, selection,
-                     None, (), len(shapes))
+                     None, (), draw.overlapping(view.x0, view.x1) if len(shapes) else 0)
 
     def _vertical(self, snap: Snapshot, height: float, line: float) -> _Rows:
         """Rows as tall as the plot allows up to ``ROW_MAX`` lines; lanes share the rest.
@@ -278,7 +348,8 @@ class SceneBuilder:
         return shapes, glyphs
 
     def _labels(self, snap: Snapshot, view: View, shapes: Shapes, sizes: Sizes,
-                measure: TextMeasure, markers: tuple[Marker, ...]) -> tuple[Label, ...]:
+                measure: TextMeasure, markers: tuple[Marker, ...],
+                most: int) -> tuple[Label, ...]:
         n = len(shapes)
         if n == 0:
             return ()
@@ -288,7 +359,7 @@ class SceneBuilder:
         rank = np.argsort(np.argsort(shapes.left, kind="stable"), kind="stable")
         priority = importance - rank / max(n, 1) * 0.5
         priority[positions == snap.selection] += 100.0
-        candidates = np.argsort(-priority, kind="stable")[:CANDIDATES]
+        candidates = np.argsort(-priority, kind="stable")[:most]
         candidates.sort()
         status = snap.known.status[positions]
         key = measure.key
@@ -363,6 +434,30 @@ class SceneBuilder:
         return density, tuple(badges)
 
 
+def region_of(snap: Snapshot, view: View) -> View:
+    """The region an open view is a part of: the view widened to steps of a quarter of its
+    width, one step beyond each side, cut to the events (and to the snapshot's range).
+
+    A function of the view alone, so the window and an export of the same view lay out
+    the same region; steps keep it fixed while a pan stays within them.  Cut to the
+    events, labels at either end stay inside a view that shows them all.
+    """
+    span = max(view.x1 - view.x0, 1e-9)
+    sx = float(f"{view.width / span:.12g}")
+    step = view.width * REGION_STEP / sx
+    r0 = (math.floor(view.x0 / step) - 1) * step
+    r1 = (math.ceil(view.x1 / step) + 1) * step
+    draw = snap.draw
+    if len(draw):
+        r0, r1 = max(r0, float(draw.start[0])), min(r1, float(draw.ends[-1]))
+    if snap.day_range is not None:
+        r0, r1 = max(r0, snap.day_range[0]), min(r1, snap.day_range[1])
+    if r1 <= r0 or not len(draw):
+        r0, r1 = view.x0, view.x1
+        return View(r0, r1, view.width, view.height)
+    return View(r0, r1, (r1 - r0) * sx, view.height)
+
+
 def legend_entries(snap: Snapshot) -> tuple[style.LegendEntry, ...]:
     """The key to a drawing of ``snap``: every look, then the lines and flags it has."""
     entries = list(style.LEGEND)
@@ -388,8 +483,7 @@ def _heading(snap: Snapshot, view: View) -> tuple[str, str]:
     lo, hi = view.x0, view.x1
     parts.append(f"{dates.format_day(int(np.floor(lo)))} – "
                  f"{dates.format_day(int(np.ceil(hi)) - 1)}")
-    known = snap.known
-    count = int(((known.end > lo) & (known.start < hi) & snap.shown).sum())
+    count = snap.draw.overlapping(lo, hi)
     parts.append(f"{count} event{'s' * (count != 1)}")
     return snap.timeline.title, " · ".join(parts)
 

@@ -77,6 +77,8 @@ class DrawSet:
     """The drawn lanes, as track indices, top to bottom."""
     review: NDArray[np.int8] = field(default_factory=lambda: np.zeros(0, np.int8))
     """The reviewer's flag per drawn event (``review.FLAG_CODE``); empty: none shown."""
+    ends: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    """``end`` sorted, so counting the events that overlap a range is two binary searches."""
 
     def __len__(self) -> int:
         return len(self.position)
@@ -106,6 +108,7 @@ class DrawSet:
             lanes=drawn,
             review=review[position] if review is not None and len(review) == len(index)
             else np.zeros(len(position), np.int8),
+            ends=np.sort(end),
         )
 
     def with_review(self, review: NDArray[np.int8]) -> DrawSet:
@@ -121,6 +124,11 @@ class DrawSet:
         if hi <= lo:
             return np.zeros(0, np.int64)
         return lo + np.flatnonzero(self.end[lo:hi] > x0)
+
+    def overlapping(self, x0: float, x1: float) -> int:
+        """How many events overlap [x0, x1): those starting before x1 less those over by x0."""
+        return int(np.searchsorted(self.start, x1, side="left")
+                   - np.searchsorted(self.ends, x0, side="right"))
 
     def count_between(self, x0: float, x1: float) -> int:
         """Events whose midpoint is in [x0, x1]: cheap at any size, to choose a detail level."""

@@ -9,10 +9,11 @@ it; failing that, as wide an abbreviation as fits.  A label with no room at
 its narrowest is dropped for this view and comes back when zooming in gives
 it room.  Pure numpy and floats: tested without a screen.
 
-Runs for every frame of the window, so it is built to be cheap.  Labels only
+Runs for many frames of the window, so it is built to be cheap.  Labels only
 ever sit on a few vertical extents (one or two lines centred on a row), so
 obstacles are kept per extent: the events as sorted arrays searched by
-bisection, the labels placed so far as short lists.
+bisection, the labels placed so far as short lists; and a label with no room
+beside its event even before any other label is placed is never tried.
 """
 
 from __future__ import annotations
@@ -48,77 +49,56 @@ class PlacedLabels:
 
 
 class _Events:
-    """The drawn events as obstacles, grouped by their exact vertical extent."""
+    """The drawn events as obstacles, looked up per vertical extent a label can take."""
 
     def __init__(self, shapes: NDArray[np.float64], owner: NDArray[np.int64]) -> None:
-        order = np.lexsort((shapes[:, 0], shapes[:, 3], shapes[:, 1]))
-        s = shapes[order]
-        self.owner = owner[order]
-        self.left = s[:, 0]
-        self.right = s[:, 2]
-        new = np.ones(len(s), np.bool_)
-        new[1:] = (s[1:, 1] != s[:-1, 1]) | (s[1:, 3] != s[:-1, 3])
-        starts = np.flatnonzero(new).tolist()
-        self.bounds = list(zip(starts, [*starts[1:], len(s)], strict=True))
-        self.tops: list[float] = s[starts, 1].tolist() if len(s) else []
-        self.bottoms: list[float] = s[starts, 3].tolist() if len(s) else []
-        self._lists: dict[int, tuple[list[float], list[float], list[float]]] = {}
+        self.left = shapes[:, 0]
+        self.top = shapes[:, 1]
+        self.right = shapes[:, 2]
+        self.bottom = shapes[:, 3]
+        self.owner = owner
+        self._lines: dict[int, tuple[list[float], list[float], list[float],
+                                     NDArray[np.int64]]] = {}
 
-    def groups(self, tops: NDArray[np.float64], bottoms: NDArray[np.float64]
-               ) -> list[list[int]]:
-        """For each extent [tops[k], bottoms[k]), the groups of events it meets."""
-        if not self.tops:
-            return [[] for _ in range(len(tops))]
-        meets = (np.asarray(self.tops)[None, :] < bottoms[:, None]) \
-            & (np.asarray(self.bottoms)[None, :] > tops[:, None])
-        return [np.flatnonzero(row).tolist() for row in meets]
-
-    def _arrays(self, g: int) -> tuple[list[float], list[float], list[float]]:
-        """Lefts (sorted), the running maximum of rights in that order, rights sorted."""
-        got = self._lists.get(g)
+    def arrays(self, line: int, top: float, bottom: float
+               ) -> tuple[list[float], list[float], list[float], NDArray[np.int64]]:
+        """For the events meeting [top, bottom): lefts (sorted), the running maximum of
+        rights in that order, rights sorted, and which events they are (in left order)."""
+        got = self._lines.get(line)
         if got is None:
-            lo, hi = self.bounds[g]
-            lefts, rights = self.left[lo:hi], self.right[lo:hi]
-            got = (lefts.tolist(), np.maximum.accumulate(rights).tolist(),
-                   np.sort(rights).tolist())
-            self._lists[g] = got
+            which = np.flatnonzero((self.top < bottom) & (self.bottom > top))
+            which = which[np.argsort(self.left[which], kind="stable")]
+            rights = self.right[which]
+            got = (self.left[which].tolist(),
+                   np.maximum.accumulate(rights).tolist() if len(rights) else [],
+                   np.sort(rights).tolist(), which)
+            self._lines[line] = got
         return got
 
-    def blocked(self, groups: list[int], x0: float, x1: float) -> bool:
-        for g in groups:
-            lefts, reach, _ = self._arrays(g)
-            k = bisect_left(lefts, x1)
-            if k and reach[k - 1] > x0:
-                return True
-        return False
+    def blocked(self, line: int, top: float, bottom: float, x0: float, x1: float) -> bool:
+        lefts, reach, _, _ = self.arrays(line, top, bottom)
+        k = bisect_left(lefts, x1)
+        return bool(k) and reach[k - 1] > x0
 
-    def blocked_except(self, groups: list[int], x0: float, x1: float, own: int) -> bool:
-        for g in groups:
-            lo, hi = self.bounds[g]
-            hit = (self.left[lo:hi] < x1) & (self.right[lo:hi] > x0) & (self.owner[lo:hi] != own)
-            if hit.any():
-                return True
-        return False
+    def blocked_except(self, line: int, top: float, bottom: float, x0: float, x1: float,
+                       own: int) -> bool:
+        lefts, _, _, which = self.arrays(line, top, bottom)
+        k = bisect_left(lefts, x1)
+        near = which[:k]
+        hit = (self.right[near] > x0) & (self.owner[near] != own)
+        return bool(hit.any())
 
-    def next_start(self, groups: list[int], x: float) -> float:
+    def next_start(self, line: int, top: float, bottom: float, x: float) -> float:
         """Smallest left edge at or after ``x``."""
-        out = np.inf
-        for g in groups:
-            lefts = self._arrays(g)[0]
-            k = bisect_left(lefts, x)
-            if k < len(lefts):
-                out = min(out, lefts[k])
-        return float(out)
+        lefts = self.arrays(line, top, bottom)[0]
+        k = bisect_left(lefts, x)
+        return lefts[k] if k < len(lefts) else float("inf")
 
-    def prev_end(self, groups: list[int], x: float) -> float:
+    def prev_end(self, line: int, top: float, bottom: float, x: float) -> float:
         """Largest right edge at or before ``x``."""
-        out = -np.inf
-        for g in groups:
-            rights = self._arrays(g)[2]
-            k = bisect_right(rights, x)
-            if k:
-                out = max(out, rights[k - 1])
-        return float(out)
+        rights = self.arrays(line, top, bottom)[2]
+        k = bisect_right(rights, x)
+        return rights[k - 1] if k else float("-inf")
 
 
 class _Board:
@@ -137,8 +117,6 @@ class _Board:
         """Room claimed labels would grow into, which others avoid taking while they can."""
         self.modest = False
         self.events = events
-        self.groups = events.groups(tops, bottoms) if events is not None \
-            else [[] for _ in extents]
 
     def put(self, line: int, key: int, span: Span) -> None:
         for other in self.meets[line]:
@@ -167,20 +145,23 @@ class _Board:
             return False
         if self.events is None:
             return True
+        top, bottom = self.extents[line]
         if own >= 0:
-            return not self.events.blocked_except(self.groups[line], x0, x1, own)
-        return not self.events.blocked(self.groups[line], x0, x1)
+            return not self.events.blocked_except(line, top, bottom, x0, x1, own)
+        return not self.events.blocked(line, top, bottom, x0, x1)
 
     def next_start(self, line: int, x: float) -> float:
         found = min((o0 for o0, _ in self.labels[line].values() if o0 >= x), default=np.inf)
         if self.events is not None:
-            found = min(found, self.events.next_start(self.groups[line], x))
+            top, bottom = self.extents[line]
+            found = min(found, self.events.next_start(line, top, bottom, x))
         return float(found)
 
     def prev_end(self, line: int, x: float) -> float:
         found = max((o1 for _, o1 in self.labels[line].values() if o1 <= x), default=-np.inf)
         if self.events is not None:
-            found = max(found, self.events.prev_end(self.groups[line], x))
+            top, bottom = self.extents[line]
+            found = max(found, self.events.prev_end(line, top, bottom, x))
         return float(found)
 
     # ------------------------------------------------------------ tries
@@ -231,6 +212,65 @@ def _wish(left: float, right: float, width: float, x0: float, x1: float, b0: flo
     return (x0, min(x0 + width, b2))
 
 
+def _no_room(left: NDArray[np.float64], right: NDArray[np.float64], cy: NDArray[np.float64],
+             least: NDArray[np.float64], shapes: NDArray[np.float64] | None,
+             owner: NDArray[np.int64] | None, b0: float, b2: float) -> NDArray[np.bool_]:
+    """Candidates that cannot have even their narrowest label, whatever else is placed.
+
+    Seen from its own row alone (events centred on the same line always block it),
+    the room right of an event is at most up to the next event starting there, and
+    the room left of it at most back to the furthest end of the events starting
+    before it.
+    Where both are narrower than the label's least width and the event is too
+    narrow to hold it, the label would be tried and dropped: skipping it changes
+    nothing but the time spent, which at thousands of events in view is most of it.
+    """
+    n = len(left)
+    hopeless = np.zeros(n, np.bool_)
+    if shapes is None or not len(shapes) or not n:
+        return hopeless
+    owners = owner if owner is not None else np.arange(len(shapes), dtype=np.int64)
+    mine = owners[(owners >= 0) & (owners < n)]
+    if len(mine) != n or len(np.unique(mine)) != n:
+        return hopeless  # not one shape per candidate: no shortcut
+    s_cy = (shapes[:, 1] + shapes[:, 3]) / 2
+    order = np.lexsort((shapes[:, 0], s_cy))
+    s_left, s_right, row = shapes[order, 0], shapes[order, 2], s_cy[order]
+    new_row = np.ones(len(order), np.bool_)
+    new_row[1:] = row[1:] != row[:-1]
+    row_id = np.cumsum(new_row) - 1
+    # Running maximum of right edges within each row, up to and including each shape.
+    reach = s_right.copy()
+    starts = np.flatnonzero(new_row)
+    for a, b in zip(starts.tolist(), [*starts[1:].tolist(), len(order)], strict=True):
+        reach[a:b] = np.maximum.accumulate(s_right[a:b])
+    where = np.empty(len(order), np.int64)
+    where[order] = np.arange(len(order))
+    at = where[np.flatnonzero((owners >= 0) & (owners < n))]
+    cand = owners[order[at]]
+    k = np.empty(n, np.int64)
+    k[cand] = at
+    same_row = row[k] == cy
+    # One sorted key for (row, left): rows far apart, so a search never leaves its row.
+    span = float(max(np.abs(shapes[:, [0, 2]]).max(), abs(b0), abs(b2), 1.0)) * 4 + 4 * GAP
+    packed = row_id.astype(np.float64) * span + s_left
+    # Right: from where a label there would start to the next event starting after it.
+    x0 = np.maximum(right + GAP, b0)
+    nxt = np.searchsorted(packed, row_id[k] * span + x0, side="left")
+    last = len(order) - 1
+    has_next = (nxt <= last) & (row_id[np.minimum(nxt, last)] == row_id[k])
+    room_right = np.minimum(np.where(has_next, s_left[np.minimum(nxt, last)], b2), b2) - x0
+    # Left: back from where a label there would end to the furthest end of the events
+    # of the row starting before that.
+    x1 = np.minimum(left - GAP, b2)
+    prev = np.searchsorted(packed, row_id[k] * span + x1, side="left") - 1
+    has_prev = (prev >= 0) & (row_id[np.maximum(prev, 0)] == row_id[k])
+    room_left = x1 - np.maximum(np.where(has_prev, reach[np.maximum(prev, 0)], b0), b0)
+    out: NDArray[np.bool_] = same_row & (room_right < least) & (room_left < least) \
+        & ((right - left) < INSIDE_MIN)
+    return out
+
+
 def place(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArray[np.float64],
           width: NDArray[np.float64], height: float, priority: NDArray[np.float64],
           bounds: tuple[float, float, float, float],
@@ -272,7 +312,10 @@ def place(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArr
         owners = owner if owner is not None else np.arange(len(shapes), dtype=np.int64)
         events = _Events(np.asarray(shapes, np.float64), np.asarray(owners, np.int64))
     board = _Board(extents, events, (b0, bt, b2, bb))
-    order = np.argsort(-np.asarray(priority, np.float64), kind="stable").tolist()
+    hopeless = _no_room(np.asarray(left, np.float64), np.asarray(right, np.float64), cy,
+                        least_arr, shapes, owner, b0, b2)
+    order = [i for i in np.argsort(-np.asarray(priority, np.float64), kind="stable").tolist()
+             if not hopeless[i]]
     one_list, least_list = ones.tolist(), least_arr.tolist()
 
     # Claim: the narrowest readable label for everyone with room, most important first.

@@ -29,6 +29,10 @@ class View:
     x1: float
     width: float
     height: float
+    closed: bool = True
+    """Labels stay inside the view (a page, a slide).  An open view (the window, which
+    pans) lays out a wider region once and shows its part of it, so a label may run
+    past the edge it is about to scroll through."""
 
     @property
     def sx(self) -> float:
@@ -210,7 +214,12 @@ class Scene:
     emphasis: bool = False
     """A slide's strip: labels other than the current event's are muted."""
     drawn: int = field(default=0)
-    """Events drawn, one by one or counted in density strips."""
+    """Events drawn in view, one by one or counted in density strips."""
+    region: Scene | None = None
+    """For an open view: the wider scene this one is a part of (shapes, labels, selection,
+    density), laid out once for all the views that pan across it."""
+    offset: float = 0.0
+    """Where the region's x = 0 is in this view's pixels."""
 
     def label_texts(self) -> list[str]:
         return [label.text for label in self.labels]

@@ -109,23 +109,25 @@ def export_with_options(state: Any, path: Path, dialog: ExportOptionsDialog,
     suffix = path.suffix.lower()
     width, height = dialog.width_box.value(), dialog.height_box.value()
     scale: float | None = dialog.scale_box.value()
-    x_range, font, palette, plot = None, None, PAPER, None
+    x_range, font, palette, plot, closed = None, None, PAPER, None, True
     if dialog.scope.currentData() == "view" and on_screen is not None:
         # Exactly the window's scene: same events, days, plot size, font and colours.
         view = on_screen.view
         x_range, font, scale, palette = (view.x0, view.x1), on_screen.font, None, \
             on_screen.palette
-        plot = (view.width, view.height)
+        plot, closed = (view.width, view.height), view.closed
         width, height = size_around(view.width, view.height, on_screen.font, snap)
     elif dialog.scope.currentData() == "view":
         lo, hi = state.visible_range
         snap = snap.with_range(float(lo), float(hi))
     if suffix == ".png":
         return export_png(snap, path, width=width, height=height, scale=scale, x_range=x_range,
-                          font=font, palette=palette, plot_size=plot)
+                          font=font, palette=palette, plot_size=plot,
+                          closed=closed)
     if suffix == ".svg":
         return export_svg(snap, path, width=width, height=height, scale=scale, x_range=x_range,
-                          font=font, palette=palette, plot_size=plot)
+                          font=font, palette=palette, plot_size=plot,
+                          closed=closed)
     if suffix == ".pdf":
         export_pdf(snap, path, paper=dialog.paper.currentData(), pages=dialog.pages.value())
         return None

@@ -41,7 +41,8 @@ def check_size(width: int, height: int, what: str) -> None:
 def render_image(snap: Snapshot, width: int, height: int, scale: float | None = None, *,
                  palette: Palette = PAPER, x_range: tuple[float, float] | None = None,
                  font: QFont | None = None,
-                 plot_size: tuple[float, float] | None = None) -> tuple[QImage, Scene]:
+                 plot_size: tuple[float, float] | None = None,
+                 closed: bool = True) -> tuple[QImage, Scene]:
     """The page as an image, and the scene painted on it."""
     check_size(width, height, "image")
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
@@ -50,7 +51,7 @@ def render_image(snap: Snapshot, width: int, height: int, scale: float | None = 
     try:
         scene = paint_timeline_page(painter, QRectF(0, 0, width, height), snap, palette,
                                     x_range or snap.extent(), font or page_font(height, scale),
-                                    plot_size=plot_size)
+                                    plot_size=plot_size, closed=closed)
     finally:
         painter.end()  # an active painter outliving its device crashes Qt
     return image, scene
@@ -59,12 +60,13 @@ def render_image(snap: Snapshot, width: int, height: int, scale: float | None = 
 def export_png(snap: Snapshot, path: str | os.PathLike[str], *, width: int = 1920,
                height: int = 1080, scale: float | None = None,
                x_range: tuple[float, float] | None = None, font: QFont | None = None,
-               palette: Palette = PAPER, plot_size: tuple[float, float] | None = None) -> Scene:
+               palette: Palette = PAPER, plot_size: tuple[float, float] | None = None,
+               closed: bool = True) -> Scene:
     """Write ``snap`` as a PNG of exactly ``width``×``height`` pixels; raises ExportError.
 
     Returns the scene painted: the one the window paints for the same view and font."""
     image, scene = render_image(snap, width, height, scale, palette=palette, x_range=x_range,
-                                font=font, plot_size=plot_size)
+                                font=font, plot_size=plot_size, closed=closed)
     buffer = memory_device()
     if not image.save(buffer, "PNG"):
         raise ExportError(f"cannot encode {path} as PNG")

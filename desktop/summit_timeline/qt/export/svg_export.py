@@ -40,6 +40,7 @@ def font_list(svg: bytes, drawn: str) -> bytes:
 def render_svg(snap: Snapshot, width: int, height: int, scale: float | None = None, *,
                x_range: tuple[float, float] | None = None, font: QFont | None = None,
                palette: Palette = PAPER, plot_size: tuple[float, float] | None = None,
+               closed: bool = True,
                ) -> tuple[bytes, Scene]:
     check_size(width, height, "drawing")
     buffer = memory_device()
@@ -56,7 +57,8 @@ def render_svg(snap: Snapshot, width: int, height: int, scale: float | None = No
     font = font or page_font(height, scale)
     try:
         scene = paint_timeline_page(painter, QRectF(0, 0, width, height), snap, palette,
-                                    x_range or snap.extent(), font, plot_size=plot_size)
+                                    x_range or snap.extent(), font, plot_size=plot_size,
+                                    closed=closed)
     finally:
         painter.end()
     return font_list(bytes(buffer.data().data()), QFontInfo(font).family()), scene
@@ -65,11 +67,12 @@ def render_svg(snap: Snapshot, width: int, height: int, scale: float | None = No
 def export_svg(snap: Snapshot, path: str | os.PathLike[str], *, width: int = 1920,
                height: int = 1080, scale: float | None = None,
                x_range: tuple[float, float] | None = None, font: QFont | None = None,
-               palette: Palette = PAPER, plot_size: tuple[float, float] | None = None) -> Scene:
+               palette: Palette = PAPER, plot_size: tuple[float, float] | None = None,
+               closed: bool = True) -> Scene:
     """Write ``snap`` as SVG with a ``width``×``height`` view box; raises ExportError.
 
     Returns the scene painted: the one the window paints for the same view and font."""
     data, scene = render_svg(snap, width, height, scale, x_range=x_range, font=font,
-                             palette=palette, plot_size=plot_size)
+                             palette=palette, plot_size=plot_size, closed=closed)
     save_bytes(path, data)
     return scene

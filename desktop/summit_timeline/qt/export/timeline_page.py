@@ -92,14 +92,15 @@ def size_around(plot_width: float, plot_height: float, font: QFont,
 
 def paint_timeline_page(painter: QPainter, rect: QRectF, snap: Snapshot, palette: Palette,
                         x_range: tuple[float, float], font: QFont, note: str = "",
-                        plot_size: tuple[float, float] | None = None) -> Scene:
+                        plot_size: tuple[float, float] | None = None,
+                        closed: bool = True) -> Scene:
     """Fill ``rect`` with the heading, the timeline of ``x_range`` and the key; returns the
-    scene that was painted."""
+    scene that was painted.  ``closed=False``: the window's open view, labels and all."""
     page = layout(rect, font, snap, plot_size)
     plot = page.plot
     measure = FontMeasure(font)
     scene = SceneBuilder().build(snap, View(x_range[0], x_range[1], plot.width(),
-                                            plot.height()), Look(palette, measure))
+                                            plot.height(), closed), Look(palette, measure))
     painter.save()
     painter.fillRect(rect, qcolor(palette.background))
     unit = float(font.pixelSize())

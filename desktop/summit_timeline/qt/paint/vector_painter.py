@@ -42,8 +42,8 @@ class VectorPainter:
             self._density(painter, scene)
         self._shapes(painter, scene)
         self._selection(painter, scene)
-        self._markers(painter, scene)
         self._labels(painter, scene)
+        self._markers(painter, scene)
         painter.restore()
 
     # ------------------------------------------------------------ background

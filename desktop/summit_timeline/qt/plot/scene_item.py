@@ -10,6 +10,7 @@ by the same code that draws them as vectors in exports, cached per style.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -37,6 +38,8 @@ from . import primitives, review_badges
 from .paint_guard import guarded_paint
 
 _TEXT_CACHE: Final = 5000
+_PIXMAP_LIMIT: Final = 8192
+"""Widest region kept as a pixmap, in device pixels."""
 
 
 class SceneItem(pg.GraphicsObject):
@@ -48,6 +51,10 @@ class SceneItem(pg.GraphicsObject):
         self._struck.setStrikeOut(True)
         self._sprites: dict[tuple[object, ...], QPixmap] = {}
         self._texts: dict[tuple[str, bool], QStaticText] = {}
+        self._seen: Scene | None = None
+        """The region painted last; seen twice in a row, it is worth a pixmap."""
+        self._cached: tuple[Scene, float, QPixmap] | None = None
+        """A region's events and labels as pixels, for the device ratio they were made at."""
         self._ascent = 0.0
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.set_font(font)
@@ -63,6 +70,8 @@ class SceneItem(pg.GraphicsObject):
     def forget_sprites(self) -> None:
         """Colours changed (a new theme or timeline): make point pixmaps afresh."""
         self._sprites.clear()
+        self._cached = None
+        self._seen = None
         self.update()
 
     # ------------------------------------------------------------ geometry
@@ -98,11 +107,47 @@ class SceneItem(pg.GraphicsObject):
         painter.translate(origin)
         dpr = self._device_ratio(painter)
         self._lanes(painter, scene)
+        region, seen = scene.region, self._seen
+        self._seen = region
+        panning = region is not None and seen is not None and (
+            region is seen or region.view.sx == seen.view.sx)
+        if region is None or not (panning or self._cached_for(region, dpr)):
+            # A new scale (a zoom step): paint the view itself, nothing to reuse.
+            self._content(painter, scene, dpr)
+        else:
+            # Panning at one scale: a region's events and labels only move, so they are
+            # drawn once into a pixmap that each frame shifts.
+            self._blit(painter, scene, region, dpr)
+        self._markers(painter, scene)
+
+    def _cached_for(self, region: Scene, dpr: float) -> bool:
+        return self._cached is not None and self._cached[0] is region \
+            and self._cached[1] == dpr
+
+    def _blit(self, painter: QPainter, scene: Scene, region: Scene, dpr: float) -> None:
+        if not self._cached_for(region, dpr):
+            width, height = region.view.width, region.view.height
+            if width * dpr > _PIXMAP_LIMIT or height * dpr > _PIXMAP_LIMIT:
+                self._content(painter, scene, dpr)
+                return
+            pixmap = QPixmap(max(1, math.ceil(width * dpr)), max(1, math.ceil(height * dpr)))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            into = QPainter(pixmap)
+            try:
+                self._content(into, region, dpr)
+            finally:
+                into.end()
+            self._cached = (region, dpr, pixmap)
+        assert self._cached is not None
+        painter.drawPixmap(QPointF(scene.offset, 0.0), self._cached[2])
+
+    def _content(self, painter: QPainter, scene: Scene, dpr: float) -> None:
+        """What moves with the events: density strips, shapes, the selection, labels."""
         if scene.density is not None:
             self._density(painter, scene)
         self._shapes(painter, scene, dpr)
         self._selection(painter, scene)
-        self._markers(painter, scene)
         self._labels(painter, scene)
 
     def _lanes(self, painter: QPainter, scene: Scene) -> None:

@@ -93,7 +93,8 @@ class TimelineView(QWidget):
         if rect is None or rect.width() < 1 or rect.height() < 1:
             return None
         (x0, x1), _ = self.view_box.viewRange()
-        return View(float(x0), float(x1), float(rect.width()), float(rect.height()))
+        return View(float(x0), float(x1), float(rect.width()), float(rect.height()),
+                    closed=False)
 
     def look(self) -> Look:
         """The palette and text measure scenes of this view are built with."""
