@@ -48,7 +48,7 @@ def test_default_view_at_1280_labels_the_meetings_and_clips_no_row(window: MainW
     assert state.index is not None
     for size in ((1088, 612), (2176, 1224)):  # 85% of 1280×720 and 2560×1440
         window.resize(*size)
-        window._default_layout()
+        window.reset_layout()
         qtbot.waitUntil(lambda s=size: window.width() == s[0])
         window.timeline_view.fit_all()
         texts, rects, plot = _labels(window)
@@ -70,7 +70,7 @@ def test_review_shares_a_tabbed_dock_with_details_and_the_list_has_rows(window: 
                                                                         ) -> None:
     assert window.review_dock in window.tabifiedDockWidgets(window.detail_dock)
     window.resize(1088, 612)
-    window._default_layout()
+    window.reset_layout()
     window.grab()
     assert window.event_list.height() >= 170
 

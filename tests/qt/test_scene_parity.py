@@ -31,7 +31,6 @@ from summit_timeline.qt.export.dialogs import (
 )
 from summit_timeline.qt.gui import make_application
 from summit_timeline.qt.paint.vector_painter import VectorPainter
-from summit_timeline.qt.plot.scene_item import SceneItem
 from summit_timeline.qt.plot.timeline_view import TimelineView
 from summit_timeline.qt.state import ViewState
 from summit_timeline.resources import default_dataset
@@ -62,22 +61,16 @@ def _differences(a: Any, b: Any, where: str = "scene") -> list[str]:
 
 
 @pytest.fixture
-def painted(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[Scene]]]:
-    """The scenes each painter was handed, recorded as it paints them."""
-    got: dict[str, list[Scene]] = {"window": [], "export": []}
-    window_lanes = SceneItem._lanes
-    export_paint = VectorPainter.paint
+def exported(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Scene]]:
+    """The scenes the export's vector painter was handed, recorded as it paints them."""
+    got: list[Scene] = []
+    paint = VectorPainter.paint
 
-    def window(self: SceneItem, painter: Any, scene: Scene) -> None:
-        got["window"].append(scene)
-        window_lanes(self, painter, scene)
+    def spy(self: VectorPainter, painter: Any, scene: Scene, origin: Any) -> None:
+        got.append(scene)
+        paint(self, painter, scene, origin)
 
-    def export(self: VectorPainter, painter: Any, scene: Scene, origin: Any) -> None:
-        got["export"].append(scene)
-        export_paint(self, painter, scene, origin)
-
-    monkeypatch.setattr(SceneItem, "_lanes", window)
-    monkeypatch.setattr(VectorPainter, "paint", export)
+    monkeypatch.setattr(VectorPainter, "paint", spy)
     yield got
 
 
@@ -93,7 +86,7 @@ CASES = [("bundled", "2024-07-03", None), ("bundled", "2024-07-03", ("2024-06-20
 
 @pytest.mark.parametrize(("source", "known_on", "days"), CASES)
 def test_window_and_export_paint_the_same_scene(qtbot: QtBot, tmp_path: Path,
-                                                painted: dict[str, list[Scene]], source: str,
+                                                exported: list[Scene], source: str,
                                                 known_on: str | None,
                                                 days: tuple[str, str] | None) -> None:
     make_application()
@@ -109,17 +102,17 @@ def test_window_and_export_paint_the_same_scene(qtbot: QtBot, tmp_path: Path,
     if days is not None:
         view.set_visible_range(dates.parse(days[0]).lower, dates.parse(days[1]).lower)
     view.plot_widget.viewport().grab()
-    shown = view.scene()
-    assert shown is not None and painted["window"] and painted["window"][-1] is shown
+    shown = view.scene_item.painted
+    assert shown is not None and shown is view.scene()
     on_screen = view.on_screen()
     assert on_screen is not None
     dialog = ExportOptionsDialog(".svg")
     qtbot.addWidget(dialog)
     dialog.scope.setCurrentIndex(dialog.scope.findData("view"))
     out = tmp_path / "view.svg"
-    export_with_options(state, out, dialog, OnScreen(*on_screen))
-    (exported,) = painted["export"]
-    assert _differences(shown, exported) == []
+    returned = export_with_options(state, out, dialog, OnScreen(*on_screen))
+    assert len(exported) == 1 and exported[0] is returned
+    assert _differences(shown, exported[0]) == []
     if source == "synthetic" and days is None:
         assert shown.mode == "density" and shown.badges
     else:

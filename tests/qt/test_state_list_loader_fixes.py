@@ -142,38 +142,44 @@ def test_shutdown_keeps_a_worker_that_is_still_running(loader: FileLoader,
     monkeypatch.setattr(file_loader, "prepare", slow_prepare)
     loader.load(default_dataset())
     assert entered.wait(10)
-    running = list(loader._threads)
     loader.shutdown(timeout_ms=20)
-    assert set(running) == loader._threads, "a running QThread must stay referenced"
+    assert loader.workers() == 1, "a running QThread must stay referenced"
     release.set()
-    assert all(t.wait(10_000) for t in running)
+    deadline = time.monotonic() + 10
+    while loader.workers() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert loader.workers() == 0
 
 
 def test_shutdown_skips_the_search_warm_up(loader: FileLoader, qtbot: QtBot,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shutdown ends the worker's pause before the warm-up: with a pause of a minute, a
+    worker that slept on would outlive shutdown's five-second wait."""
     warmed: list[int] = []
     monkeypatch.setattr(file_loader, "_WARM_SEARCH_FROM", 0)
+    monkeypatch.setattr(file_loader, "_WARM_SEARCH_PAUSE_S", 60.0)
     monkeypatch.setattr(EventIndex, "search_text", lambda self: warmed.append(1))
     with qtbot.waitSignal(loader.sigLoaded, timeout=10_000):
         loader.load(default_dataset())
-    started = time.monotonic()
     loader.shutdown()
-    assert time.monotonic() - started < 0.2
-    assert not loader._threads
+    assert loader.workers() == 0
     assert warmed == []
 
 
 def test_a_newer_load_skips_the_old_workers_warm_up(loader: FileLoader, qtbot: QtBot,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    warmed: list[EventIndex] = []
     monkeypatch.setattr(file_loader, "_WARM_SEARCH_FROM", 0)
-    with qtbot.waitSignal(loader.sigLoaded, timeout=10_000):
+    monkeypatch.setattr(file_loader, "_WARM_SEARCH_PAUSE_S", 0.05)
+    monkeypatch.setattr(EventIndex, "search_text", lambda self: warmed.append(self))
+    with qtbot.waitSignal(loader.sigLoaded, timeout=10_000) as first:
         loader.load(default_dataset())
-    delivered = list(loader._threads)
     loader.load(default_dataset())
     loader.cancel()
-    stopped = [t for t in loader._threads if t not in delivered]
-    assert stopped and all(t._stop.is_set() for t in stopped)
-    assert not any(t._stop.is_set() for t in delivered), "the shown file still warms up"
+    deadline = time.monotonic() + 10
+    while loader.workers() and time.monotonic() < deadline:
+        qtbot.wait(10)
+    assert warmed == [first.args[0].index], "only the file on screen warms up its search"
 
 
 # ---------------------------------------------------------------- 8. the tooltip's date

@@ -81,6 +81,8 @@ def commands(window: MainWindow) -> list[Command]:
                 "A title slide, then only the events the list shows, in time order"),
         Command("view.full_screen", "F&ull screen", "&View", window.toggle_full_screen,
                 ("F11",), checkable=True),
+        Command("view.reset_layout", "&Reset layout", "&View", window.reset_layout, (),
+                "Put the details, review and event list back where they start"),
         *(Command(f"view.theme.{name}", f"{THEME_TITLES[name]} theme", "&View",
                   (lambda n=name: window.set_theme(n)), checkable=True, group="theme")
           for name in THEMES),

@@ -110,6 +110,11 @@ class FileLoader(QObject):
     def busy(self) -> bool:
         return self._pending is not None
 
+    def workers(self) -> int:
+        """Worker threads still held and running: after ``shutdown``, those a decode kept
+        from stopping in time (held, because dropping a running QThread crashes)."""
+        return sum(1 for thread in self._threads if thread.isRunning())
+
     def load(self, path: str | os.PathLike[str], day: int | None = None) -> None:
         self._stop_unwanted()
         self._request += 1

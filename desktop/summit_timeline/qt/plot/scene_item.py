@@ -56,6 +56,8 @@ class SceneItem(pg.GraphicsObject):
         self._cached: tuple[Scene, float, QPixmap] | None = None
         """A region's events and labels as pixels, for the device ratio they were made at."""
         self._ascent = 0.0
+        self.painted: Scene | None = None
+        """The scene of the last paint: what is on screen now."""
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.set_font(font)
 
@@ -103,6 +105,7 @@ class SceneItem(pg.GraphicsObject):
         origin = self.plot_origin()
         if scene is None or origin is None:
             return
+        self.painted = scene
         painter.resetTransform()
         painter.translate(origin)
         dpr = self._device_ratio(painter)
