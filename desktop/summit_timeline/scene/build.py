@@ -240,7 +240,8 @@ class SceneBuilder:
                      None, (), draw.overlapping(view.x0, view.x1) if len(shapes) else 0)
 
     def _vertical(self, snap: Snapshot, height: float, line: float) -> _Rows:
-        """Rows as tall as the plot allows up to ``ROW_MAX`` lines; lanes share the rest.
+        """Rows as tall as the plot allows up to ``ROW_MAX`` lines; lanes share the rest
+        by their number of rows (plus one, so a lane of one row is not a sliver).
 
         The margins above and below hold the captions of the date lines.
         """
@@ -254,7 +255,8 @@ class SceneBuilder:
         room = max(height - 2 * margin, line)
         total = float(lane_rows.sum()) + LANE_GAP * max(count - 1, 0)
         row = min(ROW_MAX * line, room / max(total, 1.0))
-        spare = max(room - row * total, 0.0) / max(count, 1)
+        weight = lane_rows + 1.0
+        spare = max(room - row * total, 0.0) * weight / max(float(weight.sum()), 1.0)
         heights = lane_rows * row + spare
         tops = margin + np.concatenate(([0.0], np.cumsum(heights + row * LANE_GAP)[:-1])) \
             if count else np.zeros(0)

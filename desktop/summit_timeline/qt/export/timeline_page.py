@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF, QPainter
 
 from ...scene.build import Look, SceneBuilder, legend_entries
 from ...scene.palette import Palette
@@ -40,7 +40,7 @@ class PageLayout:
 
 def _parts(font: QFont, snap: Snapshot) -> tuple[float, float, float, float]:
     """Margin, heading height, lane-title column width and axis height for ``font``."""
-    unit = float(font.pixelSize())
+    unit = float(QFontInfo(font).pixelSize())
     margin = unit * 1.6
     title_m = QFontMetricsF(sans_font(unit * 1.7, bold=True, base=font))
     sub_m = QFontMetricsF(font)
@@ -103,7 +103,7 @@ def paint_timeline_page(painter: QPainter, rect: QRectF, snap: Snapshot, palette
                                             plot.height(), closed), Look(palette, measure))
     painter.save()
     painter.fillRect(rect, qcolor(palette.background))
-    unit = float(font.pixelSize())
+    unit = float(QFontInfo(font).pixelSize())
     title_font = sans_font(unit * 1.7, bold=True, base=font)
     title_m, sub_m = QFontMetricsF(title_font), QFontMetricsF(font)
     heading = page.heading

@@ -128,8 +128,10 @@ class SceneItem(pg.GraphicsObject):
             and self._cached[1] == dpr
 
     def _blit(self, painter: QPainter, scene: Scene, region: Scene, dpr: float) -> None:
+        # Shapes at the region's ends reach past it by half a marker, halos further.
+        pad = math.ceil(region.sizes.marker * 2 + 8)
         if not self._cached_for(region, dpr):
-            width, height = region.view.width, region.view.height
+            width, height = region.view.width + 2 * pad, region.view.height
             if width * dpr > _PIXMAP_LIMIT or height * dpr > _PIXMAP_LIMIT:
                 self._content(painter, scene, dpr)
                 return
@@ -138,12 +140,13 @@ class SceneItem(pg.GraphicsObject):
             pixmap.fill(Qt.GlobalColor.transparent)
             into = QPainter(pixmap)
             try:
+                into.translate(pad, 0)
                 self._content(into, region, dpr)
             finally:
                 into.end()
             self._cached = (region, dpr, pixmap)
         assert self._cached is not None
-        painter.drawPixmap(QPointF(scene.offset, 0.0), self._cached[2])
+        painter.drawPixmap(QPointF(scene.offset - pad, 0.0), self._cached[2])
 
     def _content(self, painter: QPainter, scene: Scene, dpr: float) -> None:
         """What moves with the events: density strips, shapes, the selection, labels."""
