@@ -196,8 +196,7 @@ def run_sweep(sizes: list[int], app: QApplication, folder: Path) -> int:
         else:
             worst = max(level[1] for level in levels)
             line.update(levels=levels, worst_pan_median_ms=worst,
-                        empty_pan_median_ms=round(empty_ms, 2),
-                        worst_ratio=round(worst / empty_ms, 2))
+                        empty_pan_median_ms=round(empty_ms, 2))
         print(json.dumps(line), flush=True)
         del result
     return status
