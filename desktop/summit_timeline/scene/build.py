@@ -1,16 +1,18 @@
 """Snapshot + view + look → scene: every decision about what a view of the timeline draws.
 
-Runs for each frame of the window (a pan or a zoom is a new view), so the
-work per frame is proportional to what is in view: two binary searches find
-the visible events, numpy computes their shapes, and at most a few hundred
+Runs for the frames of the window (a pan or a zoom is a new view), so the
+work is proportional to what is in view: two binary searches find the
+visible events, numpy computes their shapes, and at most a few hundred
 labels are placed.  When more events are in view than pixels can show one by
 one, the scene holds density strips and counts instead, which cost the same
 at ten events or ten million.
 
-A ``SceneBuilder`` keeps what does not change between frames (label widths,
-the last scene) so a repaint of the same view costs nothing; the result never
-depends on what it kept, so the window and an export of the same view get
-equal scenes.
+An open view (the window) is the part of a wider region it shows
+(``region_of``): the region is laid out once and a pan only shifts it, so
+most pan frames place no label at all.  A ``SceneBuilder`` keeps what does
+not change between frames (label widths, the last region, the last scene);
+the result never depends on what it kept, so the window and an export of the
+same view get equal scenes.
 """
 
 from __future__ import annotations
