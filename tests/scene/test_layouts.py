@@ -169,15 +169,24 @@ def _reference_place(left: NDArray[np.float64], right: NDArray[np.float64],
         return None
 
     claims = []
+    wrapped = set()
     for i in np.argsort(-priority, kind="stable").tolist():
         t, b = cy[i] - height / 2, cy[i] + height / 2
         if t < bt or b > bb:
             continue
         found = beside(i, t, b, low[i]) or shrunk(i, t, b, low[i], low[i])
+        if found is None:
+            t2, b2_ = cy[i] - two_height / 2, cy[i] + two_height / 2
+            if two[i] < one[i] and t2 >= bt and b2_ <= bb:
+                found = beside(i, t2, b2_, two[i])
+                if found:
+                    wrapped.add(i)
         if found:
             labels[i] = found
             claims.append(i)
     for i in claims:  # the room each claimed label would grow into on its side
+        if i in wrapped:
+            continue
         x0, t, x1, b = labels[i]
         if x1 <= left[i] - gap + 0.5:
             wishes[i] = (max(x1 - one[i], b0), t, x1, b)
@@ -185,6 +194,9 @@ def _reference_place(left: NDArray[np.float64], right: NDArray[np.float64],
             wishes[i] = (x0, t, min(x0 + one[i], b2), b)
     out = []
     for i in claims:
+        if i in wrapped:
+            out.append((i, label_layout.TWO, labels[i]))
+            continue
         del wishes[i]
         now = labels.pop(i)
         t, b = now[1], now[3]

@@ -1,8 +1,9 @@
 """Greedy placement of event labels so that no two overlap and none covers an event.
 
-Two passes.  First every label claims only its narrowest readable width, the
-most important first, so a long label never takes the one place a smaller
-event had: whoever has room gets a label.  Then, again the most important
+Two passes.  First every label claims only its narrowest readable width (or, where
+one line has no room for that, its two-line form), the most important first,
+so a long label never takes the one place a smaller event had: whoever has
+room gets a label.  Then, again the most important
 first, each label grows to its full text where there is room: on one line
 beside its event (right, else left), inside its band, or on two lines beside
 it; failing that, as wide an abbreviation as fits.  A label with no room at
@@ -300,6 +301,7 @@ def place(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArr
     least_arr = np.minimum(np.asarray(min_width, np.float64) if min_width is not None
                            else np.full(n, MIN_WIDTH), ones)
     twos = (np.asarray(two, np.float64) if two is not None else np.full(n, np.inf)).tolist()
+    # (a label of a single word has no two-line form: its ``two`` is infinite)
     h2 = two_height if two_height is not None else 2 * height
     b0, bt, b2, bb = (float(v) for v in bounds)
     cy = np.asarray(centre_y, np.float64)
@@ -312,14 +314,17 @@ def place(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArr
         owners = owner if owner is not None else np.arange(len(shapes), dtype=np.int64)
         events = _Events(np.asarray(shapes, np.float64), np.asarray(owners, np.int64))
     board = _Board(extents, events, (b0, bt, b2, bb))
+    twos_arr = np.asarray(two, np.float64) if two is not None else np.full(n, np.inf)
     hopeless = _no_room(np.asarray(left, np.float64), np.asarray(right, np.float64), cy,
-                        least_arr, shapes, owner, b0, b2)
+                        np.minimum(least_arr, twos_arr), shapes, owner, b0, b2)
     order = [i for i in np.argsort(-np.asarray(priority, np.float64), kind="stable").tolist()
              if not hopeless[i]]
     one_list, least_list = ones.tolist(), least_arr.tolist()
 
-    # Claim: the narrowest readable label for everyone with room, most important first.
+    # Claim: the narrowest readable label for everyone with room, most important first;
+    # where one line has no room even for that, the whole label on two lines.
     claims: list[tuple[int, int, float, float]] = []
+    wrapped: dict[int, tuple[int, float, float]] = {}
     for i in order:
         top, bottom = keys1[i]
         if top < bt or bottom > bb:
@@ -329,6 +334,14 @@ def place(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArr
         found = board.beside(line, lefts[i], rights[i], w) \
             or board.shrunk(line, i, lefts[i], rights[i], w, w)
         if found is None:
+            top2, bottom2 = keys2[i]
+            if twos[i] < one_list[i] and top2 >= bt and bottom2 <= bb:
+                line2 = line_of[keys2[i]]
+                found = board.beside(line2, lefts[i], rights[i], twos[i])
+                if found is not None:
+                    board.put(line2, i, found)
+                    wrapped[i] = (line2, *found)
+                    claims.append((i, line2, *found))
             continue
         board.put(line, i, found)
         claims.append((i, line, *found))
@@ -337,9 +350,13 @@ def place(left: NDArray[np.float64], right: NDArray[np.float64], centre_y: NDArr
     # without taking the room a later label would grow into on its side (a label rather
     # wraps than cuts a neighbour to "Put…"), then taking it.
     for i, line, x0, x1 in claims:
-        board.wish(line, i, _wish(lefts[i], rights[i], one_list[i], x0, x1, b0, b2))
+        if i not in wrapped:
+            board.wish(line, i, _wish(lefts[i], rights[i], one_list[i], x0, x1, b0, b2))
     placed: list[tuple[int, int, float, float, float, float]] = []
     for i, line, x0, x1 in claims:
+        if i in wrapped:
+            placed.append((i, TWO, x0, keys2[i][0], x1, keys2[i][1]))
+            continue
         board.wish(line, i, None)
         if x1 - x0 >= one_list[i] - 1e-9:
             placed.append((i, ONE, x0, keys1[i][0], x1, keys1[i][1]))

@@ -19,6 +19,9 @@ PAD: Final = 6.0
 MIN_WIDTH: Final = 60.0
 """Narrowest an abbreviated label may get before it is dropped instead."""
 ELLIPSIS: Final = "…"
+KEEP: Final = 0.6
+"""Least share of a title an abbreviation keeps: "Summit on P…" names nothing, so a label
+that cannot keep this much is left out (hovering or zooming in shows it)."""
 
 
 class TextMeasure(Protocol):
@@ -54,7 +57,7 @@ class LabelText:
     two: float
     """Width of the two-line form (infinite when the title is one word)."""
     least: float
-    """Narrowest abbreviated form worth drawing: the first word, then the whole suffix."""
+    """Narrowest abbreviated form worth drawing: most of the title, then the whole suffix."""
 
     @property
     def full(self) -> str:
@@ -76,7 +79,8 @@ def label_text(title: str, status: int, measure: TextMeasure) -> LabelText:
             best, two = (first, second), width
     if best is not None and two >= one:
         best, two = None, float("inf")
-    title_room = min(measure.width(title), max(measure.width(words[0] + ELLIPSIS), 40.0))
+    title_px = measure.width(title)
+    title_room = min(title_px, max(title_px * KEEP, measure.width(words[0] + ELLIPSIS), 40.0))
     least = min(one, max(MIN_WIDTH, measure.width(tail) + title_room + PAD))
     return LabelText(title, tail, one, best, two, least)
 
