@@ -234,3 +234,18 @@ def test_svg_declares_a_96_dpi_page(tmp_path: Path, data: Snapshot) -> None:
     assert width.endswith("mm") and height.endswith("mm")
     assert float(width[:-2]) == pytest.approx(508, abs=0.01)
     assert float(height[:-2]) == pytest.approx(285.75, abs=0.01)
+
+
+def test_svg_text_names_fonts_that_browsers_know(tmp_path: Path, data: Snapshot) -> None:
+    """A browser without the PNG's font falls back to one of the same family, not serif."""
+    out = tmp_path / "t.svg"
+    export_svg(data, out, width=1280, height=720)
+    root = ET.parse(out).getroot()
+    families = {text.get("font-family", "") for text in root.iter(f"{SVG}text")}
+    families |= {g.get("font-family", "") for g in root.iter(f"{SVG}g") if g.get("font-family")}
+    assert families - {""}
+    for family in families - {""}:
+        names = [name.strip().strip("'\"") for name in family.split(",")]
+        assert {"DejaVu Sans", "Noto Sans", "Arial"} <= set(names), family
+        assert names[-1] == "sans-serif", family
+        assert "Sans Serif" not in names, "Qt's own alias means nothing to a browser"
