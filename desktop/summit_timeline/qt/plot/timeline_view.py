@@ -11,6 +11,8 @@ when the user clicks.
 from __future__ import annotations
 
 import math
+import weakref
+from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
@@ -47,7 +49,10 @@ class TimelineView(QWidget):
         self._builder = SceneBuilder()
         self._look: Look | None = None
         self.view_box = TimelineViewBox()
-        self.date_axis = DateAxisItem(self.scene)
+        # The items ask for the scene through a weak method: a strong one would make a
+        # cycle, and Qt objects freed by Python's cycle collector can crash it.
+        source = _weak(self.scene)
+        self.date_axis = DateAxisItem(source)
         self.plot_widget = pg.PlotWidget(viewBox=self.view_box,
                                          axisItems={"bottom": self.date_axis})
         self.plot_widget.setAccessibleName("Timeline")
@@ -57,7 +62,7 @@ class TimelineView(QWidget):
         plot.hideButtons()
         self.lane_axis = plot.getAxis("left")
         self.lane_axis.setStyle(tickLength=0)
-        self.scene_item = SceneItem(self.scene, self.font())
+        self.scene_item = SceneItem(source, self.font())
         self.scene_item.setZValue(10)
         self.view_box.addItem(self.scene_item, ignoreBounds=True)
         # The knowledge line is painted with the scene; this invisible handle lets the
@@ -376,6 +381,16 @@ class TimelineView(QWidget):
         self.scene_item.set_font(self.font())
         self.scene_item.forget_sprites()
         self._redraw()
+
+
+def _weak(method: Callable[[], Scene | None]) -> Callable[[], Scene | None]:
+    ref = weakref.WeakMethod(method)
+
+    def call() -> Scene | None:
+        bound = ref()
+        return bound() if bound is not None else None
+
+    return call
 
 
 __all__ = ["TimelineView"]
