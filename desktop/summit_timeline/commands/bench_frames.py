@@ -179,14 +179,19 @@ def _sweep(result: LoadResult, app: QApplication) -> list[list[float]]:
 
 
 def run_sweep(sizes: list[int], app: QApplication, folder: Path) -> int:
-    """``frame_sweep`` lines: every size's worst zoom level against an empty timeline's."""
+    """``frame_sweep`` lines: every size's worst zoom level against an empty timeline's.
+
+    The empty timeline is swept again right before each size: on a shared machine
+    the load changes by the minute, and a ratio means something only between
+    numbers taken under the same load.
+    """
     _sweep(prepare(_empty(), str(folder / "warm-up.timeline.json"), None), app)
-    empty = _sweep(prepare(_empty(), str(folder / "empty.timeline.json"), None), app)
-    empty_ms = float(np.median([level[1] for level in empty]))
     status = 0
     for size in sizes:
         result = prepare(synthetic_timeline(size), str(folder / f"sweep-{size}.timeline.json"),
                          None)
+        empty = _sweep(prepare(_empty(), str(folder / "empty.timeline.json"), None), app)
+        empty_ms = float(np.median([level[1] for level in empty]))
         line: dict[str, object] = {"bench": "frame_sweep", "events": size}
         try:
             levels = _sweep(result, app)
