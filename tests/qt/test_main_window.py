@@ -44,7 +44,8 @@ def test_selecting_in_list_selects_on_timeline_and_fills_details(window: MainWin
     row = _row_of(window, "putin-xi-2024-05-16-beijing")
     table.selectRow(row)
     assert _selected_id(window) == "putin-xi-2024-05-16-beijing"
-    assert window.timeline_view.events_item._selected == window.state.selection
+    scene = window.timeline_view.scene()
+    assert scene is not None and scene.selection is not None, "the timeline rings it"
     text = window.detail_pane.plain_text()
     assert "Putin–Xi talks in Beijing" in text
     assert "16 May 2024" in text

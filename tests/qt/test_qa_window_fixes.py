@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF
 from pytestqt.qtbot import QtBot
 
 from summit_timeline.core.problems import LoadError, Problem
 from summit_timeline.qt.main_window import MainWindow
-from summit_timeline.qt.plot import label_layout
 from summit_timeline.qt.widgets.problem_dialog import problem_dialog
+from summit_timeline.scene import label_layout
+from summit_timeline.scene.scene import Rect
 
 PUTIN_XI = ("putin-xi-2024-05-16-beijing", "putin-xi-2024-07-03-astana",
             "putin-xi-2024-10-22-kazan")
 
 
-def _labels(window: MainWindow) -> tuple[dict[int, str], list[QRectF], tuple[float, ...]]:
+def _labels(window: MainWindow) -> tuple[dict[int, str], list[Rect], tuple[float, ...]]:
+    """Drawn labels (position → text as drawn), their boxes, and the plot's box."""
     view = window.timeline_view
     view.plot_widget.viewport().grab()
-    frame = view.events_item.frame()
-    assert frame is not None and frame.mode == "detail"
-    item = view.labels_item
-    return (dict(zip(item.labelled_positions(), item.label_texts(), strict=True)),
-            item.label_rects(), frame.plot)
+    scene = view.scene()
+    assert scene is not None and scene.mode == "detail"
+    return ({label.position: " ".join(label.lines) for label in scene.labels},
+            [label.rect for label in scene.labels], (0.0, 0.0, scene.view.width,
+                                                      scene.view.height))
 
 
 def test_a_band_label_leaves_a_smaller_events_only_place_free() -> None:
@@ -45,15 +46,19 @@ def test_default_view_at_1280_labels_the_meetings_and_clips_no_row(window: MainW
                                                                    qtbot: QtBot) -> None:
     state = window.state
     assert state.index is not None
-    for size in ((1088, 612), (2176, 1224)):  # 85% of 1280×720 and 2560×1440
+    full = {"putin-xi-2024-05-16-beijing": "Putin–Xi talks in Beijing",
+            "putin-xi-2024-07-03-astana": "Putin–Xi meeting in Astana",
+            "putin-xi-2024-10-22-kazan": "Putin–Xi meeting in Kazan (planned)"}
+    # 1280×720 maximised, and 85% of 1280×720 and of 2560×1440 (the size it opens at)
+    for size in ((1280, 690), (1088, 612), (2176, 1224)):
         window.resize(*size)
-        window._default_layout()
+        window.reset_layout()
         qtbot.waitUntil(lambda s=size: window.width() == s[0])
         window.timeline_view.fit_all()
         texts, rects, plot = _labels(window)
         for event_id in PUTIN_XI:
             position = state.index.position_of(event_id)
-            assert position in texts, (size, event_id)
+            assert texts.get(position) == full[event_id], (size, event_id, texts.get(position))
         kazan = texts[state.index.position_of("putin-xi-2024-10-22-kazan")]
         assert kazan.endswith(" (planned)")
         assert "Putin–Erdoğan meeting in Astana" in texts.values()
@@ -61,16 +66,17 @@ def test_default_view_at_1280_labels_the_meetings_and_clips_no_row(window: MainW
         belarus = texts[state.index.position_of("belarus-joins-sco-2024-07-04")]
         assert belarus.startswith("Belaru") and belarus.endswith(" (planned)")
         for i, a in enumerate(rects):
-            assert plot[1] <= a.top() and a.bottom() <= plot[3], "a label's row is clipped"
+            assert plot[1] <= a[1] and a[3] <= plot[3], "a label's row is clipped"
+            assert plot[0] <= a[0] and a[2] <= plot[2], "a label runs off the plot"
             for b in rects[i + 1:]:
-                assert not a.intersects(b)
+                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
 
 
 def test_review_shares_a_tabbed_dock_with_details_and_the_list_has_rows(window: MainWindow
                                                                         ) -> None:
     assert window.review_dock in window.tabifiedDockWidgets(window.detail_dock)
     window.resize(1088, 612)
-    window._default_layout()
+    window.reset_layout()
     window.grab()
     assert window.event_list.height() >= 170
 

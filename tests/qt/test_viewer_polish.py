@@ -19,13 +19,12 @@ from summit_timeline.core.formats.registry import load_any
 from summit_timeline.qt.file_loader import prepare
 from summit_timeline.qt.gui import make_application
 from summit_timeline.qt.main_window import MainWindow
-from summit_timeline.qt.plot import label_layout
-from summit_timeline.qt.plot.draw_set import DrawSet
-from summit_timeline.qt.plot.frame import BAR, POINT
-from summit_timeline.qt.plot.prepared_timeline import PreparedTimeline
 from summit_timeline.qt.plot.timeline_view import TimelineView
 from summit_timeline.qt.state import ViewState
 from summit_timeline.resources import default_dataset
+from summit_timeline.scene import label_layout
+from summit_timeline.scene.draw_set import DrawSet
+from summit_timeline.scene.style import BAR, POINT, STYLES
 
 MakeView = Callable[[int, int], tuple[TimelineView, ViewState]]
 """The ``make_timeline_view`` fixture (tests/qt/conftest.py)."""
@@ -41,58 +40,67 @@ def narrow_view(make_timeline_view: MakeView) -> tuple[TimelineView, ViewState]:
 
 
 def _drawn_labels(widget: TimelineView, state: ViewState) -> dict[str, str]:
+    """Event id → the label as drawn (its lines joined)."""
     widget.plot_widget.viewport().grab()
-    assert state.index is not None
-    return {state.index.event(p).id: text for p, text in
-            zip(widget.labels_item.labelled_positions(), widget.labels_item.label_texts(),
-                strict=True)}
+    scene = widget.scene()
+    assert state.index is not None and scene is not None
+    return {state.index.event(label.position).id: " ".join(label.lines)
+            for label in scene.labels}
 
 
 # ------------------------------------------------------------ work off the GUI thread
 
 def test_loaded_file_arrives_with_the_views_arrays_made_on_the_worker(
         window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
-    # Without a named view that frames dates, the first frame is the worker's draw set.
+    """The loader's snapshot is what the state holds and the timeline draws: nothing is
+    sorted or stacked again on the GUI thread (for a file with no view framing dates)."""
     doc = json.loads(default_dataset().read_text(encoding="utf-8"))
     del doc["views"], doc["default_view"]
     plain = tmp_path / "no-views.timeline.json"
     plain.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    with qtbot.waitSignal(window.state.sigTimelineChanged, timeout=10_000):
+    with qtbot.waitSignal(window.files.loader.sigLoaded, timeout=10_000) as loaded:
         window.files.open(plain)
+    result = loaded.args[0]
     state = window.state
-    ready = PreparedTimeline.of(state.index)
-    assert ready is not None, "the loader prepares the first frame's arrays"
-    assert state.known is ready.known
-    assert window.timeline_view.events_item.draw_set() is ready.draw_set
-    assert state.index is not None
+    assert result.snapshot is not None and state.snapshot is not None
+    assert state.snapshot.draw is result.snapshot.draw
+    assert state.snapshot.known is result.snapshot.known
+    assert state.index is not None and state.known is not None
     fresh = DrawSet.build(state.index, state.known, state.shown)
-    assert np.array_equal(fresh.position, ready.draw_set.position)
-    assert np.array_equal(fresh.y, ready.draw_set.y)
-    assert np.array_equal(state.shown_positions(), ready.walk)
+    assert np.array_equal(fresh.position, result.snapshot.draw.position)
+    assert np.array_equal(fresh.y, result.snapshot.draw.y)
+    assert np.array_equal(state.shown_positions(), result.snapshot.walk)
 
 
-def test_a_view_that_frames_dates_reuses_the_workers_known_arrays(window: MainWindow) -> None:
-    """The bundled file opens in a view of May–October 2024: only its events are drawn."""
+def test_a_view_that_frames_dates_reuses_the_workers_known_arrays(window: MainWindow,
+                                                                  qtbot: QtBot) -> None:
+    """The bundled file opens in a view of May–October 2024: only its events are drawn,
+    and the knowledge arrays are the worker's, not computed again."""
+    with qtbot.waitSignal(window.files.loader.sigLoaded, timeout=10_000) as loaded:
+        window.files.open(default_dataset())
+    result = loaded.args[0]
     state = window.state
-    ready = PreparedTimeline.of(state.index)
-    assert ready is not None and state.known is ready.known
+    assert result.snapshot is not None and state.snapshot is not None
+    assert state.known is result.snapshot.known
     assert state.view is not None and state.filter.days is not None
     assert state.index is not None
-    drawn = window.timeline_view.events_item.draw_set()
+    drawn = state.snapshot.draw
     fresh = DrawSet.build(state.index, state.known, state.shown)
-    assert drawn is not None and np.array_equal(drawn.position, fresh.position)
-    assert np.array_equal(state.shown_positions(), ready.walk[state.shown[ready.walk]])
+    assert np.array_equal(drawn.position, fresh.position)
+    assert len(drawn.position) < len(state.index), "only the view's months are drawn"
+    walk = result.snapshot.walk
+    assert np.array_equal(state.shown_positions(), walk[state.shown[walk]])
 
 
 def test_prepare_matches_what_the_state_computes_itself() -> None:
     result = prepare(load_any(default_dataset()).timeline, "x.timeline.json", None)
-    assert result.prepared is not None
+    assert result.snapshot is not None
     state = ViewState()
-    state.set_timeline(result.index, None)  # not remembered: the state computes its own
-    assert state.known is not None and state.known is not result.prepared.known
-    walk = result.prepared.walk
+    state.set_timeline(result.index, None)  # the state computes its own
+    assert state.known is not None and state.known is not result.snapshot.known
+    walk = result.snapshot.walk
     assert np.array_equal(state.shown_positions(), walk[state.shown[walk]])
-    assert np.array_equal(state.time_order(), result.prepared.order)
+    assert np.array_equal(state.time_order(), result.snapshot.order)
 
 
 # ------------------------------------------------------------ labels
@@ -109,6 +117,7 @@ def test_an_abbreviated_planned_label_keeps_its_planned_suffix(
         assert position is not None
         if int(state.known.status[position]) == 1:  # planned
             assert text.endswith("(planned)"), text
+    assert labels[KAZAN] == "Putin–Xi meeting in Kazan (planned)", "and here it is whole"
 
 
 def test_a_short_span_is_labelled_in_full_when_there_is_room(
@@ -176,11 +185,12 @@ def test_one_day_event_is_a_marker_far_out_and_a_bar_across_its_day_zoomed_in(
 
     def shape() -> tuple[int, float, float, float]:
         widget.plot_widget.viewport().grab()
-        frame = widget.events_item.frame()
-        data = widget.events_item.draw_set()
-        assert frame is not None and data is not None and frame.mode == "detail"
-        (i,) = np.flatnonzero(data.position[frame.which] == position)
-        return int(frame.kind[i]), float(frame.left[i]), float(frame.right[i]), frame.sx
+        scene = widget.scene()
+        assert scene is not None and scene.mode == "detail"
+        shapes = scene.shapes
+        (i,) = np.flatnonzero(shapes.position == position)
+        return (STYLES[int(shapes.style[i])].shape, float(shapes.left[i]),
+                float(shapes.right[i]), scene.view.sx)
 
     kind, *_ = shape()
     assert kind == POINT

@@ -167,8 +167,8 @@ def run_problem_bench(sizes: list[int]) -> int:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000",
                         help="comma-separated event counts (default: %(default)s)")
-    parser.add_argument("--only", choices=("load", "problem", "frame"),
-                        help="run one part only")
+    parser.add_argument("--only", choices=("load", "problem", "frame", "sweep"),
+                        help="run one part only (sweep: the zoom sweep of the frame part)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -178,10 +178,10 @@ def run(args: argparse.Namespace) -> int:
         status |= run_load_bench(sizes)
     if args.only in (None, "problem"):
         status |= run_problem_bench(sizes)
-    if args.only in (None, "frame"):
+    if args.only in (None, "frame", "sweep"):
         try:
-            from ..qt.bench_frames import run_frame_bench
+            from .bench_frames import run_frame_bench
         except ImportError:
             return status
-        status |= run_frame_bench(sizes)
+        status |= run_frame_bench(sizes, sweep_only=args.only == "sweep")
     return status

@@ -16,17 +16,16 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..core.atomic import write_atomic
 from ..core.date_input import DateInputError, read_day
 from ..core.formats.registry import load_any
-from ..core.known_changes import KnowledgeChanges, changes_between
-from ..core.known_changes_report import render_html, render_markdown
+from ..core.known_changes import changes_between
 from ..core.model import Timeline
 from ..core.problems import LoadError
 from ..core.review_files import sidecar_path
 from ..core.review_flags import Flag
+from ..qt.report_writer import ReportError, write_changes
 from ..resources import default_dataset
-from .review_report import KINDS, ReportError, choose_reviewer, read_review
+from .review_report import choose_reviewer, read_review
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -112,19 +111,3 @@ def _flags(timeline_path: Path, bundled: bool, timeline: Timeline, review_path: 
     return {event_id: record.flag for event_id, record in review.events_of(doc, name).items()
             if timeline.event(event_id) is not None}, name
 
-
-def write_changes(found: KnowledgeChanges, output: Path) -> None:
-    kind = KINDS.get(output.suffix.lower())
-    if kind is None:
-        raise ReportError(f"{output}: unknown report type; use .md, .html or .pdf")
-    if kind == "markdown":
-        write_atomic(output, render_markdown(found).encode("utf-8"))
-    elif kind == "html":
-        write_atomic(output, render_html(found).encode("utf-8"))
-    else:
-        from . import html_pdf
-
-        try:
-            html_pdf.write_pdf(render_html(found), output, "What changed")
-        except html_pdf.PdfError as error:
-            raise ReportError(str(error)) from None

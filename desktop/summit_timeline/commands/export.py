@@ -17,8 +17,8 @@ from ..core.date_input import DateInputError, read_date, read_day
 from ..core.formats.registry import load_any
 from ..core.model import Timeline, View
 from ..core.problems import LoadError
+from ..qt.offscreen import application
 from ..resources import default_dataset
-from .offscreen import application
 
 FORMATS = (".png", ".svg", ".pdf")
 
@@ -84,8 +84,8 @@ def _run(args: argparse.Namespace) -> int:
     from ..qt import export
 
     try:
-        data = export.TimelineData.build(timeline, knowledge_day=day, tracks=tracks,
-                                         day_range=day_range)
+        data = export.Snapshot.build(timeline, knowledge_day=day, tracks=tracks,
+                                     day_range=day_range)
         if args.slides:
             export.export_handout(data, out, paper=args.paper)
         elif suffix == ".png":

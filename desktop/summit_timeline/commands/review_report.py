@@ -2,7 +2,7 @@
 
 Writes one reviewer's report as Markdown, HTML or PDF, chosen by the output
 extension.  Markdown and HTML need no Qt; PDF is drawn by Qt's own text
-engine (``commands.html_pdf``), imported only for PDF so that the command
+engine (``qt.html_pdf``), imported only for PDF so that the command
 starts fast and works where Qt is not installed for the other two.
 The File → Export review report action calls ``write_report`` too, so the
 menu and the command line produce the same document.
@@ -17,23 +17,17 @@ from pathlib import Path
 from typing import TextIO
 
 from ..core import review
-from ..core.atomic import write_atomic
 from ..core.date_input import DateInputError, read_day
 from ..core.formats.registry import load_any
 from ..core.model import Timeline
 from ..core.problems import LoadError
 from ..core.review_files import adopt_former_sidecar
-from ..core.review_report import render_html, render_markdown
 from ..core.review_store import sidecar_path
+from ..qt.report_writer import KINDS, ReportError, write_pdf, write_report
 from ..resources import FORMER_DEFAULT_NAMES, default_dataset
-from . import html_pdf
 
-KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-         ".pdf": "pdf"}
-
-
-class ReportError(Exception):
-    """A problem the user can fix; its message is the one line printed."""
+__all__ = ["KINDS", "ReportError", "configure", "report_command", "run", "write_pdf",
+           "write_report"]
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -125,27 +119,3 @@ def choose_reviewer(doc: review.ReviewDocument, reviewer: str | None, path: Path
         return ""
     raise ReportError(f"{path} has several reviewers ({', '.join(names)}); choose one "
                       "with --reviewer")
-
-
-def write_report(timeline: Timeline, doc: review.ReviewDocument, reviewer: str,
-                 output: Path, knowledge_day: int | None = None) -> None:
-    """``knowledge_day``: the day the timeline was shown as of while reviewing."""
-    kind = KINDS.get(output.suffix.lower())
-    if kind is None:
-        raise ReportError(f"{output}: unknown report type; use .md, .html or .pdf")
-    if kind == "markdown":
-        text = render_markdown(timeline, doc, reviewer, knowledge_day=knowledge_day)
-        write_atomic(output, text.encode("utf-8"))
-    elif kind == "html":
-        text = render_html(timeline, doc, reviewer, knowledge_day=knowledge_day)
-        write_atomic(output, text.encode("utf-8"))
-    else:
-        write_pdf(render_html(timeline, doc, reviewer, knowledge_day=knowledge_day), output)
-
-
-def write_pdf(html_text: str, output: Path) -> None:
-    """The report as a PDF whose headings never end a page apart from their text."""
-    try:
-        html_pdf.write_pdf(html_text, output, "Review report")
-    except html_pdf.PdfError as error:
-        raise ReportError(str(error)) from None

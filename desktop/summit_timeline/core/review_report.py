@@ -485,6 +485,6 @@ def _html_section(timeline: Timeline, section: EventSection) -> list[str]:
     return out
 
 
-# PDF: rendered from ``render_html`` by ``summit_timeline.commands.html_pdf.write_pdf``
+# PDF: rendered from ``render_html`` by ``summit_timeline.qt.html_pdf.write_pdf``
 # (QTextDocument + QPdfWriter, PySide6 imported lazily there, never in core), which
 # keeps every heading on the page of the text it introduces.

@@ -9,6 +9,8 @@ presenter mode all resolve it here, so they agree on what "as reported on
 from __future__ import annotations
 
 from . import dates
+from .event_filter import EventFilter
+from .index import EventIndex
 from .model import Timeline, View
 
 
@@ -78,3 +80,16 @@ def view_tip(timeline: Timeline, view: View) -> str:
         parts.append(", ".join(track.title if track else t for track, t in tracks))
     return " · ".join(parts)
 
+
+
+def view_filter(index: EventIndex, view: View) -> EventFilter:
+    """The view's tracks and dates as a filter: one track shows in the list's track box.
+
+    The window shows what the view's exports and slides show, so "as reported on
+    3 July 2024" lists and walks the meetings of its months, not the whole record."""
+    days = view_range(view)
+    if not view.tracks:
+        return EventFilter(days=days)
+    lanes = tuple(k for k, track in enumerate(index.tracks) if track.id in view.tracks)
+    return EventFilter(lane=lanes[0], days=days) if len(lanes) == 1 else \
+        EventFilter(lanes=lanes, days=days)

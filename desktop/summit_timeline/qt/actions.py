@@ -81,6 +81,8 @@ def commands(window: MainWindow) -> list[Command]:
                 "A title slide, then only the events the list shows, in time order"),
         Command("view.full_screen", "F&ull screen", "&View", window.toggle_full_screen,
                 ("F11",), checkable=True),
+        Command("view.reset_layout", "&Reset layout", "&View", window.reset_layout, (),
+                "Put the details, review and event list back where they start"),
         *(Command(f"view.theme.{name}", f"{THEME_TITLES[name]} theme", "&View",
                   (lambda n=name: window.set_theme(n)), checkable=True, group="theme")
           for name in THEMES),
@@ -146,9 +148,13 @@ def _present(window: MainWindow, *, sequence: bool) -> None:
 
 
 def _export_dialog(window: MainWindow, *, slides: bool) -> None:
-    from .export.dialogs import show_export_dialog, show_slides_export_dialog
+    from .export.dialogs import OnScreen, show_export_dialog, show_slides_export_dialog
 
-    (show_slides_export_dialog if slides else show_export_dialog)(window, window.state)
+    if slides:
+        show_slides_export_dialog(window, window.state)
+        return
+    shown = window.timeline_view.on_screen()
+    show_export_dialog(window, window.state, OnScreen(*shown) if shown is not None else None)
 
 
 def build_actions(parent: QWidget, table: list[Command]) -> dict[str, QAction]:

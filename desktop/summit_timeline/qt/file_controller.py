@@ -124,7 +124,7 @@ class FileController(QObject):
         reloading, self._reloading = self._reloading, None
         old = self._state.index
         if reloading is not None and reloading == self._state.file and old is not None:
-            self._state.reload_timeline(result.index)
+            self._state.reload_timeline(result.index, result.snapshot)
             self.sigReloaded.emit(old, result.index)
             return
         wanted, self._wanted_view = self._wanted_view, None
@@ -138,7 +138,7 @@ class FileController(QObject):
                     f"{Path(result.file).name}: {error}.\n\nIt opens in its default view.",
                     QMessageBox.StandardButton.Ok, self._window)
                 self.last_view_problem.open()
-        self._state.set_timeline(result.index, result.file, result.day, view)
+        self._state.set_timeline(result.index, result.file, result.day, view, result.snapshot)
         if not is_default_dataset(result.file):
             self._settings.add_recent_file(result.file)
         if result.warnings:

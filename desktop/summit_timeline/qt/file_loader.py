@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from ..core.index import EventIndex
 from ..core.model import Timeline
 from ..core.problems import LoadError, Problem
-from .plot.prepared_timeline import PreparedTimeline
+from ..scene.snapshot import Snapshot
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,8 @@ class LoadResult:
     day: int | None
     """Knowledge date asked for with the request (None: the file's as_of)."""
     warnings: list[Problem] = field(default_factory=list)
-    prepared: PreparedTimeline | None = None
-    """The views' arrays, made on the worker (None: the views compute their own)."""
+    snapshot: Snapshot | None = None
+    """The first snapshot of what is shown, made on the worker and handed to the state."""
 
 
 def prepare(timeline: Timeline, file: str, day: int | None,
@@ -46,8 +46,7 @@ def prepare(timeline: Timeline, file: str, day: int | None,
     index = EventIndex.build(timeline)
     index.positions()  # id look-ups (selection by id, review flags) ready before the handoff
     timeline.event("")
-    return LoadResult(index, file, day, list(warnings or []),
-                      PreparedTimeline.build(index, day))
+    return LoadResult(index, file, day, list(warnings or []), Snapshot.open(index, day))
 
 
 _WARM_SEARCH_FROM = 20_000
@@ -170,6 +169,11 @@ class FileLoader(QObject):
     def busy(self) -> bool:
         return self._pending is not None
 
+    def workers(self) -> int:
+        """Worker threads still running (a finished one is forgotten once its end is
+        handled on the GUI thread)."""
+        return sum(1 for thread in self._threads if thread.is_alive())
+
     def load(self, path: str | os.PathLike[str], day: int | None = None) -> None:
         self._stop_unwanted()
         self._request += 1
@@ -244,8 +248,6 @@ class FileLoader(QObject):
         too, so it times exactly what a user waits for after the worker is done.
         """
         if isinstance(outcome, LoadResult):
-            if outcome.prepared is not None:
-                outcome.prepared.remember()
             self.sigLoaded.emit(outcome)
         else:
             self.sigFailed.emit(outcome)

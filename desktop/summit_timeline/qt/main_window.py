@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self._sync_theme_actions(self.settings.theme())
         screen = self.screen().availableGeometry()
         self.resize(max(900, int(screen.width() * 0.85)), max(600, int(screen.height() * 0.85)))
-        self._default_layout()
+        self.reset_layout()
 
     # ------------------------------------------------------------ commands
 
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ composition helpers
 
-    def _default_layout(self) -> None:
+    def reset_layout(self) -> None:
         """Details and Review share one tabbed dock; the list gets a third of the height.
 
         Stacked, Review squeezed Details to three lines and the list to two

@@ -194,7 +194,7 @@ class ReviewController(QObject):
         reviewer = self.session.reviewer or (names[0] if len(names) == 1 else "")
         target = Path(path)
         # The report writer (and its Markdown/HTML/PDF code) is only needed when exporting.
-        from ..commands.review_report import ReportError, write_report
+        from .report_writer import ReportError, write_report
 
         try:
             write_report(index.timeline, doc, reviewer, target, self._state.knowledge_day)
@@ -253,8 +253,7 @@ class ReviewController(QObject):
         dialog = self.changes_window
         if dialog is None or dialog.changes is None:
             return
-        from ..commands.changes import write_changes
-        from ..commands.review_report import ReportError
+        from .report_writer import ReportError, write_changes
 
         try:
             write_changes(dialog.changes, Path(path))

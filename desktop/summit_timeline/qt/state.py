@@ -1,8 +1,11 @@
-"""The one state object every view observes: timeline, selection, filter, knowledge date.
+"""The one state object every view observes: a snapshot of what is shown, and its signals.
 
 Views never call each other.  They change this object and react to its
 signals, so the list, the timeline and the detail pane stay in step and any of
-them can be tested alone with a bare ``ViewState``.
+them can be tested alone with a bare ``ViewState``.  All the data lives in an
+immutable ``scene.snapshot.Snapshot``; a change replaces it with a new one
+derived from the last (see there for what each change recomputes), so a view
+can hold on to the snapshot it drew without it changing underneath.
 """
 
 from __future__ import annotations
@@ -14,13 +17,13 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Signal
 
 from ..core import knowledge, views
+from ..core.event_filter import EventFilter
 from ..core.index import EventIndex
 from ..core.knowledge import KnownArrays
 from ..core.model import View
-from .event_filter import EventFilter, ParticipantIndex, filter_mask
-from .plot.prepared_timeline import PreparedTimeline
+from ..scene.snapshot import NO_SELECTION, Snapshot
 
-NO_SELECTION = -1
+__all__ = ["NO_SELECTION", "ViewState"]
 
 
 class ViewState(QObject):
@@ -45,20 +48,9 @@ class ViewState(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.index: EventIndex | None = None
+        self.snapshot: Snapshot | None = None
         self.file: str | None = None
-        self.knowledge_day: int | None = None
-        self.as_of_day: int | None = None
-        self.known: KnownArrays | None = None
-        self.filter = EventFilter()
-        self.shown: NDArray[np.bool_] = np.zeros(0, np.bool_)
-        """Events known on the knowledge date and inside the filter."""
-        self.selection = NO_SELECTION
         self.visible_range: tuple[float, float] = (0.0, 1.0)
-        self.review_flags: NDArray[np.int8] = np.zeros(0, np.int8)
-        """The current reviewer's flag per event position (``review.FLAG_CODE``)."""
-        self.review_notes: NDArray[np.bool_] = np.zeros(0, np.bool_)
-        """True where the current reviewer has written a note on the event."""
         self.changed_marks: NDArray[np.int64] = np.zeros(0, np.int64)
         """Positions of events that changed between two knowledge dates ("What changed…")."""
         self.keeping_view = False
@@ -69,46 +61,107 @@ class ViewState(QObject):
         self.view_asked = False
         """The view was asked for (command line), not just the file's default: it wins
         over the range remembered from the last session."""
-        self._people: ParticipantIndex | None = None
-        self._order: NDArray[np.int64] = np.zeros(0, np.int64)
-        self._rank: NDArray[np.int64] = np.zeros(0, np.int64)
-        self._walk: NDArray[np.int64] = np.zeros(0, np.int64)
+
+    # ------------------------------------------------------------ the snapshot, read-only
+
+    @property
+    def index(self) -> EventIndex | None:
+        return self.snapshot.index if self.snapshot is not None else None
+
+    @property
+    def known(self) -> KnownArrays | None:
+        return self.snapshot.known if self.snapshot is not None else None
+
+    @property
+    def shown(self) -> NDArray[np.bool_]:
+        """Events known on the knowledge date and inside the filter."""
+        return self.snapshot.shown if self.snapshot is not None else np.zeros(0, np.bool_)
+
+    @property
+    def filter(self) -> EventFilter:
+        return self.snapshot.filter if self.snapshot is not None else EventFilter()
+
+    @property
+    def selection(self) -> int:
+        return self.snapshot.selection if self.snapshot is not None else NO_SELECTION
+
+    @property
+    def knowledge_day(self) -> int | None:
+        return self.snapshot.knowledge_day if self.snapshot is not None else None
+
+    @property
+    def as_of_day(self) -> int | None:
+        return self.snapshot.as_of_day if self.snapshot is not None else None
+
+    @property
+    def review_flags(self) -> NDArray[np.int8]:
+        """The current reviewer's flag per event position (``review.FLAG_CODE``)."""
+        snap = self.snapshot
+        if snap is None or snap.review is None:
+            return np.zeros(0 if snap is None else len(snap.index), np.int8)
+        return snap.review
+
+    @property
+    def review_notes(self) -> NDArray[np.bool_]:
+        """True where the current reviewer has written a note on the event."""
+        snap = self.snapshot
+        if snap is None or snap.notes is None:
+            return np.zeros(0 if snap is None else len(snap.index), np.bool_)
+        return snap.notes
 
     # ------------------------------------------------------------ changes
 
+    def set_snapshot(self, snapshot: Snapshot, file: str | None) -> None:
+        """Show a new timeline from its first snapshot (made by the loader's worker),
+        with no named view."""
+        self.snapshot = snapshot.with_selection(NO_SELECTION)
+        self.file = file
+        self.view, self.view_asked = None, False
+        self.changed_marks = np.zeros(0, np.int64)
+        self.sigTimelineChanged.emit()
+
     def set_timeline(self, index: EventIndex, file: str | None, day: int | None = None,
-                     view: View | None = None) -> None:
+                     view: View | None = None, prepared: Snapshot | None = None) -> None:
         """Show ``index`` in ``view``; with neither ``view`` nor ``day``, in the file's
         default view (or at its own ``as_of`` date, or with everything known).
 
         A ``day`` with a ``view`` overrides the view's knowledge date; a ``day``
-        alone shows no named view."""
-        self.view_asked = view is not None
+        alone shows no named view.  ``prepared``: the loader's first snapshot, used
+        when it was made for the same knowledge date."""
+        asked = view is not None
         if view is None and day is None:
             view = views.default_view(index.timeline)
         if view is not None:
-            self._install(index, file, day if day is not None else views.view_day(view),
-                          _view_filter(index, view))
+            day = day if day is not None else views.view_day(view)
+            wanted = views.view_filter(index, view)
         else:
-            self._install(index, file, knowledge.opening_day(index.timeline, day),
-                          EventFilter())
-        self.view = view
+            day = knowledge.opening_day(index.timeline, day)
+            wanted = EventFilter()
+        fresh = prepared if prepared is not None and prepared.index is index \
+            and prepared.knowledge_day == day else \
+            Snapshot.build(index, knowledge_day=day, review=np.zeros(len(index), np.int8))
+        if fresh.filter != wanted:
+            fresh = fresh.with_filter(wanted)
+        self.snapshot = fresh.with_selection(NO_SELECTION)
+        self.file = file
+        self.view, self.view_asked = view, asked
+        self.changed_marks = np.zeros(0, np.int64)
         self.sigTimelineChanged.emit()
 
     def apply_view(self, view: View) -> None:
         """Show a named view: its knowledge date and tracks; views frame its range."""
-        if self.index is None:
+        snap = self.snapshot
+        if snap is None:
             return
         self.view, self.view_asked = view, True
-        self.knowledge_day = views.view_day(view)
-        self.filter = _view_filter(self.index, view)
-        self._recompute_known()
+        self.snapshot = snap.with_knowledge(views.view_day(view)) \
+            .with_filter(views.view_filter(snap.index, view))
         self.sigKnowledgeChanged.emit()
         self.sigFilterChanged.emit()
         self.sigShownChanged.emit()
         self.sigViewChanged.emit()
 
-    def reload_timeline(self, index: EventIndex) -> None:
+    def reload_timeline(self, index: EventIndex, prepared: Snapshot | None = None) -> None:
         """A new version of the open file: keep the knowledge date, filter, selection
         (by event id) and visible range, so an edit in a text editor does not lose the
         reader's place.
@@ -116,18 +169,28 @@ class ViewState(QObject):
         ``sigTimelineChanged`` is emitted once, with the kept filter already in
         place: no view ever sees (or applies) an empty filter in between.  A lane
         or person the new version lacks is dropped from the filter, since the
-        widgets cannot show it any more."""
-        old_index, selected = self.index, self.selection
-        selected_id = old_index.event(selected).id \
-            if old_index is not None and selected != NO_SELECTION else None
+        widgets cannot show it any more.  ``prepared``: the new version's first
+        snapshot, used if the loader made it at the kept knowledge date."""
+        old = self.snapshot
+        selected_id = old.index.event(old.selection).id \
+            if old is not None and old.selection != NO_SELECTION else None
         wanted = self.filter
         if wanted.lane is not None and wanted.lane >= len(index.tracks):
             wanted = replace(wanted, lane=None)
+        if wanted.lanes is not None:
+            kept = tuple(k for k in wanted.lanes if k < len(index.tracks))
+            wanted = replace(wanted, lanes=kept or None)
         if wanted.person is not None and index.timeline.person(wanted.person) is None:
             wanted = replace(wanted, person=None)
-        view = index.timeline.view(self.view.id) if self.view is not None else None
-        self._install(index, self.file, self.knowledge_day, wanted)
-        self.view = view
+        day = self.knowledge_day
+        fresh = prepared if prepared is not None and prepared.index is index \
+            and prepared.knowledge_day == day else \
+            Snapshot.build(index, knowledge_day=day, review=np.zeros(len(index), np.int8))
+        if not wanted.is_empty:
+            fresh = fresh.with_filter(wanted)
+        self.snapshot = fresh
+        self.view = index.timeline.view(self.view.id) if self.view is not None else None
+        self.changed_marks = np.zeros(0, np.int64)
         self.keeping_view = True
         try:
             self.sigTimelineChanged.emit()
@@ -137,38 +200,20 @@ class ViewState(QObject):
         if position is not None:
             self.select(position)
 
-    def _install(self, index: EventIndex, file: str | None, day: int | None,
-                 wanted: EventFilter) -> None:
-        """``day`` is the knowledge day itself: None means everything known."""
-        self.index = index
-        self.file = file
-        self.view = None
-        self.as_of_day = knowledge.opening_day(index.timeline, None)
-        self.knowledge_day = day
-        self.filter = wanted
-        self.selection = NO_SELECTION
-        self.review_flags = np.zeros(len(index), np.int8)
-        self.review_notes = np.zeros(len(index), np.bool_)
-        self.changed_marks = np.zeros(0, np.int64)
-        self._people = ParticipantIndex(index)
-        self._recompute_known()
-
     def set_review_flags(self, flags: NDArray[np.int8],
                          notes: NDArray[np.bool_] | None = None) -> None:
         """Replace the reviewer's flags and, if given, which events have a note (both
         aligned with event positions)."""
-        if self.index is None or len(flags) != len(self.index):
+        snap = self.snapshot
+        if snap is None or len(flags) != len(snap.index):
             return
-        new_notes = notes is not None and len(notes) == len(self.index) \
-            and not np.array_equal(notes, self.review_notes)
-        if np.array_equal(flags, self.review_flags) and not new_notes:
+        new_flags = snap.review is None or not np.array_equal(flags, snap.review)
+        new_notes = notes is not None and len(notes) == len(snap.index) \
+            and (snap.notes is None or not np.array_equal(notes, snap.notes))
+        if not new_flags and not new_notes:
             return
-        self.review_flags = flags
-        if new_notes:
-            assert notes is not None
-            self.review_notes = notes
+        self.snapshot = snap.with_review(flags, notes if new_notes else None)
         if self.filter.review is not None or (self.filter.noted and new_notes):
-            self._recompute_shown()
             self.sigShownChanged.emit()
         self.sigReviewChanged.emit()
 
@@ -177,22 +222,24 @@ class ViewState(QObject):
         if np.array_equal(positions, self.changed_marks):
             return
         self.changed_marks = positions
+        if self.snapshot is not None:
+            self.snapshot = self.snapshot.with_marks(positions)
         self.sigChangedMarksChanged.emit()
 
     def set_knowledge_day(self, day: int | None) -> None:
-        if day == self.knowledge_day or self.index is None:
+        snap = self.snapshot
+        if snap is None or day == snap.knowledge_day:
             return
-        self.knowledge_day = day
-        self._recompute_known()
+        self.snapshot = snap.with_knowledge(day)
         self.sigKnowledgeChanged.emit()
         self.sigShownChanged.emit()
         self._forget_view_unless_it_holds()
 
     def set_filter(self, wanted: EventFilter) -> None:
-        if wanted == self.filter:
+        snap = self.snapshot
+        if snap is None or wanted == snap.filter:
             return
-        self.filter = wanted
-        self._recompute_shown()
+        self.snapshot = snap.with_filter(wanted)
         self.sigFilterChanged.emit()
         self.sigShownChanged.emit()
         self._forget_view_unless_it_holds()
@@ -202,28 +249,30 @@ class ViewState(QObject):
 
         Narrowing to some of the view's own tracks (or searching) stays in it: "as
         reported on 3 July 2024", Putin–Xi track only, still asks about those months."""
-        view, index = self.view, self.index
-        if view is None or index is None:
+        view, snap = self.view, self.snapshot
+        if view is None or snap is None:
             return
-        shown = _view_filter(index, view)
+        index = snap.index
+        shown = views.view_filter(index, view)
         if views.view_day(view) != self.knowledge_day or shown.days != self.filter.days \
                 or not _lanes(index, self.filter) <= _lanes(index, shown):
             self.view = None
             self.sigViewChanged.emit()
             if self.filter.days is not None:
                 # The view's dates go with it: no widget shows them, so none could undo them.
-                self.filter = replace(self.filter, days=None)
-                self._recompute_shown()
+                self.snapshot = snap.with_filter(replace(self.filter, days=None))
                 self.sigFilterChanged.emit()
                 self.sigShownChanged.emit()
 
     def select(self, position: int) -> None:
-        if self.index is None or not 0 <= position < len(self.index):
-            position = NO_SELECTION
-        if position == self.selection:
+        snap = self.snapshot
+        if snap is None:
             return
-        self.selection = position
-        self.sigSelectionChanged.emit(position)
+        changed = snap.with_selection(position)
+        if changed.selection == snap.selection:
+            return
+        self.snapshot = changed
+        self.sigSelectionChanged.emit(changed.selection)
 
     def set_visible_range(self, start: float, end: float) -> None:
         if (start, end) != self.visible_range:
@@ -238,13 +287,14 @@ class ViewState(QObject):
         With nothing selected, the first (or last) shown event.  Returns
         ``NO_SELECTION`` when the filter shows nothing.
         """
-        walk = self._walk
-        if len(walk) == 0:
+        snap = self.snapshot
+        if snap is None or len(snap.walk) == 0:
             return NO_SELECTION
-        if self.selection == NO_SELECTION:
+        walk = snap.walk
+        if snap.selection == NO_SELECTION:
             return int(walk[0] if direction > 0 else walk[-1])
-        ranks = self._rank[walk]
-        mine = self._rank[self.selection]
+        ranks = snap.rank[walk]
+        mine = snap.rank[snap.selection]
         if direction > 0:
             at = int(np.searchsorted(ranks, mine, side="right"))
             return int(walk[min(at, len(walk) - 1)])
@@ -253,36 +303,11 @@ class ViewState(QObject):
 
     def time_order(self) -> NDArray[np.int64]:
         """Every event position in time order as known (start, then end), shown or not."""
-        return self._order
+        return self.snapshot.order if self.snapshot is not None else np.zeros(0, np.int64)
 
     def shown_positions(self) -> NDArray[np.int64]:
         """Shown events in time order."""
-        return self._walk
-
-    # ------------------------------------------------------------ internals
-
-    def _recompute_known(self) -> None:
-        assert self.index is not None
-        ready = PreparedTimeline.of(self.index)
-        if ready is not None and ready.day == self.knowledge_day:
-            # Made on the loader's worker thread: no sort on the GUI thread for a new file.
-            self.known, self._order, self._rank = ready.known, ready.order, ready.rank
-            if self.filter.is_empty:
-                self.shown, self._walk = ready.known.visible, ready.walk
-            else:
-                self._recompute_shown()
-            return
-        self.known = knowledge.arrays_as_of(self.index, self.knowledge_day)
-        self._order, self._rank = knowledge.time_order(self.index, self.known)
-        self._recompute_shown()
-
-    def _recompute_shown(self) -> None:
-        assert self.index is not None and self.known is not None and self._people is not None
-        mask = filter_mask(self.index, self.filter, self.known, self._people,
-                           self.review_flags, self.review_notes)
-        self.shown = mask & self.known.visible
-        self._walk = self._order[self.shown[self._order]]
-
+        return self.snapshot.walk if self.snapshot is not None else np.zeros(0, np.int64)
 
 
 def _lanes(index: EventIndex, wanted: EventFilter) -> set[int]:
@@ -293,15 +318,3 @@ def _lanes(index: EventIndex, wanted: EventFilter) -> set[int]:
         return set(wanted.lanes)
     return set(range(len(index.tracks)))
 
-
-def _view_filter(index: EventIndex, view: View) -> EventFilter:
-    """The view's tracks and dates as a filter: one track shows in the list's track box.
-
-    The window shows what the view's exports and slides show, so "as reported on
-    3 July 2024" lists and walks the meetings of its months, not the whole record."""
-    days = views.view_range(view)
-    if not view.tracks:
-        return EventFilter(days=days)
-    lanes = tuple(k for k, track in enumerate(index.tracks) if track.id in view.tracks)
-    return EventFilter(lane=lanes[0], days=days) if len(lanes) == 1 else \
-        EventFilter(lanes=lanes, days=days)

@@ -1,4 +1,4 @@
-"""Light, dark and high-contrast palettes, and the plot colours derived from them.
+"""Light, dark and high-contrast palettes, and the timeline's palette derived from them.
 
 The plot reads its colours from the application palette rather than keeping
 its own, so the timeline always matches the dialogs and docks around it,
@@ -7,18 +7,17 @@ whichever theme (or system setting) is active.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ..scene.palette import Palette, Rgba, screen
+
 THEMES: Final = ("system", "light", "dark", "high_contrast")
 THEME_TITLES: Final = {"system": "System", "light": "Light", "dark": "Dark",
                        "high_contrast": "High contrast"}
-_LANE_COLOURS: Final = ("#1F6FB2", "#B5562A", "#2E8B57", "#8E44AD", "#B8860B", "#C0392B",
-                        "#16A085", "#7F8C8D")
 _system_palette: QPalette | None = None
 
 
@@ -77,54 +76,20 @@ def apply_theme(app: QApplication, name: str) -> None:
             app.setPalette(_system_palette)
 
 
-@dataclass(frozen=True)
-class PlotColours:
-    background: QColor
-    foreground: QColor
-    muted: QColor
-    grid: QColor
-    grid_solid: QColor
-    """The grid colour already blended with the background, so it draws opaque."""
-    lane_shade: QColor
-    accent: QColor
-    marker: QColor
-    """Knowledge-date marker."""
-    as_of: QColor
-    high_contrast: bool
-    lanes: tuple[QColor, ...]
+def plot_palette(palette: QPalette) -> Palette:
+    """The scene's palette for the window, from the application's palette.
 
-    def lane(self, lane: int, track_colour: str | None = None) -> QColor:
-        if self.high_contrast:
-            return QColor(self.foreground)
-        colour = QColor(track_colour) if track_colour else self.lanes[lane % len(self.lanes)]
-        return colour.lighter(150) if self.background.lightness() < 128 else QColor(colour)
-
-
-def plot_colours(palette: QPalette) -> PlotColours:
+    The timeline reads its colours from the desktop theme, so it always
+    matches the dialogs and docks around it, whichever theme is active.
+    """
     base = palette.color(QPalette.ColorRole.Base)
     text = palette.color(QPalette.ColorRole.Text)
-    dark = base.lightness() < 128
-    contrast = base == QColor("#000000") and palette.color(QPalette.ColorRole.Highlight) \
-        == QColor("#FFD400")
-    muted = QColor(text)
-    muted.setAlpha(150)
-    grid = QColor(text)
-    grid.setAlpha(40 if not contrast else 120)
-    shade = QColor(palette.color(QPalette.ColorRole.AlternateBase))
-    if shade == base:
-        shade = base.darker(104) if not dark else base.lighter(115)
-    return PlotColours(
-        background=base, foreground=text, muted=muted, grid=grid, lane_shade=shade,
-        grid_solid=_blend(base, text, 0.13 if not contrast else 0.5),
-        accent=palette.color(QPalette.ColorRole.Highlight),
-        marker=QColor("#E0A000") if not dark else QColor("#FFC640"),
-        as_of=QColor("#7A7A7A") if not dark else QColor("#A8A8A8"),
-        high_contrast=contrast,
-        lanes=tuple(QColor(c) for c in _LANE_COLOURS),
-    )
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    contrast = base == QColor("#000000") and highlight == QColor("#FFD400")
+    return screen("window", base=_rgba(base), text=_rgba(text),
+                  alternate=_rgba(palette.color(QPalette.ColorRole.AlternateBase)),
+                  highlight=_rgba(highlight), high_contrast=contrast)
 
 
-def _blend(base: QColor, over: QColor, amount: float) -> QColor:
-    return QColor(*(round(b + (o - b) * amount) for b, o in
-                    ((base.red(), over.red()), (base.green(), over.green()),
-                     (base.blue(), over.blue()))))
+def _rgba(colour: QColor) -> Rgba:
+    return (colour.red(), colour.green(), colour.blue(), colour.alpha())

@@ -252,7 +252,7 @@ def _pdf_text(path: Path) -> str:
 
 def test_pdf_holds_titles_and_dates(timeline, doc, tmp_path):
     pytest.importorskip("PySide6.QtGui")
-    from summit_timeline.commands.review_report import write_pdf
+    from summit_timeline.qt.report_writer import write_pdf
 
     out = tmp_path / "report.pdf"
     write_pdf(render_html(timeline, doc, "Anna", GENERATED), out)
@@ -284,7 +284,7 @@ def test_pdf_never_ends_a_page_with_a_heading(tmp_path):
     """Notes of many lengths put headings at every height on the page; none may be
     the last line of a page, cut off from the text it introduces."""
     pytest.importorskip("PySide6.QtGui")
-    from summit_timeline.commands.review_report import write_pdf
+    from summit_timeline.qt.report_writer import write_pdf
 
     events = [{"id": f"e{i}", "track": "main", "title": f"Meeting number {i}",
                "when": f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}", "sources": ["tass"]}

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
+from summit_timeline.core.event_filter import EventFilter
 from summit_timeline.core.formats.registry import load_any
 from summit_timeline.core.index import EventIndex
-from summit_timeline.qt.event_filter import EventFilter
 from summit_timeline.qt.models.event_table_model import DATE, PLACE, TITLE, EventTableModel
 from summit_timeline.qt.state import ViewState
 from summit_timeline.resources import default_dataset

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from summit_timeline.qt.plot import paint_guard
-from summit_timeline.qt.plot.events_item import EventsItem
+from summit_timeline.qt.plot.scene_item import SceneItem
 from summit_timeline.qt.plot.timeline_view import TimelineView
 from summit_timeline.qt.state import ViewState
 
@@ -23,10 +23,10 @@ def test_an_error_while_drawing_is_reported_and_the_window_survives(
     def broken(*_args: object) -> None:
         raise IndexError("a bug in drawing")
 
-    monkeypatch.setattr(EventsItem, "_paint_lanes", broken)
+    monkeypatch.setattr(SceneItem, "_lanes", broken)
     for _ in range(3):
         image = widget.plot_widget.viewport().grab().toImage()
     assert image.width() >= 700
     err = capsys.readouterr().err
-    assert err.count("error while drawing (EventsItem.paint)") == 1
+    assert err.count("error while drawing (SceneItem.paint)") == 1
     assert "IndexError: a bug in drawing" in err

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from summit_timeline.commands.synthetic import synthetic_timeline
+from summit_timeline.core import dates
 from summit_timeline.core.index import EventIndex
 from summit_timeline.qt.gui import make_application
 from summit_timeline.qt.plot.timeline_view import TimelineView
 from summit_timeline.qt.state import ViewState
+from summit_timeline.scene.scene import Scene
 
 MakeView = Callable[[int, int], tuple[TimelineView, ViewState]]
 """The ``make_timeline_view`` fixture (tests/qt/conftest.py)."""
@@ -30,14 +31,23 @@ def _render(widget: TimelineView) -> QImage:
     return image
 
 
+def _scene(widget: TimelineView) -> Scene:
+    scene = widget.scene()
+    assert scene is not None
+    return scene
+
+
 def _shape(widget: TimelineView, state: ViewState, event_id: str) -> tuple[float, ...]:
+    """The event's shape in the grabbed image's pixels: left, top, right, bottom, centre y."""
     assert state.index is not None
     position = state.index.position_of(event_id)
-    frame = widget.events_item.frame()
-    data = widget.events_item.draw_set()
-    assert frame is not None and data is not None and frame.mode == "detail"
-    (i,) = np.flatnonzero(data.position[frame.which] == position)
-    return frame.left[i], frame.top[i], frame.right[i], frame.bottom[i], frame.cy[i]
+    assert position is not None
+    rect = _scene(widget).shapes.rect_of(position)
+    origin = widget.scene_item.plot_origin()
+    assert rect is not None and origin is not None
+    left, top, right, bottom = rect
+    dx, dy = origin.x(), origin.y()
+    return left + dx, top + dy, right + dx, bottom + dy, (top + bottom) / 2 + dy
 
 
 def _px(image: QImage, x: float, y: float) -> QColor:
@@ -52,7 +62,7 @@ def test_planned_kazan_is_hollow_and_held_beijing_is_filled(view: tuple[Timeline
     cx = (left + right) / 2
     background = _px(image, cx, bottom + 4)
     assert _px(image, cx, cy) == background, "a planned event must be hollow"
-    outline = [_px(image, left, y) for y in np.linspace(top + 1, bottom - 1, 12)]
+    outline = [_px(image, left, top + (bottom - top) * k / 11) for k in range(1, 11)]
     assert any(c != background for c in outline), "a planned event keeps a visible outline"
 
     left, top, right, bottom, cy = _shape(widget, state, "putin-xi-2024-05-16-beijing")
@@ -63,29 +73,41 @@ def test_planned_kazan_is_hollow_and_held_beijing_is_filled(view: tuple[Timeline
 def test_labels_never_overlap_and_name_the_meetings(view: tuple[TimelineView, ViewState]
                                                     ) -> None:
     widget, _ = view
-    _render(widget)
-    rects = widget.labels_item.label_rects()
-    assert len(rects) >= 5
-    for i, a in enumerate(rects):
-        for b in rects[i + 1:]:
-            assert not a.intersects(b), (a, b)
-    widget.zoom(0.25)
-    _render(widget)
-    rects = widget.labels_item.label_rects()
-    assert all(not a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    day = dates.parse("2024-07-03").lower
+    for span in (None, 40.0):  # as opened, then around the crowded days in Astana
+        if span is not None:
+            widget.set_visible_range(day - span / 2, day + span / 2)
+        _render(widget)
+        scene = _scene(widget)
+        rects = [label.rect for label in scene.labels]
+        assert len(rects) >= (5 if span is None else 8)
+        for i, a in enumerate(rects):
+            for b in rects[i + 1:]:
+                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
 
 
 def test_selection_is_drawn_and_survives_zoom(view: tuple[TimelineView, ViewState]) -> None:
     widget, state = view
     assert state.index is not None
-    before = _render(widget)
-    position = state.index.position_of("putin-xi-2024-07-03-astana")
+    astana = "putin-xi-2024-07-03-astana"
+    position = state.index.position_of(astana)
     assert position is not None
-    state.select(position)
-    after = _render(widget)
-    left, top, _, _, _ = _shape(widget, state, "putin-xi-2024-07-03-astana")
-    ring = (left - 5, top - 5)
-    assert _px(after, *ring) != _px(before, *ring)
+    day = dates.parse("2024-07-03").lower
+    for span in (None, 60.0, 8.0):  # as opened, then zoomed in twice around the meeting
+        if span is not None:
+            widget.set_visible_range(day - span / 2, day + span / 2)
+        state.select(-1)
+        before = _render(widget)
+        state.select(position)
+        after = _render(widget)
+        left, _, _, _, _ = _shape(widget, state, astana)
+        ring = _scene(widget).selection
+        assert ring is not None, span
+        origin = widget.scene_item.plot_origin()
+        assert origin is not None
+        x, y = ring[0] + origin.x(), (ring[1] + ring[3]) / 2 + origin.y()
+        assert x < left, "the ring surrounds the meeting"
+        assert _px(after, x, y) != _px(before, x, y), f"a ring is drawn (span {span})"
 
 
 def test_dense_timeline_turns_into_density_and_back(qtbot: QtBot) -> None:
@@ -96,14 +118,22 @@ def test_dense_timeline_turns_into_density_and_back(qtbot: QtBot) -> None:
     widget.resize(1600, 900)
     widget.show()
     state.set_timeline(EventIndex.build(synthetic_timeline(20_000)), None)
-    _render(widget)
-    frame = widget.events_item.frame()
-    assert frame is not None and frame.mode == "density"
-    assert widget.labels_item.label_rects() == []
+    image = _render(widget)
+    scene = _scene(widget)
+    assert scene.mode == "density" and scene.labels == () and scene.badges
+    assert scene.density is not None and scene.density.counted == 20_000
+    strip = scene.density
+    origin = widget.scene_item.plot_origin()
+    assert origin is not None
+    busy = (strip.colours[0].astype(int).sum(axis=1)).argmin()  # the strongest tint
+    x = (strip.edges[busy] + strip.edges[busy + 1]) / 2 + origin.x()
+    y = (strip.tops[0] + strip.bottoms[0]) / 2 + origin.y()
+    r, g, b = strip.colours[0][busy]
+    assert _px(image, x, y) == QColor(int(r), int(g), int(b)), "the strip is painted"
     x0, _ = widget.visible_range()
     widget.set_visible_range(x0 + 4000, x0 + 4010)
     _render(widget)
-    frame = widget.events_item.frame()
-    assert frame is not None and frame.mode == "detail" and len(frame.which) > 0
-    assert widget.labels_item.label_rects()
+    scene = _scene(widget)
+    assert scene.mode == "detail" and len(scene.shapes) > 0
+    assert scene.labels
     widget.close()

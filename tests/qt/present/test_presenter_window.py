@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from summit_timeline.core.index import EventIndex
 from summit_timeline.core.model import Timeline
 from summit_timeline.qt.present import PresenterWindow, start_presentation
-from summit_timeline.qt.present import camera as cam
 from summit_timeline.qt.state import ViewState
+from summit_timeline.scene import camera as cam
 
 K = Qt.Key
 BEIJING = "putin-xi-2024-05-16-beijing"
@@ -161,9 +161,11 @@ def test_slides_render_at_projector_sizes(qtbot: QtBot, timeline: Timeline,
     painter = QPainter(image)
     window.painter.paint(painter, QRectF(0, 0, *size), window.step, window.visible_range())
     painter.end()
-    placed = {p.position: p for p in window.painter.strip.placed}
+    strip = window.painter.strip
+    assert strip is not None
+    placed = {label.position: label for label in strip.labels}
     kazan = window.deck.steps[window.step]
-    assert kazan in placed and placed[kazan].label is not None
-    label_height = placed[kazan].label.height()  # type: ignore[union-attr]
+    assert kazan in placed and placed[kazan].current
+    label_height = placed[kazan].rect[3] - placed[kazan].rect[1]
     assert label_height >= size[1] / 60, "strip labels grow with the screen"
     window.close()

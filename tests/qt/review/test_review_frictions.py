@@ -46,8 +46,8 @@ def test_the_list_filters_to_events_with_a_note(window: MainWindow, qtbot: QtBot
     box.click()
     assert sorted(_shown_ids(window)) == sorted([ASTANA, KAZAN])
     assert window.event_list.count_label.text().startswith("2 of ")
-    drawn = window.timeline_view.events_item.draw_set()
-    assert drawn is not None and len(drawn) == 2, "the timeline follows the filter"
+    snap = window.state.snapshot
+    assert snap is not None and len(snap.draw.position) == 2, "the timeline follows the filter"
     # A note written while the filter is on (on an event picked elsewhere) shows at once.
     _write_note(window, qtbot, BEIJING, "TASS matches")
     assert sorted(_shown_ids(window)) == sorted([ASTANA, BEIJING, KAZAN])
@@ -174,10 +174,14 @@ def test_what_changed_lists_by_event_selects_and_marks(window: MainWindow, qtbot
         for i in range(dialog.tree.topLevelItemCount()))
     window.timeline_view.fit_all()
     window.timeline_view.plot_widget.viewport().grab()
-    assert len(window.timeline_view.changed_marks.marked_rects()) >= 1
+    scene = window.timeline_view.scene()
+    assert scene is not None and len(scene.marked) >= 1, "changed events are ringed"
     dialog.close()
     qtbot.waitUntil(lambda: window.review.changes_window is None)
     assert len(window.state.changed_marks) == 0, "closed, the rings go"
+    window.timeline_view.plot_widget.viewport().grab()
+    scene = window.timeline_view.scene()
+    assert scene is not None and scene.marked == ()
 
 
 def test_what_changed_saves_a_report(window: MainWindow, tmp_path: Path) -> None:

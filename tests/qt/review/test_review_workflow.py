@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QInputDialog
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QComboBox, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 from review_support import ASTANA, BEIJING, KAZAN, REVIEWER, OpenWindow, select, selected_id
 
@@ -48,9 +48,10 @@ def test_flag_note_and_marks_are_saved_within_a_second_and_come_back(
     model = window.event_list.model
     row = model.row_of(position)
     assert row is not None and model.index(row, REVIEW).data() == "Disputed"
-    data = window.timeline_view.events_item.draw_set()
-    assert data is not None
-    assert data.review[list(data.position).index(position)] == review_badges.DISPUTED
+    scene = window.timeline_view.scene()
+    assert scene is not None
+    shapes = scene.shapes
+    assert shapes.review[list(shapes.position).index(position)] == review_badges.DISPUTED
     sidecar = _sidecar(timeline_file)
 
     def saved() -> bool:
@@ -105,8 +106,8 @@ def test_list_filters_by_flag(window: MainWindow) -> None:
     assert "13 of 69" in listing.count_label.text()
     listing.show_review_flag(FLAG_CODE["checked"])
     assert listing.model.rowCount() == 1
-    data = window.timeline_view.events_item.draw_set()
-    assert data is not None and len(data) == 1
+    scene = window.timeline_view.scene()
+    assert scene is not None and len(scene.shapes) == 1
     # Flagging from the dock updates the filtered list at once.
     listing.show_review_flag(FLAG_CODE["unreviewed"])
     select(window, ASTANA)
@@ -237,17 +238,33 @@ def test_at_start_up_the_sidecar_opens_once_the_first_frame_is_painted(
     Settings().set_reviewer_name("Start-up reviewer")
     win = MainWindow()
     qtbot.addWidget(win)
+    order: list[str] = []
+
+    class PaintWatch(QObject):
+        """Notes the first paint of the window once the timeline is in the state."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) \
+                    and watched.window() is win and win.state.index is not None \
+                    and "painted" not in order:
+                order.append("painted")
+            return False
+
+    watch = PaintWatch()
+    app.installEventFilter(watch)
+    win.review.session.sigStoreChanged.connect(lambda: order.append("sidecar"))
     try:
         win.review.open_after_first_frame(app, latest_ms=60_000)
         win.resize(1600, 900)
         win.show()
         with qtbot.waitSignal(win.state.sigTimelineChanged, timeout=10_000):
             win.files.open(timeline_file)
-        assert win.review.session.store is None  # not yet: the first frame comes first
         qtbot.waitUntil(lambda: win.review.session.store is not None, timeout=5_000)
+        assert order[:2] == ["painted", "sidecar"], "the first frame comes first"
         assert win.review.session.timeline_file == win.state.file
         assert len(win.state.review_flags) == len(win.state.index or [])
         assert win.review.progress_label.text().endswith("reviewed")
     finally:
+        app.removeEventFilter(watch)
         win.close()
         win.files.loader.shutdown()

@@ -3,22 +3,22 @@
 Everything renders from data with QPainter (``QT_QPA_PLATFORM=offscreen`` is
 enough), so the command line, File → Export and tests share one code path::
 
-    data = TimelineData.build(timeline, knowledge_day=file_day(timeline))
-    export_pdf(data, "timeline.pdf", paper="a4", pages=2)
+    snap = Snapshot.build(timeline, knowledge_day=file_day(timeline))
+    export_pdf(snap, "timeline.pdf", paper="a4", pages=2)
 """
 
 from __future__ import annotations
 
+from ...scene.snapshot import Snapshot, UnknownTrackError, file_day
 from .handout_export import export_handout
 from .image_export import export_png
 from .output import ExportError
 from .pdf_export import export_pdf
 from .svg_export import export_svg
-from .timeline_data import TimelineData, UnknownTrackError, file_day
 
 __all__ = [
            "ExportError",
-           "TimelineData",
+           "Snapshot",
            "UnknownTrackError",
            "export_handout",
            "export_pdf",

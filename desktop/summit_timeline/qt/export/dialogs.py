@@ -2,14 +2,19 @@
 
 The dialogs only collect choices; rendering is the same code the command line
 runs, so what a user exports from the window matches the CLI byte for byte
-in layout.  Failures are shown in a message box, never raised into the menu.
+in layout.  "Current view" exports the timeline exactly as it is on screen:
+the same days, the same plot size and the same font, so the picture holds
+the same scene as the window.  Failures are shown in a message box, never
+raised into the menu.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,12 +27,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...scene.palette import PAPER, Palette
+from ...scene.scene import Scene, View
+from ...scene.snapshot import Snapshot
 from .handout_export import export_handout
 from .image_export import export_png
 from .output import ExportError
 from .pdf_export import MAX_PAGES, export_pdf
 from .svg_export import export_svg
-from .timeline_data import TimelineData
+from .timeline_page import size_around
+
+
+@dataclass(frozen=True)
+class OnScreen:
+    """The window's timeline as it is now: its view, its label font and its colours."""
+
+    view: View
+    font: QFont
+    palette: Palette
+
 
 _FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 
@@ -41,7 +59,8 @@ class ExportOptionsDialog(QDialog):
         form = QFormLayout(self)
         self.scope = QComboBox()
         self.scope.addItem("Whole timeline (current filter)", "whole")
-        self.scope.addItem("Current view", "view")
+        self.scope.addItem("Current view, as on screen", "view")
+        self.scope.setToolTip("The current view keeps the window's size and labels exactly")
         form.addRow("Show", self.scope)
         self.width_box = QSpinBox(maximum=16384, minimum=16, value=1920, suffix=" px")
         self.height_box = QSpinBox(maximum=16384, minimum=16, value=1080, suffix=" px")
@@ -57,6 +76,7 @@ class ExportOptionsDialog(QDialog):
             form.addRow("Width", self.width_box)
             form.addRow("Height", self.height_box)
             form.addRow("Text scale", self.scale_box)
+        self.scope.currentIndexChanged.connect(self._on_scope_changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -64,23 +84,58 @@ class ExportOptionsDialog(QDialog):
         form.addRow(buttons)
 
 
-def export_with_options(state: Any, path: Path, dialog: ExportOptionsDialog) -> None:
-    """Render ``state`` to ``path`` with the dialog's choices; raises ExportError."""
-    data = TimelineData.from_state(state, visible_only=dialog.scope.currentData() == "view")
+    def _on_scope_changed(self) -> None:
+        as_on_screen = self.scope.currentData() == "view"
+        for box in (self.width_box, self.height_box, self.scale_box):
+            box.setEnabled(not as_on_screen)
+
+
+def snapshot_of(state: Any) -> Snapshot:
+    """The window's snapshot (``state`` is a ``qt.state.ViewState``; typed loosely so that
+    exports do not import the window's modules)."""
+    snap = getattr(state, "snapshot", None)
+    if not isinstance(snap, Snapshot):
+        raise ValueError("no timeline is open")
+    return snap
+
+
+def export_with_options(state: Any, path: Path, dialog: ExportOptionsDialog,
+                        on_screen: OnScreen | None = None) -> Scene | None:
+    """Render ``state`` to ``path`` with the dialog's choices; raises ExportError.
+
+    Returns the scene drawn (PNG and SVG), the same one the window paints when
+    the scope is the current view."""
+    snap = snapshot_of(state)
     suffix = path.suffix.lower()
+    width, height = dialog.width_box.value(), dialog.height_box.value()
+    scale: float | None = dialog.scale_box.value()
+    x_range, font, palette, plot, closed = None, None, PAPER, None, True
+    if dialog.scope.currentData() == "view" and on_screen is not None:
+        # Exactly the window's scene: same events, days, plot size, font and colours.
+        view = on_screen.view
+        x_range, font, scale, palette = (view.x0, view.x1), on_screen.font, None, \
+            on_screen.palette
+        plot, closed = (view.width, view.height), view.closed
+        width, height = size_around(view.width, view.height, on_screen.font, snap)
+    elif dialog.scope.currentData() == "view":
+        lo, hi = state.visible_range
+        snap = snap.with_range(float(lo), float(hi))
     if suffix == ".png":
-        export_png(data, path, width=dialog.width_box.value(), height=dialog.height_box.value(),
-                   scale=dialog.scale_box.value())
-    elif suffix == ".svg":
-        export_svg(data, path, width=dialog.width_box.value(), height=dialog.height_box.value(),
-                   scale=dialog.scale_box.value())
-    elif suffix == ".pdf":
-        export_pdf(data, path, paper=dialog.paper.currentData(), pages=dialog.pages.value())
-    else:
-        raise ExportError(f"{path.name}: choose a .png, .svg or .pdf file name")
+        return export_png(snap, path, width=width, height=height, scale=scale, x_range=x_range,
+                          font=font, palette=palette, plot_size=plot,
+                          closed=closed)
+    if suffix == ".svg":
+        return export_svg(snap, path, width=width, height=height, scale=scale, x_range=x_range,
+                          font=font, palette=palette, plot_size=plot,
+                          closed=closed)
+    if suffix == ".pdf":
+        export_pdf(snap, path, paper=dialog.paper.currentData(), pages=dialog.pages.value())
+        return None
+    raise ExportError(f"{path.name}: choose a .png, .svg or .pdf file name")
 
 
-def show_export_dialog(parent: QWidget | None, state: Any) -> Path | None:
+def show_export_dialog(parent: QWidget | None, state: Any,
+                       on_screen: OnScreen | None = None) -> Path | None:
     """File → Export…: returns the written file, or None if cancelled or failed."""
     if getattr(state, "index", None) is None:
         return None
@@ -95,7 +150,7 @@ def show_export_dialog(parent: QWidget | None, state: Any) -> Path | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
-        export_with_options(state, path, dialog)
+        export_with_options(state, path, dialog, on_screen)
     except (ExportError, ValueError) as err:
         QMessageBox.warning(parent, "Export failed", str(err))
         return None
@@ -112,7 +167,7 @@ def show_slides_export_dialog(parent: QWidget | None, state: Any) -> Path | None
         return None
     path = Path(name).with_suffix(".pdf")
     try:
-        export_handout(TimelineData.from_state(state), path)
+        export_handout(snapshot_of(state), path)
     except (ExportError, ValueError) as err:
         QMessageBox.warning(parent, "Export failed", str(err))
         return None

@@ -11,16 +11,16 @@ import os
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from ..present import camera
-from ..present.deck import Deck
-from ..present.slide_painter import SlidePainter
-from .look import paper_look
+from ...scene import camera
+from ...scene.deck import Deck
+from ...scene.palette import PAPER
+from ...scene.snapshot import Snapshot
+from ..paint.slide_painter import SlidePainter
 from .output import ExportError, memory_device, save_bytes
 from .pdf_pages import PAPERS, pdf_writer
-from .timeline_data import TimelineData
 
 
-def render_handout(data: TimelineData, *, paper: str = "a4") -> bytes:
+def render_handout(data: Snapshot, *, paper: str = "a4") -> bytes:
     if paper.lower() not in PAPERS:
         raise ExportError(f"unknown paper {paper!r} (use {' or '.join(PAPERS)})")
     deck = Deck.build(data, title_slide=True)
@@ -30,7 +30,7 @@ def render_handout(data: TimelineData, *, paper: str = "a4") -> bytes:
     if not painter.begin(writer):
         raise ExportError("cannot start the PDF document")
     rect = QRectF(0, 0, writer.width(), writer.height())
-    slides = SlidePainter(deck, paper_look(), source_lines=4)
+    slides = SlidePainter(deck, PAPER, source_lines=4)
     try:
         for step in range(len(deck)):
             if step:
@@ -41,7 +41,7 @@ def render_handout(data: TimelineData, *, paper: str = "a4") -> bytes:
     return bytes(buffer.data().data())
 
 
-def export_handout(data: TimelineData, path: str | os.PathLike[str], *,
+def export_handout(data: Snapshot, path: str | os.PathLike[str], *,
                    paper: str = "a4") -> None:
     """Write the handout PDF (1 title page + 1 page per shown event); raises ExportError."""
     save_bytes(path, render_handout(data, paper=paper))

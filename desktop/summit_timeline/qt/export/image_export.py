@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QFont, QImage, QPainter
 
-from .look import Look, paper_look
+from ...scene.palette import PAPER, Palette
+from ...scene.scene import Scene
+from ...scene.snapshot import Snapshot
+from ..paint.fonts import sans_font
+from ..paint.shapes import qcolor
 from .output import ExportError, memory_device, save_bytes
-from .timeline_data import TimelineData
 from .timeline_page import paint_timeline_page
 
 BASE_UNIT = 15.0
@@ -26,28 +29,46 @@ def auto_scale(height: int) -> float:
     return max(0.75, height / 1080)
 
 
-def render_image(data: TimelineData, width: int, height: int, scale: float | None = None,
-                 look: Look | None = None) -> QImage:
+def page_font(height: int, scale: float | None) -> QFont:
+    return sans_font(BASE_UNIT * (scale if scale else auto_scale(height)))
+
+
+def check_size(width: int, height: int, what: str) -> None:
     if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE):
-        raise ExportError(f"image size {width}×{height} is outside 1…{MAX_SIDE} pixels")
-    look = look or paper_look()
+        raise ExportError(f"{what} size {width}×{height} is outside 1…{MAX_SIDE} pixels")
+
+
+def render_image(snap: Snapshot, width: int, height: int, scale: float | None = None, *,
+                 palette: Palette = PAPER, x_range: tuple[float, float] | None = None,
+                 font: QFont | None = None,
+                 plot_size: tuple[float, float] | None = None,
+                 closed: bool = True) -> tuple[QImage, Scene]:
+    """The page as an image, and the scene painted on it."""
+    check_size(width, height, "image")
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(look.background)
+    image.fill(qcolor(palette.background))
     painter = QPainter(image)
-    unit = BASE_UNIT * (scale if scale else auto_scale(height))
     try:
-        paint_timeline_page(painter, QRectF(0, 0, width, height), data, look, data.extent(),
-                            unit)
+        scene = paint_timeline_page(painter, QRectF(0, 0, width, height), snap, palette,
+                                    x_range or snap.extent(), font or page_font(height, scale),
+                                    plot_size=plot_size, closed=closed)
     finally:
         painter.end()  # an active painter outliving its device crashes Qt
-    return image
+    return image, scene
 
 
-def export_png(data: TimelineData, path: str | os.PathLike[str], *, width: int = 1920,
-               height: int = 1080, scale: float | None = None) -> None:
-    """Write ``data`` as a PNG of exactly ``width``×``height`` pixels; raises ExportError."""
-    image = render_image(data, width, height, scale)
+def export_png(snap: Snapshot, path: str | os.PathLike[str], *, width: int = 1920,
+               height: int = 1080, scale: float | None = None,
+               x_range: tuple[float, float] | None = None, font: QFont | None = None,
+               palette: Palette = PAPER, plot_size: tuple[float, float] | None = None,
+               closed: bool = True) -> Scene:
+    """Write ``snap`` as a PNG of exactly ``width``×``height`` pixels; raises ExportError.
+
+    Returns the scene painted: the one the window paints for the same view and font."""
+    image, scene = render_image(snap, width, height, scale, palette=palette, x_range=x_range,
+                                font=font, plot_size=plot_size, closed=closed)
     buffer = memory_device()
     if not image.save(buffer, "PNG"):
         raise ExportError(f"cannot encode {path} as PNG")
     save_bytes(path, bytes(buffer.data().data()))
+    return scene

@@ -11,10 +11,11 @@ import os
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from .look import paper_look
+from ...scene.palette import PAPER
+from ...scene.snapshot import Snapshot
+from ..paint.fonts import sans_font
 from .output import ExportError, memory_device, save_bytes
 from .pdf_pages import PAPERS, pdf_writer
-from .timeline_data import TimelineData
 from .timeline_page import paint_timeline_page
 
 PAGE_UNIT = 11.0
@@ -28,31 +29,31 @@ def split_range(lo: float, hi: float, pages: int) -> list[tuple[float, float]]:
     return [(lo + k * step, lo + (k + 1) * step) for k in range(pages)]
 
 
-def render_pdf(data: TimelineData, *, paper: str = "a4", pages: int = 1) -> bytes:
+def render_pdf(snap: Snapshot, *, paper: str = "a4", pages: int = 1) -> bytes:
     if paper.lower() not in PAPERS:
         raise ExportError(f"unknown paper {paper!r} (use {' or '.join(PAPERS)})")
     if not 1 <= pages <= MAX_PAGES:
         raise ExportError(f"pages must be 1…{MAX_PAGES}, not {pages}")
     buffer = memory_device()
-    writer = pdf_writer(buffer, paper, data.timeline.title)
+    writer = pdf_writer(buffer, paper, snap.timeline.title)
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError("cannot start the PDF document")
     rect = QRectF(0, 0, writer.width(), writer.height())
-    look = paper_look()
-    parts = split_range(*data.extent(), pages)
+    parts = split_range(*snap.extent(), pages)
+    font = sans_font(PAGE_UNIT)
     try:
         for k, part in enumerate(parts):
             if k:
                 writer.newPage()
             note = f"page {k + 1} of {pages}" if pages > 1 else ""
-            paint_timeline_page(painter, rect, data, look, part, PAGE_UNIT, note)
+            paint_timeline_page(painter, rect, snap, PAPER, part, font, note)
     finally:
         painter.end()
     return bytes(buffer.data().data())
 
 
-def export_pdf(data: TimelineData, path: str | os.PathLike[str], *, paper: str = "a4",
+def export_pdf(snap: Snapshot, path: str | os.PathLike[str], *, paper: str = "a4",
                pages: int = 1) -> None:
     """Write a vector PDF, landscape ``paper``, over ``pages`` pages; raises ExportError."""
-    save_bytes(path, render_pdf(data, paper=paper, pages=pages))
+    save_bytes(path, render_pdf(snap, paper=paper, pages=pages))

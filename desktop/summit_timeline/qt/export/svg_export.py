@@ -1,47 +1,78 @@
-"""SVG export: vector shapes, and titles and dates as ``<text>`` that can be searched and edited."""
+"""SVG export: vector shapes, and titles and dates as ``<text>`` that can be searched and edited.
+
+Qt names only the one font family it drew with; a browser or slide tool that
+lacks it falls back to a serif.  The text therefore names a list of families
+every one of them knows, starting with the one the PNG uses.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QFontInfo, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from .image_export import BASE_UNIT, MAX_SIDE, auto_scale
-from .look import paper_look
+from ...scene.palette import PAPER, Palette
+from ...scene.scene import Scene
+from ...scene.snapshot import Snapshot
+from ..paint.fonts import SVG_FAMILIES
+from .image_export import check_size, page_font
 from .output import ExportError, memory_device, save_bytes
-from .timeline_data import TimelineData
 from .timeline_page import paint_timeline_page
 
 SVG_DPI = 96
 """CSS pixels per inch: 1920×1080 declares 508 × 285.75 mm and opens at its pixel size."""
+_FAMILY = re.compile(rb'font-family="([^"]*)"')
 
 
-def render_svg(data: TimelineData, width: int, height: int, scale: float | None = None) -> bytes:
-    if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE):
-        raise ExportError(f"drawing size {width}×{height} is outside 1…{MAX_SIDE} pixels")
+def font_list(svg: bytes, drawn: str) -> bytes:
+    """Every ``font-family`` widened to a list browsers know, the family drawn with first.
+
+    Qt writes its own alias ("Sans Serif"), which no browser knows.
+    """
+    names = [drawn, *(f for f in SVG_FAMILIES if f != drawn)]
+    quoted = ", ".join(n if n == "sans-serif" else f"&apos;{n}&apos;" for n in names)
+    return _FAMILY.sub(f'font-family="{quoted}"'.encode(), svg)
+
+
+def render_svg(snap: Snapshot, width: int, height: int, scale: float | None = None, *,
+               x_range: tuple[float, float] | None = None, font: QFont | None = None,
+               palette: Palette = PAPER, plot_size: tuple[float, float] | None = None,
+               closed: bool = True,
+               ) -> tuple[bytes, Scene]:
+    check_size(width, height, "drawing")
     buffer = memory_device()
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
     generator.setResolution(SVG_DPI)  # the declared size in mm follows from it
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRectF(0, 0, width, height))
-    generator.setTitle(data.timeline.title)
+    generator.setTitle(snap.timeline.title)
     generator.setDescription("Summit Timeline export")
     painter = QPainter()
     if not painter.begin(generator):
         raise ExportError("cannot start the SVG drawing")
-    unit = BASE_UNIT * (scale if scale else auto_scale(height))
+    font = font or page_font(height, scale)
     try:
-        paint_timeline_page(painter, QRectF(0, 0, width, height), data, paper_look(),
-                            data.extent(), unit)
+        scene = paint_timeline_page(painter, QRectF(0, 0, width, height), snap, palette,
+                                    x_range or snap.extent(), font, plot_size=plot_size,
+                                    closed=closed)
     finally:
         painter.end()
-    return bytes(buffer.data().data())
+    return font_list(bytes(buffer.data().data()), QFontInfo(font).family()), scene
 
 
-def export_svg(data: TimelineData, path: str | os.PathLike[str], *, width: int = 1920,
-               height: int = 1080, scale: float | None = None) -> None:
-    """Write ``data`` as SVG with a ``width``×``height`` view box; raises ExportError."""
-    save_bytes(path, render_svg(data, width, height, scale))
+def export_svg(snap: Snapshot, path: str | os.PathLike[str], *, width: int = 1920,
+               height: int = 1080, scale: float | None = None,
+               x_range: tuple[float, float] | None = None, font: QFont | None = None,
+               palette: Palette = PAPER, plot_size: tuple[float, float] | None = None,
+               closed: bool = True) -> Scene:
+    """Write ``snap`` as SVG with a ``width``×``height`` view box; raises ExportError.
+
+    Returns the scene painted: the one the window paints for the same view and font."""
+    data, scene = render_svg(snap, width, height, scale, x_range=x_range, font=font,
+                             palette=palette, plot_size=plot_size, closed=closed)
+    save_bytes(path, data)
+    return scene

@@ -17,6 +17,12 @@ from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., None])
 _reported: set[str] = set()
+_errors = [0]
+
+
+def error_count() -> int:
+    """How many paints have failed so far: a benchmark must not time a failed frame."""
+    return _errors[0]
 
 
 def guarded_paint(method: F) -> F:
@@ -26,6 +32,7 @@ def guarded_paint(method: F) -> F:
         try:
             method(self, painter, *args)
         except Exception:
+            _errors[0] += 1
             where = f"{type(self).__name__}.paint"
             if where not in _reported:
                 _reported.add(where)

@@ -1,34 +1,40 @@
-"""The central timeline: a pyqtgraph plot of lanes and events that follows ``ViewState``.
+"""The central timeline: a pyqtgraph plot that paints the scene of the shared ``ViewState``.
 
-It owns only drawing and navigation.  Selection, filter and knowledge date
-live in the state object; this view reads them on its signals and writes the
-selection when the user clicks.
+It owns only navigation and the view (which days, how many pixels).  What is
+drawn there is the scene ``scene.build`` makes from the state's snapshot and
+this view; the one ``SceneItem`` paints it, the date axis shows its ticks and
+the legend its entries.  Selection, filter and knowledge date live in the
+state object; this view reads them on its signals and writes the selection
+when the user clicks.
 """
 
 from __future__ import annotations
 
 import math
+import weakref
+from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QShowEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
 from ...core import dates, knowledge, views
 from ...core.model import STATUSES
+from ...scene.build import Look, SceneBuilder
+from ...scene.palette import Palette
+from ...scene.scene import Scene, View
+from ..paint.fonts import FontMeasure
+from ..paint.shapes import qcolor
 from ..state import NO_SELECTION, ViewState
-from ..theme import plot_colours
-from .changed_marks_item import ChangedMarksItem
+from ..theme import plot_palette
 from .date_axis import DateAxisItem
-from .draw_set import DrawSet
-from .events_item import EventsItem
-from .labels_item import LabelsItem
 from .legend_bar import LegendBar
-from .prepared_timeline import PreparedTimeline
+from .scene_item import SceneItem
 from .timeline_view_box import TimelineViewBox
 
-_MIN_RANGE = 1 / 24
-"""One hour: below that the calendar has nothing more to say."""
+_MIN_RANGE = 2.0
+"""Two days: the data know days, not hours, so there is nothing finer to show."""
 _TITLE_PX = 170
 
 
@@ -40,8 +46,13 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self._state = state
         self._focused_once = False
+        self._builder = SceneBuilder()
+        self._look: Look | None = None
         self.view_box = TimelineViewBox()
-        self.date_axis = DateAxisItem()
+        # The items ask for the scene through a weak method: a strong one would make a
+        # cycle, and Qt objects freed by Python's cycle collector can crash it.
+        source = _weak(self.scene)
+        self.date_axis = DateAxisItem(source)
         self.plot_widget = pg.PlotWidget(viewBox=self.view_box,
                                          axisItems={"bottom": self.date_axis})
         self.plot_widget.setAccessibleName("Timeline")
@@ -51,20 +62,15 @@ class TimelineView(QWidget):
         plot.hideButtons()
         self.lane_axis = plot.getAxis("left")
         self.lane_axis.setStyle(tickLength=0)
-        colours = plot_colours(self.palette())
-        self.events_item = EventsItem(colours)
-        self.labels_item = LabelsItem(self.events_item, self._title_of, colours)
-        self.events_item.setZValue(10)
-        self.labels_item.setZValue(20)
-        self.view_box.addItem(self.events_item, ignoreBounds=True)
-        self.view_box.addItem(self.labels_item, ignoreBounds=True)
-        self.knowledge_line = pg.InfiniteLine(angle=90, movable=True, label="known",
-                                              labelOpts={"position": 0.97, "movable": False})
-        self.as_of_line = pg.InfiniteLine(angle=90, movable=False, label="as of",
-                                          labelOpts={"position": 0.03, "movable": False})
-        for line in (self.knowledge_line, self.as_of_line):
-            line.setZValue(30)
-            self.view_box.addItem(line, ignoreBounds=True)
+        self.scene_item = SceneItem(source, self.font())
+        self.scene_item.setZValue(10)
+        self.view_box.addItem(self.scene_item, ignoreBounds=True)
+        # The knowledge line is painted with the scene; this invisible handle lets the
+        # reader drag it, and shows itself while the pointer is over it.
+        self.knowledge_line = pg.InfiniteLine(angle=90, movable=True)
+        self.knowledge_line.setZValue(30)
+        self.knowledge_line.setToolTip("Drag to change the knowledge date")
+        self.view_box.addItem(self.knowledge_line, ignoreBounds=True)
         self.knowledge_line.sigPositionChangeFinished.connect(self._on_knowledge_line_moved)
         self.legend = LegendBar(self)
         layout = QVBoxLayout(self)
@@ -82,16 +88,45 @@ class TimelineView(QWidget):
         state.sigSelectionChanged.connect(self._on_state_selection_changed)
         state.sigReviewChanged.connect(self._on_state_review_changed)
         state.sigViewChanged.connect(self._on_state_view_changed)
-        # Connected after the view's own handlers, so it reads the rebuilt drawing.
-        self.changed_marks = ChangedMarksItem(state, self.events_item)
-        self.view_box.addItem(self.changed_marks, ignoreBounds=True)
+        state.sigChangedMarksChanged.connect(self._on_state_review_changed)
         self._apply_colours()
         self._set_empty_range()
+
+    # ------------------------------------------------------------ the scene
+
+    def current_view(self) -> View | None:
+        """The days and pixels of the plot area now (None before it has a size)."""
+        rect = self.view_box.mapRectToDevice(self.view_box.boundingRect())
+        if rect is None or rect.width() < 1 or rect.height() < 1:
+            return None
+        (x0, x1), _ = self.view_box.viewRange()
+        return View(float(x0), float(x1), float(rect.width()), float(rect.height()),
+                    closed=False)
+
+    def look(self) -> Look:
+        """The palette and text measure scenes of this view are built with."""
+        if self._look is None:
+            self._look = Look(plot_palette(self.palette()), FontMeasure(self.font()))
+        return self._look
+
+    def on_screen(self) -> tuple[View, QFont, Palette] | None:
+        """The view, label font and colours now: what "export the current view" reproduces."""
+        view = self.current_view()
+        return None if view is None else (view, QFont(self.font()), self.look().palette)
+
+    def scene(self) -> Scene | None:
+        """What the timeline shows now; built once per view and snapshot, then reused."""
+        snap = self._state.snapshot
+        view = self.current_view()
+        if snap is None or view is None:
+            return None
+        return self._builder.build(snap, view, self.look())
 
     # ------------------------------------------------------------ commands
 
     def fit_all(self) -> None:
-        data = self.events_item.draw_set()
+        snap = self._state.snapshot
+        data = snap.draw if snap is not None else None
         if data is None or len(data) == 0:
             self._set_empty_range()
             return
@@ -175,10 +210,8 @@ class TimelineView(QWidget):
     # ------------------------------------------------------------ state → view
 
     def _on_state_timeline_changed(self) -> None:
-        self.labels_item.reset()
         self._apply_colours()
-        self._rebuild()
-        self._update_lane_titles()
+        self._redraw()
         self._update_limits()
         self._update_markers()
         if self._state.keeping_view:
@@ -187,14 +220,10 @@ class TimelineView(QWidget):
             self.frame_view()
 
     def _on_state_shown_changed(self) -> None:
-        self.labels_item.reset()
-        self._rebuild()
-        self._update_lane_titles()
+        self._redraw()
 
     def _on_state_review_changed(self) -> None:
-        data = self.events_item.draw_set()
-        if data is not None:
-            self.events_item.set_data(data.with_review(self._state.review_flags))
+        self._redraw()
 
     def _on_state_view_changed(self) -> None:
         if self._state.view is not None:
@@ -204,67 +233,43 @@ class TimelineView(QWidget):
         self._update_markers()
 
     def _on_state_selection_changed(self, position: int) -> None:
-        self.events_item.set_selected(position)
-        self.labels_item.update()
+        self._redraw()
         if position != NO_SELECTION:
             self.ensure_selection_visible()
 
-    def _rebuild(self) -> None:
-        state = self._state
-        if state.index is None or state.known is None:
-            return
-        ready = PreparedTimeline.of(state.index)
-        if ready is not None and ready.known is state.known and state.filter.is_empty:
-            # Made on the loader's worker: the first frame of a big file costs no sort here.
-            data = ready.draw_set
-            if state.review_flags.any():
-                data = data.with_review(state.review_flags)
-        else:
-            data = DrawSet.build(state.index, state.known, state.shown, state.review_flags)
-        self.events_item.set_data(data)
-        self.events_item.set_selected(state.selection)
-        self._fit_rows()
+    def _redraw(self) -> None:
+        self._update_lane_titles()
+        self.scene_item.update()
 
     def _fit_rows(self) -> None:
-        """Show every row, with a margin in pixels above and below for the marker captions.
-
-        The margins are fixed in pixels, not in rows: with rows as tall as the
-        plot allows, a fraction of a row was less than a label at small sizes
-        (the first and last rows lost their labels and the "known on" caption
-        covered the last row) and a waste of space at large ones.
-        """
-        data = self.events_item.draw_set()
-        total = data.layout.total if data is not None else 1.0
-        margin = QFontMetrics(self.font()).height() + 10.0
-        height = max(float(self.view_box.height()), 3 * margin)
-        row_px = max(height - 2 * margin, margin) / (total + 0.5)
-        pad = margin / row_px
-        y0, y1 = -0.25 - pad, total + 0.25 + pad
+        """The view box's vertical axis counts the plot's pixels, as the scene does."""
+        height = max(float(self.view_box.height()), 1.0)
         self.view_box.setLimits(yMin=None, yMax=None)
-        self.view_box.setYRange(y0, y1, padding=0)
-        self.view_box.setLimits(yMin=y0, yMax=y1)
+        self.view_box.setYRange(0.0, height, padding=0)
+        self.view_box.setLimits(yMin=0.0, yMax=height)
 
     def _on_view_box_resized(self, *_: object) -> None:
         self._fit_rows()
+        self._update_lane_titles()
 
     def _update_lane_titles(self) -> None:
-        state = self._state
-        data = self.events_item.draw_set()
-        if state.index is None or data is None:
+        scene = self.scene()
+        if scene is None:
             return
         metrics = QFontMetrics(self.font())
         ticks = []
         widest = 40
-        for k, track in enumerate(state.index.tracks):
-            title = metrics.elidedText(track.title, Qt.TextElideMode.ElideRight, _TITLE_PX)
+        for lane in scene.lanes:
+            title = metrics.elidedText(lane.title, Qt.TextElideMode.ElideRight, _TITLE_PX)
             widest = max(widest, metrics.horizontalAdvance(title))
-            ticks.append((float(data.layout.lane_top[k] + data.layout.lane_rows[k] / 2), title))
+            ticks.append((lane.centre, title))
         self.lane_axis.setTicks([ticks, []])
         self.lane_axis.setWidth(widest + 18)
+        self.legend.set_scene(scene)
 
     def _update_limits(self) -> None:
-        data = self.events_item.draw_set()
         state = self._state
+        data = state.snapshot.draw if state.snapshot is not None else None
         if state.index is not None and len(state.index):
             lo = float(state.index.start.min())
             hi = float(max(state.index.end.max(), (state.known.end.max() if state.known is not None
@@ -285,18 +290,16 @@ class TimelineView(QWidget):
                                 maxXRange=span * 3)
 
     def _update_markers(self) -> None:
-        state = self._state
-        for line, day, label in ((self.knowledge_line, state.knowledge_day, "known on"),
-                                 (self.as_of_line, state.as_of_day, "data as of")):
-            if day is None:
-                line.hide()
-                continue
-            line.show()
-            line.blockSignals(True)
-            line.setValue(day + 1)
-            line.blockSignals(False)
-            if line.label is not None:
-                line.label.setFormat(f"{label} {dates.format_day(day)}")
+        """Put the knowledge line's drag handle where the scene draws the line."""
+        day = self._state.knowledge_day
+        if day is None:
+            self.knowledge_line.hide()
+        else:
+            self.knowledge_line.show()
+            self.knowledge_line.blockSignals(True)
+            self.knowledge_line.setValue(day + 1)
+            self.knowledge_line.blockSignals(False)
+        self._redraw()
 
     def _selected_bounds(self) -> tuple[float, float] | None:
         state = self._state
@@ -327,13 +330,21 @@ class TimelineView(QWidget):
         self.sigKnowledgeDragged.emit(day)
 
     def _event_at(self, scene_pos: QPointF) -> int:
-        frame = self.events_item.frame()
-        data = self.events_item.draw_set()
-        if frame is None or data is None:
+        """The event whose shape or label is under a point of the plot (or NO_SELECTION)."""
+        scene = self.scene()
+        origin = self.scene_item.plot_origin()
+        if scene is None or origin is None:
             return NO_SELECTION
         point = self.plot_widget.mapFromScene(scene_pos)
-        hit = frame.hit(point.x(), point.y())
-        return NO_SELECTION if hit is None else int(data.position[frame.which[hit]])
+        x, y = point.x() - origin.x(), point.y() - origin.y()
+        hit = scene.shapes.hit(x, y)
+        if hit is not None:
+            return int(scene.shapes.position[hit])
+        for label in scene.labels:
+            left, top, right, bottom = label.rect
+            if left <= x <= right and top <= y <= bottom:
+                return label.position
+        return NO_SELECTION
 
     def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
         position = self._event_at(scene_pos)
@@ -342,9 +353,10 @@ class TimelineView(QWidget):
             return
         point = self.plot_widget.mapFromScene(scene_pos)
         QToolTip.showText(self.plot_widget.mapToGlobal(point + QPoint(12, 12)),
-                          self._tooltip(position), self.plot_widget)
+                          self.tooltip_text(position), self.plot_widget)
 
-    def _tooltip(self, position: int) -> str:
+    def tooltip_text(self, position: int) -> str:
+        """What hovering over an event says: title, date and status as known, place."""
         from html import escape
 
         state = self._state
@@ -361,10 +373,6 @@ class TimelineView(QWidget):
         return (f"<b>{escape(event.title)}</b><br>{escape(dates.parse(when).display())} "
                 f"<span style='color:gray'>({escape(when)})</span><br>{escape(status)}"
                 + (f"<br>{escape(where)}" if where else ""))
-
-    def _title_of(self, position: int) -> str:
-        index = self._state.index
-        return "" if index is None else index.event(position).title
 
     # ------------------------------------------------------------ focus
 
@@ -401,32 +409,31 @@ class TimelineView(QWidget):
         super().changeEvent(event)
 
     def _apply_colours(self) -> None:
-        colours = plot_colours(self.palette())
-        self.plot_widget.setBackground(colours.background)
+        self._look = None
+        look = self.look()
+        palette = look.palette
+        self.plot_widget.setBackground(qcolor(palette.background))
         for name in ("bottom", "left"):
             axis = self.plot_widget.getPlotItem().getAxis(name)
-            axis.setPen(colours.muted)
-            axis.setTextPen(colours.foreground)
-        index = self._state.index
-        tracks = index.tracks if index is not None else ()
-        lane_colours = [colours.lane(k, t.colour) for k, t in enumerate(tracks)]
-        self.events_item.set_colours(colours, lane_colours)
-        self.labels_item.set_colours(colours)
-        self.knowledge_line.setPen(pg.mkPen(colours.marker, width=2))
-        self.knowledge_line.setHoverPen(pg.mkPen(colours.marker, width=4))
-        self.as_of_line.setPen(pg.mkPen(colours.as_of, width=1.5, style=Qt.PenStyle.DashLine))
-        for line, colour in ((self.knowledge_line, colours.marker),
-                             (self.as_of_line, colours.as_of)):
-            if line.label is not None:
-                line.label.setColor(colour)
-                fill = QColor(colours.background)
-                fill.setAlpha(220)
-                line.label.fill = pg.mkBrush(fill)
-        self.changed_marks.set_dark(colours.background.lightness() < 128)
-        self.legend.colour = colours.lane(0, tracks[0].colour if tracks else None)
-        self.legend.marker_colour = colours.marker
-        self.legend.as_of_colour = colours.as_of
-        self.legend.update()
+            axis.setPen(qcolor(palette.muted))
+            axis.setTextPen(qcolor(palette.text))
+        handle = QColor(qcolor(palette.marker))
+        handle.setAlpha(0)
+        self.knowledge_line.setPen(pg.mkPen(handle, width=6))
+        self.knowledge_line.setHoverPen(pg.mkPen(qcolor(palette.marker), width=4))
+        self.scene_item.set_font(self.font())
+        self.scene_item.forget_sprites()
+        self._redraw()
+
+
+def _weak(method: Callable[[], Scene | None]) -> Callable[[], Scene | None]:
+    ref = weakref.WeakMethod(method)
+
+    def call() -> Scene | None:
+        bound = ref()
+        return bound() if bound is not None else None
+
+    return call
 
 
 __all__ = ["TimelineView"]

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QWidget
 from ...core.index import EventIndex
 from ...core.model import Timeline, View
 from ...core.views import default_view, view_range
-from ..export.timeline_data import TimelineData, file_day
-from .deck import Deck
+from ...scene.deck import Deck
+from ...scene.snapshot import Snapshot, file_day
 from .presenter_window import PresenterWindow
 from .window_snapshot import WindowSnapshot
 
@@ -43,12 +43,12 @@ def build_deck(source: object, *, sequence: bool | Sequence[str] | None = None,
         opening = default_view(timeline) if knowledge_day == "default" else None
         if opening is not None:
             # A bare file is presented as it opens: in its default view.
-            data = TimelineData.build(source, knowledge_day=file_day(timeline),
-                                      tracks=list(opening.tracks) or None,
-                                      day_range=view_range(opening))
+            data = Snapshot.build(source, knowledge_day=file_day(timeline),
+                                  tracks=list(opening.tracks) or None,
+                                  day_range=view_range(opening))
         else:
             day = file_day(timeline) if knowledge_day == "default" else knowledge_day
-            data = TimelineData.build(source, knowledge_day=day)  # type: ignore[arg-type]
+            data = Snapshot.build(source, knowledge_day=day)  # type: ignore[arg-type]
     else:
         state_day = getattr(source, "knowledge_day", None)
         day = state_day if knowledge_day == "default" else knowledge_day
@@ -56,15 +56,16 @@ def build_deck(source: object, *, sequence: bool | Sequence[str] | None = None,
         if index is None:
             raise ValueError("no timeline is open")
         view = getattr(source, "view", None)
-        if sequence is True and day == state_day:
-            data = TimelineData.from_state(source)
+        snap = getattr(source, "snapshot", None)
+        if sequence is True and day == state_day and isinstance(snap, Snapshot):
+            data = snap.with_selection(-1)
         elif isinstance(view, View):
             # The named view on screen decides the slides: its tracks and its range.
-            data = TimelineData.build(index, knowledge_day=day,  # type: ignore[arg-type]
-                                      tracks=list(view.tracks) or None,
-                                      day_range=view_range(view))
+            data = Snapshot.build(index, knowledge_day=day,  # type: ignore[arg-type]
+                                  tracks=list(view.tracks) or None,
+                                  day_range=view_range(view))
         else:
-            data = TimelineData.build(index, knowledge_day=day)  # type: ignore[arg-type]
+            data = Snapshot.build(index, knowledge_day=day)  # type: ignore[arg-type]
     if sequence is None or sequence is False:
         return Deck.build(data)
     if sequence is True:

@@ -13,10 +13,10 @@ from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from ..export.look import Look, projector_look
-from . import camera
-from .deck import TITLE, Deck
-from .slide_painter import SlidePainter
+from ...scene import camera
+from ...scene.deck import TITLE, Deck
+from ...scene.palette import PROJECTOR, Palette
+from ..paint.slide_painter import SlidePainter
 
 Blank = Literal["black", "white"] | None
 K = Qt.Key
@@ -35,7 +35,7 @@ class PresenterWindow(QWidget):
     """The presentation ended; the opener restores its window on this."""
 
     def __init__(self, deck: Deck, parent: QWidget | None = None, *, start: int = 0,
-                 look: Look | None = None, reduced_motion: bool = False) -> None:
+                 palette: Palette | None = None, reduced_motion: bool = False) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -43,7 +43,7 @@ class PresenterWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.deck = deck
-        self.painter = SlidePainter(deck, look or projector_look())
+        self.painter = SlidePainter(deck, palette or PROJECTOR)
         self.reduced_motion = reduced_motion
         self.blank: Blank = None
         self._step = min(max(start, 0), max(len(deck) - 1, 0))

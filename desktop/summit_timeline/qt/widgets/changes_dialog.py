@@ -37,7 +37,7 @@ from ...core import dates
 from ...core.index import EventIndex
 from ...core.known_changes import KnowledgeChanges, changes_between
 from ...core.review_flags import FLAG_CODE, Flag
-from ..plot.prepared_timeline import PreparedTimeline, report_span
+from ...scene.snapshot import report_span
 from ..plot.review_badges import badge_icon
 from ..state import ViewState
 from .date_field import DateField
@@ -146,11 +146,10 @@ class ChangesDialog(QDialog):
 
     def _set_defaults(self) -> None:
         """From the "Known on" date to the last report: what the reader is yet to see."""
-        index = self._state.index
-        if index is None:
+        snap = self._state.snapshot
+        if snap is None:
             return
-        ready = PreparedTimeline.of(index)
-        span = ready.report_span if ready is not None else report_span(index)
+        span = snap.report_span if snap.report_span is not None else report_span(snap.index)
         known = self._state.knowledge_day
         lo, hi = span if span is not None else (known or 0, known or 0)
         if known is not None:

@@ -13,10 +13,10 @@ from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from ...core.event_html import event_html
 from ...core.knowledge import known_state
-from ..sanitize import plain
+from ...core.safe_html import plain
 from ..state import NO_SELECTION, ViewState
-from .event_html import event_html
 
 _EMPTY = ("<p class='muted'>Select an event on the timeline or in the list to see "
           "its details here.</p>")

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.event_filter import EventFilter
 from ...core.model import STATUSES
 from ...core.review_flags import FLAG_CODE, FLAG_LABELS, FLAGS
-from ..event_filter import EventFilter
 from ..models.event_table_model import DATE, REVIEW, TITLE, EventTableModel
 from ..plot.review_badges import badge_icon
 from ..state import NO_SELECTION, ViewState

@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QSlider, QToolBar, QToolButton, QWidget
 
 from ...core import dates
-from ..plot.prepared_timeline import PreparedTimeline, report_span
 from ..state import ViewState
 from .date_field import DateField
 
@@ -87,8 +86,8 @@ class KnowledgeBar(QToolBar):
         if index is None or len(index) == 0:
             self.setEnabled(False)
             return
-        ready = PreparedTimeline.of(index)
-        span = ready.report_span if ready is not None else report_span(index)
+        assert state.snapshot is not None
+        span = state.snapshot.report_span
         assert span is not None
         lo, hi = span
         if state.as_of_day is not None:

@@ -1,0 +1,516 @@
+"""Snapshot + view + look → scene: every decision about what a view of the timeline draws.
+
+Runs for the frames of the window (a pan or a zoom is a new view), so the
+work is proportional to what is in view: two binary searches find the
+visible events, numpy computes their shapes, and at most a few hundred
+labels are placed.  When more events are in view than pixels can show one by
+one, the scene holds density strips and counts instead, which cost the same
+at ten events or ten million.
+
+An open view (the window) is the part of a wider region it shows
+(``region_of``): the region is laid out once and a pan only shifts it, so
+most pan frames place no label at all.  A ``SceneBuilder`` keeps what does
+not change between frames (label widths, the last region, the last scene);
+the result never depends on what it kept, so the window and an export of the
+same view get equal scenes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Final, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..core import dates
+from ..core.index import APPROXIMATE, UNCERTAIN
+from . import date_ticks, label_layout, style
+from .palette import Palette, Rgba
+from .scene import (
+    Badge,
+    Density,
+    Glyph,
+    Label,
+    Lane,
+    Marker,
+    Rect,
+    Scene,
+    Shapes,
+    Sizes,
+    Tick,
+    View,
+)
+from .snapshot import NO_SELECTION, Snapshot
+from .text import PAD, LabelText, TextMeasure, fitted, label_text
+
+DETAIL_LIMIT: Final = 6000
+"""Above this many events in view, or two per pixel column, draw density instead."""
+CANDIDATES: Final = 250
+"""Most labels tried per view, the most important first."""
+GLYPH_LIMIT: Final = 400
+ROW_MAX: Final = 2.2
+"""Tallest row, in text lines: spare height goes to the lanes, not into rows."""
+LANE_GAP: Final = 0.6
+"""Space between lanes, in rows."""
+DENSITY_PX: Final = 3.0
+BADGE_PX: Final = 90.0
+_DENSITY_STRENGTH: Final = np.array([0.0, 0.22, 0.42, 0.65, 0.9])
+"""Tint of a density cell by level: empty, then four steps up to the busiest."""
+_CACHE_LIMIT: Final = 50_000
+REGION_STEP: Final = 0.25
+"""An open view's region is laid out in steps of a quarter of its width, one step beyond
+each side, so a pan lays out labels again only about every eighth frame."""
+
+
+@dataclass(frozen=True)
+class Look:
+    """How to draw: the colours, and the font labels are measured in (by the caller)."""
+
+    palette: Palette
+    measure: TextMeasure
+    emphasis: bool = False
+    """A slide's strip: the current event stands out, other labels are muted."""
+
+    @property
+    def key(self) -> Hashable:
+        return (self.palette, self.measure.key, self.emphasis)
+
+
+def density_levels(counts: NDArray[np.int64]) -> NDArray[np.int64]:
+    """Level 0 (empty) to 4 (the busiest cell) of each count, on a log scale.
+
+    Clipped, because numpy's and math's ``log1p`` may differ in the last bit:
+    the busiest cell came out as level 5 for a peak of 2, 47, 73…, an index
+    error while painting.
+    """
+    peak = max(int(counts.max()) if counts.size else 0, 1)
+    level = np.ceil(np.log1p(counts) / np.log1p(peak) * 4).astype(np.int64)
+    clipped: NDArray[np.int64] = np.clip(level, 0, 4)
+    return clipped
+
+
+def compact(count: int) -> str:
+    """1234 → "1.2k": a count badge that fits in its strip."""
+    if count < 1000:
+        return str(count)
+    if count < 1_000_000:
+        return f"{count / 1000:.1f}k".replace(".0k", "k")
+    return f"{count / 1_000_000:.1f}M".replace(".0M", "M")
+
+
+@dataclass(frozen=True, eq=False)
+class _Rows:
+    """Where lanes and rows sit vertically for one plot height."""
+
+    row: float
+    lane_top: NDArray[np.float64]
+    lane_bottom: NDArray[np.float64]
+    first_row: NDArray[np.float64]
+    """y of the top of each lane's first row."""
+
+
+class SceneBuilder:
+    """Builds scenes, remembering what repeats from frame to frame."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[Hashable, int, int], LabelText] = {}
+        self._rows: tuple[tuple[object, ...], _Rows] | None = None
+        self._last: tuple[tuple[object, ...], Scene] | None = None
+        self._region: tuple[tuple[object, ...], Scene] | None = None
+
+    def build(self, snap: Snapshot, view: View, look: Look) -> Scene:
+        key = (id(snap), snap, view, look.key)
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
+        if view.closed:
+            scene = self._build(snap, view, look, 1.0)
+        else:
+            area = region_of(snap, view)
+            region_key = (id(snap), snap, area, look.key)
+            if self._region is not None and self._region[0] == region_key:
+                region = self._region[1]
+            else:
+                region = self._build(snap, area, look, area.width / max(view.width, 1.0))
+                self._region = (region_key, region)
+            scene = self._within(region, snap, view, look)
+        self._last = (key, scene)
+        return scene
+
+    # ------------------------------------------------------------ an open view
+
+    def _within(self, region: Scene, snap: Snapshot, view: View, look: Look) -> Scene:
+        """The part of ``region`` that ``view`` shows, in the view's pixels."""
+        dx = (region.view.x0 - view.x0) * region.view.sx
+        width = view.width
+        s = region.shapes
+        shapes = Shapes(position=s.position, left=s.left + dx, top=s.top, right=s.right + dx,
+                        bottom=s.bottom, cy=s.cy, style=s.style, lane=s.lane, runs=s.runs,
+                        review=s.review) if len(s) else s
+        labels = tuple(Label(label.position, label.lines, label.text,
+                             (label.rect[0] + dx, label.rect[1], label.rect[2] + dx,
+                              label.rect[3]), label.struck, label.current)
+                       for label in region.labels
+                       if label.rect[2] + dx > 0 and label.rect[0] + dx < width)
+        glyphs = tuple(Glyph(g.x + dx, g.baseline, g.text) for g in region.glyphs
+                       if 0 <= g.x + dx <= width)
+        selection = region.selection
+        if selection is not None:
+            selection = (selection[0] + dx, selection[1], selection[2] + dx, selection[3])
+        marked = tuple((r[0] + dx, r[1], r[2] + dx, r[3]) for r in region.marked
+                       if r[2] + dx > 0 and r[0] + dx < width)
+        density = region.density
+        badges = region.badges
+        draw = snap.draw
+        if density is not None:
+            density = Density(density.edges + dx, density.colours, density.tops,
+                              density.bottoms, draw.count_between(view.x0, view.x1))
+            badges = tuple(Badge((b.rect[0] + dx, b.rect[1], b.rect[2] + dx, b.rect[3]),
+                                 b.text, b.colour) for b in badges
+                           if b.rect[2] + dx > 0 and b.rect[0] + dx < width)
+            drawn = density.counted
+        else:
+            drawn = draw.overlapping(view.x0, view.x1) if len(shapes) else 0
+        grid, ticks, minor = self._ticks(view, region.sizes.line)
+        placed = {m.kind: m for m in region.markers}
+        markers = []
+        for marker in self._markers(snap, view, region.sizes, look.measure, look.palette):
+            if marker.kind in placed:
+                at = placed[marker.kind]
+                left, top, right, bottom = at.caption_rect
+                marker = Marker(at.kind, at.x + dx, at.caption, (left + dx, top, right + dx,
+                                                                  bottom),
+                                at.colour, at.dashed, at.width)
+            markers.append(marker)
+        title, subtitle = _heading(snap, view)
+        return Scene(view=view, palette=region.palette, sizes=region.sizes, mode=region.mode,
+                     lanes=region.lanes, lane_colours=region.lane_colours, grid=grid,
+                     ticks=ticks, minor=minor, shapes=shapes, labels=labels, glyphs=glyphs,
+                     selection=selection, marked=marked, density=density, badges=badges,
+                     markers=tuple(markers), legend=region.legend,
+                     legend_colour=region.legend_colour, title=title, subtitle=subtitle,
+                     emphasis=region.emphasis, drawn=drawn, region=region, offset=dx)
+
+    # ------------------------------------------------------------ parts
+
+    def _build(self, snap: Snapshot, view: View, look: Look, share: float) -> Scene:
+        """The scene of a closed view; ``share``: its width in widths of the view shown
+        (more than 1 for the region of an open view: room for more events and labels)."""
+        palette, measure = look.palette, look.measure
+        line = float(measure.line_height)
+        draw = snap.draw
+        rows = self._vertical(snap, view.height, line)
+        marker = float(min(max(min(line * 1.05, rows.row * 0.78), 5.0), 18.0))
+        sizes = Sizes(line=line, label=line + 2.0, marker=marker, row=rows.row,
+                      pen=max(1.0, line * 0.09), badge=max(9.0, min(13.0, marker * 0.8)))
+        tracks = snap.index.tracks
+        lane_colours = tuple(palette.lane(k, t.colour) for k, t in enumerate(tracks))
+        lanes = tuple(Lane(slot, lane, tracks[lane].title, float(rows.lane_top[slot]),
+                           float(rows.lane_bottom[slot]), slot % 2 == 0, lane_colours[lane])
+                      for slot, lane in enumerate(draw.lanes))
+        grid, ticks, minor = self._ticks(view, line)
+        markers = self._markers(snap, view, sizes, measure, palette)
+        legend = legend_entries(snap)
+        legend_colour = lanes[0].colour if lanes else palette.lane(0)
+        title, subtitle = _heading(snap, view)
+
+        def scene(mode: Literal["detail", "density", "empty"], shapes: Shapes,
+                  labels: tuple[Label, ...], glyphs: tuple[Glyph, ...], selection: Rect | None,
+                  density: Density | None, badges: tuple[Badge, ...], drawn: int,
+                  marked: tuple[Rect, ...] = ()) -> Scene:
+            return Scene(view=view, palette=palette, sizes=sizes, mode=mode, lanes=lanes,
+                         lane_colours=lane_colours, grid=grid, ticks=ticks, minor=minor,
+                         shapes=shapes, labels=labels, glyphs=glyphs, selection=selection,
+                         marked=marked,
+                         density=density, badges=badges, markers=markers,
+                         legend=legend, legend_colour=legend_colour, title=title,
+                         subtitle=subtitle, emphasis=look.emphasis, drawn=drawn)
+
+        width = max(view.width, 1.0)
+        in_view = draw.count_between(view.x0, view.x1)
+        if in_view > min(DETAIL_LIMIT * share, width * 2):
+            density, badges = self._density(snap, view, rows, sizes, measure, palette, lanes)
+            return scene("density", _NO_SHAPES, (), (), None, density, badges, density.counted)
+        shapes, glyphs = self._shapes(snap, view, rows, sizes)
+        selection: Rect | None = None
+        if snap.selection != NO_SELECTION:
+            rect = shapes.rect_of(snap.selection)
+            if rect is not None:
+                pad = max(4.0, line * 0.35)
+                selection = (rect[0] - pad, rect[1] - pad, rect[2] + pad, rect[3] + pad)
+        marked: tuple[Rect, ...] = ()
+        if snap.marked is not None and len(shapes):
+            ring = max(3.0, line * 0.25)
+            hit = np.flatnonzero(np.isin(shapes.position, snap.marked))
+            marked = tuple((float(shapes.left[i]) - ring, float(shapes.top[i]) - ring,
+                            float(shapes.right[i]) + ring, float(shapes.bottom[i]) + ring)
+                           for i in hit.tolist())
+        labels = self._labels(snap, view, shapes, sizes, measure, markers,
+                              round(CANDIDATES * share))
+        return scene("detail" if len(shapes) else "empty", shapes, labels, glyphs, selection,
+                     None, (), draw.overlapping(view.x0, view.x1) if len(shapes) else 0,
+                     marked)
+
+    def _vertical(self, snap: Snapshot, height: float, line: float) -> _Rows:
+        """Rows as tall as the plot allows up to ``ROW_MAX`` lines; lanes share the rest
+        by their number of rows (plus one, so a lane of one row is not a sliver).
+
+        The margins above and below hold the captions of the date lines.
+        """
+        draw = snap.draw
+        key = (id(draw), draw, height, line)
+        if self._rows is not None and self._rows[0] == key:
+            return self._rows[1]
+        lane_rows = draw.layout.lane_rows.astype(np.float64)
+        count = len(draw.lanes)
+        margin = line + 8.0
+        room = max(height - 2 * margin, line)
+        total = float(lane_rows.sum()) + LANE_GAP * max(count - 1, 0)
+        row = min(ROW_MAX * line, room / max(total, 1.0))
+        weight = lane_rows + 1.0
+        spare = max(room - row * total, 0.0) * weight / max(float(weight.sum()), 1.0)
+        heights = lane_rows * row + spare
+        tops = margin + np.concatenate(([0.0], np.cumsum(heights + row * LANE_GAP)[:-1])) \
+            if count else np.zeros(0)
+        rows = _Rows(row, tops, tops + heights, tops + spare / 2)
+        self._rows = (key, rows)
+        return rows
+
+    def _ticks(self, view: View, line: float
+               ) -> tuple[NDArray[np.float64], tuple[Tick, ...], NDArray[np.float64]]:
+        # Tick steps leave room for their labels at this text size (13 px is the reference).
+        plan = date_ticks.plan(view.x0, view.x1, view.width * 13.0 / max(line, 1.0),
+                               finest="day")
+        values = date_ticks.values(view.x0, view.x1, plan.major)
+        xs = (np.asarray(values, np.float64) - view.x0) * view.sx
+        texts = date_ticks.labels(values, plan.major)
+        minor = np.zeros(0, np.float64)
+        if plan.minor is not None:
+            minor = np.asarray(date_ticks.values(view.x0, view.x1, plan.minor), np.float64)
+        ticks = tuple(Tick(float(x), float(d), t)
+                      for x, d, t in zip(xs.tolist(), values, texts, strict=True))
+        return xs, ticks, minor
+
+    def _markers(self, snap: Snapshot, view: View, sizes: Sizes, measure: TextMeasure,
+                 palette: Palette) -> tuple[Marker, ...]:
+        """The knowledge date (solid, captioned below) and the data's date (dashed, above)."""
+        out = []
+        kinds: tuple[tuple[Literal["known", "as_of"], int | None, str, Rgba, bool, bool], ...] = (
+            ("known", snap.knowledge_day, "known on", palette.marker, False, False),
+            ("as_of", snap.as_of_day, "data as of", palette.as_of, True, True))
+        for kind, day, word, colour, dashed, top in kinds:
+            if day is None:
+                continue
+            x = view.x(day + 1)
+            if not 0 <= x <= view.width:
+                continue
+            caption = f"{word} {dates.format_day(day)}"
+            w = measure.width(caption) + PAD
+            left = x + 3 if x + 3 + w <= view.width else max(x - 3 - w, 0.0)
+            y = 2.0 if top else view.height - 2.0 - sizes.label
+            out.append(Marker(kind, x, caption, (left, y, left + w, y + sizes.label),
+                              colour, dashed, 2.0 if kind == "known" else 1.5))
+        return tuple(out)
+
+    def _shapes(self, snap: Snapshot, view: View, rows: _Rows, sizes: Sizes
+                ) -> tuple[Shapes, tuple[Glyph, ...]]:
+        draw = snap.draw
+        which = draw.visible(view.x0, view.x1)
+        if len(which) == 0:
+            return _NO_SHAPES, ()
+        sx = view.sx
+        start, end = draw.start[which], draw.end[which]
+        marker = sizes.marker
+        kind = style.shapes_of(draw.precision[which], start, end, sx, marker)
+        xs, xe = (start - view.x0) * sx, (end - view.x0) * sx
+        slot = draw.slot[which]
+        cy = rows.first_row[slot] + (draw.layout.row[which] + 0.5) * rows.row
+        half = np.where(kind == style.POINT, marker / 2,
+                        np.where(kind == style.BAR, marker * 0.36,
+                                 min(rows.row * 0.42, marker * 0.75)))
+        centre = (xs + xe) / 2
+        left = np.where(kind == style.POINT, centre - marker / 2, xs)
+        right = np.where(kind == style.POINT, centre + marker / 2,
+                         np.where(kind == style.BAR, np.maximum(xe, xs + marker),
+                                  np.maximum(xe, xs + 3.0)))
+        flags = draw.flags[which]
+        fuzzy = (flags & (APPROXIMATE | UNCERTAIN)) != 0
+        codes = style.codes(kind, draw.status[which], fuzzy)
+        lane = draw.lane[which]
+        # Bands behind bars behind points; runs of one style and one lane.
+        order = np.lexsort((lane, codes, 2 - kind))
+        codes, lane = codes[order], lane[order]
+        change = np.ones(len(order), np.bool_)
+        change[1:] = (codes[1:] != codes[:-1]) | (lane[1:] != lane[:-1])
+        starts = np.flatnonzero(change)
+        ends = np.append(starts[1:], len(order))
+        runs = tuple((int(codes[a]), int(lane[a]), int(a), int(b))
+                     for a, b in zip(starts.tolist(), ends.tolist(), strict=True))
+        review = draw.review[which][order] if len(draw.review) == len(draw) \
+            else np.zeros(len(order), np.int8)
+        shapes = Shapes(position=draw.position[which][order], left=left[order],
+                        top=(cy - half)[order], right=right[order], bottom=(cy + half)[order],
+                        cy=cy[order], style=codes, lane=lane, runs=runs, review=review)
+        marked = np.flatnonzero(fuzzy[order])
+        glyphs: tuple[Glyph, ...] = ()
+        if 0 < len(marked) <= GLYPH_LIMIT:
+            f = flags[order]
+            glyphs = tuple(Glyph(float(shapes.right[i]) - 2.0, float(shapes.top[i]) - 1.0,
+                                 ("~" if f[i] & APPROXIMATE else "")
+                                 + ("?" if f[i] & UNCERTAIN else ""))
+                           for i in marked.tolist())
+        return shapes, glyphs
+
+    def _labels(self, snap: Snapshot, view: View, shapes: Shapes, sizes: Sizes,
+                measure: TextMeasure, markers: tuple[Marker, ...],
+                most: int) -> tuple[Label, ...]:
+        n = len(shapes)
+        if n == 0:
+            return ()
+        positions = shapes.position
+        importance = snap.index.importance[positions].astype(np.float64)
+        # Earlier events win ties, so reading left to right the first label is kept.
+        rank = np.argsort(np.argsort(shapes.left, kind="stable"), kind="stable")
+        priority = importance - rank / max(n, 1) * 0.5
+        priority[positions == snap.selection] += 100.0
+        candidates = np.argsort(-priority, kind="stable")[:most]
+        candidates.sort()
+        status = snap.known.status[positions]
+        key = measure.key
+        texts = []
+        for i in candidates.tolist():
+            p, s = int(positions[i]), int(status[i])
+            got = self._texts.get((key, p, s))
+            if got is None:
+                if len(self._texts) > _CACHE_LIMIT:
+                    self._texts.clear()
+                got = label_text(snap.index.event(p).title, s, measure)
+                self._texts[(key, p, s)] = got
+            texts.append(got)
+        owner = np.full(n + len(markers), -1, np.int64)
+        owner[candidates] = np.arange(len(candidates))
+        obstacles = np.column_stack((shapes.left, shapes.top, shapes.right, shapes.bottom))
+        if markers:
+            obstacles = np.vstack((obstacles, np.array([m.caption_rect for m in markers])))
+        placed = label_layout.place(
+            shapes.left[candidates], shapes.right[candidates], shapes.cy[candidates],
+            np.array([t.one for t in texts]), sizes.label, priority[candidates],
+            (2.0, 2.0, view.width - 2.0, view.height - 2.0), obstacles,
+            np.array([t.least for t in texts]), two=np.array([t.two for t in texts]),
+            two_height=2 * sizes.line + 2.0, owner=owner)
+        out = []
+        for j, form, rect in zip(placed.which.tolist(), placed.form.tolist(),
+                                 placed.rects.tolist(), strict=True):
+            text = texts[j]
+            i = int(candidates[j])
+            if form == label_layout.TWO and text.lines is not None:
+                lines: tuple[str, ...] = text.lines
+            elif form == label_layout.SHORT:
+                lines = (fitted(text, rect[2] - rect[0], measure),)
+            else:
+                lines = (text.full,)
+            box: Rect = (rect[0], rect[1], rect[2], rect[3])
+            out.append(Label(int(positions[i]), lines, text.full, box,
+                             int(status[i]) == style.CANCELLED,
+                             int(positions[i]) == snap.selection))
+        return tuple(out)
+
+    def _density(self, snap: Snapshot, view: View, rows: _Rows, sizes: Sizes,
+                 measure: TextMeasure, palette: Palette, lanes: tuple[Lane, ...]
+                 ) -> tuple[Density, tuple[Badge, ...]]:
+        draw = snap.draw
+        width = max(view.width, 1.0)
+        bins = max(1, int(width / DENSITY_PX))
+        edges = np.linspace(0.0, width, bins + 1)
+        counts = draw.density.counts(view.x0 + edges / view.sx)
+        strength = _DENSITY_STRENGTH[density_levels(counts)]
+        colours = np.zeros((len(lanes), bins, 3), np.uint8)
+        for lane in lanes:
+            base = palette.lane_shade if lane.shaded else palette.background
+            fg = np.array(lane.colour[:3], np.float64)
+            bg = np.array(base[:3], np.float64)
+            colours[lane.slot] = (bg + (fg - bg) * strength[lane.slot][:, None]).round()
+        tops = rows.lane_top + 2.0
+        bottoms = rows.lane_bottom - 2.0
+        density = Density(edges, colours, tops, bottoms, int(counts.sum()))
+        badge_bins = max(1, int(width / BADGE_PX))
+        px = np.linspace(0.0, width, badge_bins + 1)
+        per = draw.density.counts(view.x0 + px / view.sx)
+        badges = []
+        h = sizes.label
+        for k, b in zip(*(a.tolist() for a in np.nonzero(per)), strict=True):
+            text = compact(int(per[k, b]))
+            w = measure.width(text) + 10.0
+            cx = (px[b] + px[b + 1]) / 2
+            cy = (rows.lane_top[k] + rows.lane_bottom[k]) / 2
+            badges.append(Badge((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2), text,
+                                lanes[k].colour))
+        return density, tuple(badges)
+
+
+def region_of(snap: Snapshot, view: View) -> View:
+    """The region an open view is a part of: the view widened to steps of a quarter of its
+    width, one step beyond each side, cut to the events (and to the snapshot's range).
+
+    A function of the view alone, so the window and an export of the same view lay out
+    the same region; steps keep it fixed while a pan stays within them.  Cut to the
+    events, labels at either end stay inside a view that shows them all.
+    """
+    span = max(view.x1 - view.x0, 1e-9)
+    sx = float(f"{view.width / span:.12g}")
+    step = view.width * REGION_STEP / sx
+    r0 = (math.floor(view.x0 / step) - 1) * step
+    r1 = (math.ceil(view.x1 / step) + 1) * step
+    draw = snap.draw
+    if len(draw):
+        r0, r1 = max(r0, float(draw.start[0])), min(r1, float(draw.ends[-1]))
+    if snap.day_range is not None:
+        r0, r1 = max(r0, snap.day_range[0]), min(r1, snap.day_range[1])
+    if r1 <= r0 or not len(draw):
+        r0, r1 = view.x0, view.x1
+        return View(r0, r1, view.width, view.height)
+    return View(r0, r1, (r1 - r0) * sx, view.height)
+
+
+def legend_entries(snap: Snapshot) -> tuple[style.LegendEntry, ...]:
+    """The key to a drawing of ``snap``: every look, then the lines and flags it has."""
+    entries = list(style.LEGEND)
+    if snap.knowledge_day is not None:
+        entries.append(style.KNOWN_ENTRY)
+    if snap.as_of_day is not None:
+        entries.append(style.AS_OF_ENTRY)
+    if snap.review is not None:
+        entries.extend(style.REVIEW_ENTRIES)
+    return tuple(entries)
+
+
+def _heading(snap: Snapshot, view: View) -> tuple[str, str]:
+    """Title, and what is shown: knowledge date, data date, tracks, range, count."""
+    parts = []
+    if snap.knowledge_day is not None:
+        parts.append(f"as known on {dates.format_day(snap.knowledge_day)}")
+    if snap.as_of_day is not None:
+        parts.append(f"data as of {dates.format_day(snap.as_of_day)}")
+    tracks = snap.index.tracks
+    if len(snap.lanes) < len(tracks):
+        parts.append("tracks: " + ", ".join(tracks[k].title for k in snap.lanes))
+    lo, hi = view.x0, view.x1
+    parts.append(f"{dates.format_day(int(np.floor(lo)))} – "
+                 f"{dates.format_day(int(np.ceil(hi)) - 1)}")
+    count = snap.draw.overlapping(lo, hi)
+    parts.append(f"{count} event{'s' * (count != 1)}")
+    return snap.timeline.title, " · ".join(parts)
+
+
+_NO_SHAPES: Final = Shapes(
+    position=np.zeros(0, np.int64), left=np.zeros(0), top=np.zeros(0), right=np.zeros(0),
+    bottom=np.zeros(0), cy=np.zeros(0), style=np.zeros(0, np.int16),
+    lane=np.zeros(0, np.int32), runs=(), review=np.zeros(0, np.int8))
+
+
+def build_scene(snap: Snapshot, view: View, look: Look) -> Scene:
+    """One scene, with nothing remembered: what an export or a test draws."""
+    return SceneBuilder().build(snap, view, look)
+
