@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint bench bench-startup schema icons bundle bundle-test install-desktop \
+.PHONY: run test lint bench bench-startup schema icons map-data bundle bundle-test install-desktop \
 	uninstall-desktop clean
 
 $(STAMP): pyproject.toml
@@ -44,6 +44,11 @@ bundle:
 # validate the .desktop file; about two minutes, so not part of `make test`.
 bundle-test:
 	packaging/bundle_test.sh
+
+# The world map's country outlines, converted once from Natural Earth's data
+# as the npm registry's world-atlas package redistributes it (needs npm).
+map-data: $(STAMP)
+	$(PY) tools/make_map_data.py
 
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/make_icons.py
