@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint bench bench-startup schema icons bundle bundle-test bundle-sizes \
+.PHONY: run test lint bench bench-startup schema icons map-data bundle bundle-test bundle-sizes \
 	wheel-test deb deb-test install-desktop uninstall-desktop clean
 
 $(STAMP): pyproject.toml
@@ -63,6 +63,11 @@ deb: bundle
 # launch and export, then purges it and checks nothing is left behind.
 deb-test: deb $(STAMP)
 	packaging/deb_test.sh --no-build
+
+# The world map's country outlines, converted once from Natural Earth's data
+# as the npm registry's world-atlas package redistributes it (needs npm).
+map-data: $(STAMP)
+	$(PY) tools/make_map_data.py
 
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/make_icons.py
