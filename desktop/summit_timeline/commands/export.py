@@ -93,7 +93,10 @@ def _run(args: argparse.Namespace) -> int:
         data = export.Snapshot.build(timeline, knowledge_day=day, tracks=tracks,
                                      day_range=day_range)
         if args.slides:
-            export.export_handout(data, out, paper=args.paper)
+            for problem in export.export_handout(data, out, paper=args.paper,
+                                                 timeline_file=name):
+                print(f"summit-timeline export: warning: image not shown: {problem}",
+                      file=sys.stderr)
         elif args.map:
             export.export_map(data, out, width=args.width, height=args.height,
                               scale=args.scale, paper=args.paper)

@@ -111,6 +111,11 @@ class MainWindow(QMainWindow):
         self.detail_dock.raise_()
         self.detail_pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def focus_map(self) -> None:
+        self.map_dock.show()
+        self.map_dock.raise_()
+        self.map_panel.map.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def clear_search(self) -> None:
         self.event_list.clear_search()
 

@@ -20,13 +20,12 @@ from ...scene.map_camera import fit_view
 from ...scene.map_scene import MapScene
 from ...scene.palette import PAPER, Palette
 from ...scene.snapshot import Snapshot
-from ..paint.fonts import FontMeasure, sans_font
+from ..paint.fonts import SVG_DPI, FontMeasure, font_list, sans_font
 from ..paint.map_painter import MapPainter
 from ..paint.shapes import qcolor
 from .image_export import check_size, page_font
 from .output import ExportError, memory_device, save_bytes
 from .pdf_pages import PAPERS, pdf_writer
-from .svg_export import SVG_DPI, font_list
 
 
 def paint_map_page(painter: QPainter, rect: QRectF, snap: Snapshot, palette: Palette,
