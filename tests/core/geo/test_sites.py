@@ -5,12 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from summit_timeline.core import dates
-from summit_timeline.core.event_filter import EventFilter, filter_mask
+from summit_timeline.core.event_filter import EventFilter, ParticipantIndex, filter_mask
 from summit_timeline.core.formats.registry import load_any
 from summit_timeline.core.geo.sites import NO_SITE, site_index
 from summit_timeline.core.index import EventIndex
 from summit_timeline.core.knowledge import arrays_as_of
-from summit_timeline.core.event_filter import ParticipantIndex
 from summit_timeline.resources import default_dataset
 
 KAZAN = "putin-xi-2024-10-22-kazan"
