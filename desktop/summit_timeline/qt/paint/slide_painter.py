@@ -237,19 +237,26 @@ class SlidePainter:
                      h: float) -> None:
         look = self.look
         x, y, width = body.left(), body.top(), body.width()
+        image = slide_image(content.media)
+        mapped = self._has_map(content.position)
+        if image is not None:
+            # A picture gets the full height beside the text, as large as the slide allows.
+            right_w = width * 0.44
+            gap = h * 0.035
+            self._paint_beside(painter, QRectF(x + width - right_w, y, right_w, body.height()),
+                               content, image, mapped, h)
+            width -= right_w + gap
         y += self._text("title", painter, QRectF(x, y, width, h * 0.15), content.title, h / 15,
                         look.text, min_size=h / 26, max_lines=2, bold=True)
         y += h * 0.01
         y += self._paint_date_line(painter, QPointF(x, y), width, content, h)
         y += h * 0.018
-        image = slide_image(content.media)
-        mapped = self._has_map(content.position)
-        right_w = width * (0.42 if image is not None else 0.3 if mapped else 0.0)
+        right_w = width * 0.3 if image is None and mapped else 0.0
         gap = h * 0.03 if right_w else 0.0
         left = QRectF(x, y, width - right_w - gap, body.bottom() - y)
         if right_w:
             self._paint_beside(painter, QRectF(left.right() + gap, y, right_w, left.height()),
-                               content, image, mapped, h)
+                               content, None, mapped, h)
         self._paint_story(painter, left, content, h)
 
     def _paint_story(self, painter: QPainter, area: QRectF, content: SlideContent,
@@ -265,27 +272,39 @@ class SlidePainter:
                 y += h * 0.004
         y += h * 0.012
         sources = "; ".join(content.sources)
-        links = [m.url for m in content.media if m.url and not m.file]
-        if links:
-            sources += ("; " if sources else "") + "Media online (not fetched): " \
-                + ", ".join(links)
         source_block = text_block.fit("Sources: " + sources, width,
                                       h * 0.03 * self.source_lines, h / 46, min_size=h / 58,
                                       max_lines=self.source_lines) if sources else None
         bottom = area.bottom() - (source_block.height + h * 0.015 if source_block else 0.0)
-        boxes = self._boxes(content)
-        least = h * 0.11 if boxes else 0.0
-        summary_room = max(bottom - y - least - (h * 0.02 if boxes else 0.0), h * 0.03)
+        links = [m for m in content.media if m.url and not m.file]
+        if links:
+            # Named, never fetched: a slide shows local pictures only.
+            online = "Online, not shown here: " + "; ".join(
+                f"{m.caption} <{m.url}>" if m.caption else (m.url or "") for m in links)
+            block = text_block.fit(online, width, h * 0.03, h / 46, min_size=h / 58,
+                                   max_lines=1)
+            bottom -= block.height + h * 0.006
+            text_block.draw(painter, block, QPointF(x, bottom), look.muted)
+            self.parts["online"] = QRectF(x, bottom, width, block.height)
+            self.lines["online"] = block.lines
+        wanted = self._boxes(content)
+        boxes = self._fit_boxes(wanted, width, min(h * 0.22, (bottom - y) * 0.55), h)
+        if not all(box.main.whole for box in boxes):
+            # A quote is never cut short while the summary can still give way (down to
+            # two lines): cutting a speaker's words would misquote them.
+            boxes = self._fit_boxes(wanted, width, bottom - y - h * 0.09, h)
+        boxes_h = max((box.height for box in boxes), default=0.0)
+        summary_room = max(bottom - y - boxes_h - (h * 0.02 if boxes else 0.0), h * 0.03)
         if content.summary:
+            # The summary fits the room the quote and the figure leave, shrinking first.
             block = text_block.fit(content.summary, width, summary_room, h / 32,
-                                   min_size=h / 50, max_lines=40)
+                                   min_size=h / 54, max_lines=40)
             y += text_block.draw(painter, block, QPointF(x, y), look.text)
             self.parts["summary"] = QRectF(x, y - block.height, width, block.height)
             self.lines["summary"] = block.lines
             y += h * 0.02
         if boxes:
-            room = min(bottom - y, h * 0.2)
-            self._paint_boxes(painter, QRectF(x, y, width, room), boxes, h)
+            self._paint_boxes(painter, QPointF(x, y), boxes, h)
         if source_block is not None:
             top = area.bottom() - source_block.height
             text_block.draw(painter, source_block, QPointF(x, top), look.muted)
@@ -299,7 +318,7 @@ class SlidePainter:
         map_h = 0.0
         if mapped:
             map_h = area.height() if image is None else \
-                max(area.height() * 0.34, min(area.height(), h * 0.12))
+                max(area.height() * 0.32, min(area.height(), h * 0.12))
         if image is not None:
             room = area.height() - (map_h + h * 0.02 if map_h else 0.0)
             captions = caption_height(image, h)
@@ -399,36 +418,55 @@ class SlidePainter:
             boxes.append(("figure", content.figure, content.figure_by))
         return boxes
 
-    def _paint_boxes(self, painter: QPainter, area: QRectF,
-                     boxes: list[tuple[str, str, str]], h: float) -> None:
-        """The quote and the figure side by side, in what the summary left."""
-        if area.height() < h * 0.05:
-            return
+    def _fit_boxes(self, boxes: list[tuple[str, str, str]], width: float, room: float,
+                   h: float) -> list[_Box]:
+        """The quote and the figure side by side, each as large as ``room`` allows."""
+        gap = h * 0.025
+        pad = h * 0.018
+        shares = [0.6, 0.4] if len(boxes) == 2 else [1.0] * len(boxes)
+        out = []
+        for (kind, main, by), share in zip(boxes, shares, strict=True):
+            box_w = (width - gap * (len(boxes) - 1)) * share
+            inner_w = box_w - pad * 2.4
+            by_block = text_block.fit(by, inner_w, room * 0.35, h / 40, min_size=h / 58,
+                                      max_lines=2)
+            size = h / 30 if kind == "quote" else h / 22
+            main_room = room - pad * 2 - by_block.height - h * 0.008
+            main_block = text_block.fit(main, inner_w, main_room, size, min_size=h / 56,
+                                        max_lines=8, bold=kind == "figure")
+            shrunk = main_block.font.pixelSize() * 0.92
+            if shrunk < by_block.font.pixelSize():  # the speaker's name never outgrows the words
+                by_block = text_block.fit(by, inner_w, room * 0.35, shrunk,
+                                          min_size=min(shrunk, h / 58), max_lines=2)
+            out.append(_Box(kind, box_w, main_block, by_block,
+                            main_block.height + by_block.height + pad * 2 + h * 0.008))
+        return out
+
+    def _paint_boxes(self, painter: QPainter, origin: QPointF, boxes: list[_Box],
+                     h: float) -> None:
         look = self.look
         gap = h * 0.025
-        shares = [0.6, 0.4] if len(boxes) == 2 else [1.0]
-        x = area.left()
         pad = h * 0.018
-        for (kind, main, by), share in zip(boxes, shares, strict=True):
-            width = (area.width() - gap * (len(boxes) - 1)) * share
-            inner_w = width - pad * 2.4
-            by_block = text_block.fit(by, inner_w, area.height() * 0.35, h / 40,
-                                      min_size=h / 58, max_lines=2)
-            size = h / 30 if kind == "quote" else h / 22
-            main_room = area.height() - pad * 2 - by_block.height - h * 0.008
-            main_block = text_block.fit(main, inner_w, main_room, size, min_size=h / 52,
-                                        max_lines=5, bold=kind == "figure")
-            height = min(area.height(), main_block.height + by_block.height + pad * 2
-                         + h * 0.008)
-            box = QRectF(x, area.top(), width, height)
+        x = origin.x()
+        for item in boxes:
+            box = QRectF(x, origin.y(), item.width, item.height)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(look.card)
             painter.drawRoundedRect(box, h * 0.012, h * 0.012)
             painter.fillRect(QRectF(box.left(), box.top(), h * 0.006, box.height()), look.accent)
             inner = box.adjusted(pad * 1.4, pad, -pad, -pad)
-            used = text_block.draw(painter, main_block, inner.topLeft(), look.text)
-            text_block.draw(painter, by_block, QPointF(inner.left(), inner.top() + used
-                                                       + h * 0.008), look.muted)
-            self.parts[kind] = box
-            self.lines[kind] = main_block.lines + by_block.lines
-            x += width + gap
+            used = text_block.draw(painter, item.main, inner.topLeft(), look.text)
+            text_block.draw(painter, item.by, QPointF(inner.left(), inner.top() + used
+                                                      + h * 0.008), look.muted)
+            self.parts[item.kind] = box
+            self.lines[item.kind] = item.main.lines + item.by.lines
+            x += item.width + gap
+
+
+@dataclass(frozen=True)
+class _Box:
+    kind: str
+    width: float
+    main: text_block.Block
+    by: text_block.Block
+    height: float

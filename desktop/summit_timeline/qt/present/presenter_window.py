@@ -31,6 +31,7 @@ from ...scene.deck import TITLE, Deck
 from ...scene.palette import PROJECTOR, Palette
 from ..paint.slide_image import SlideExportError, save_slide
 from ..paint.slide_painter import SlidePainter
+from ..plot import paint_guard
 from .notes_overlay import elapsed_text, paint_notes
 
 Blank = Literal["black", "white"] | None
@@ -242,13 +243,18 @@ class PresenterWindow(QWidget):
             painter.setPen(self.painter.look.text)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Nothing to present")
         else:
-            self.painter.paint(painter, rect, self._step, self._range)
-            if self.show_notes:
-                content = self.painter.content(self._step)
-                after = self._step + 1
-                upcoming = self.painter.content(after).title if after < len(self.deck) else ""
-                paint_notes(painter, rect, self.painter.look, getattr(content, "notes", ""),
-                            elapsed_text(self.elapsed_ms()), upcoming)
+            try:
+                self.painter.paint(painter, rect, self._step, self._range)
+                if self.show_notes:
+                    content = self.painter.content(self._step)
+                    after = self._step + 1
+                    upcoming = self.painter.content(after).title \
+                        if after < len(self.deck) else ""
+                    paint_notes(painter, rect, self.painter.look,
+                                getattr(content, "notes", ""),
+                                elapsed_text(self.elapsed_ms()), upcoming)
+            except Exception:
+                paint_guard.report(self)  # a slide that cannot be drawn never ends the talk
         painter.end()
 
     def closeEvent(self, event: QCloseEvent) -> None:

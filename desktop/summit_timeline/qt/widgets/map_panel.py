@@ -64,8 +64,13 @@ class MapPanel(QWidget):
         else:
             scene = self.map.scene()
             route = scene.route if scene is not None else None
-            text = f"{route.track}: {route.text}" if route is not None else \
-                "Places of the events shown"
+            if route is None:
+                text = "Places of the events shown"
+            elif len(route.stops) <= 6:
+                text = f"{route.track}: {route.text}"
+            else:
+                text = (f"{route.track}: {route.stops[0]} → … → {route.stops[-1]}, "
+                        f"{len(route.stops) - 1} journeys")
             self.caption.setText(self.caption.fontMetrics().elidedText(
                 text, Qt.TextElideMode.ElideRight, max(self.caption.width(), 200)))
             self.caption.setToolTip(text)

@@ -38,6 +38,7 @@ from ...scene.map_build import MapBuilder, shown_sites
 from ...scene.map_scene import LandLayer, MapScene, MapSite, MapView
 from ..paint.fonts import FontMeasure
 from ..paint.map_painter import MapPainter
+from ..plot import paint_guard
 from ..state import ViewState
 from ..theme import plot_palette
 
@@ -212,9 +213,11 @@ class MapWidget(QWidget):
         self.painted = scene
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self._paint_land(painter, scene)
-        map_painter = MapPainter(self.font())
-        map_painter.paint_overlay(painter, scene)
+        try:
+            self._paint_land(painter, scene)
+            MapPainter(self.font()).paint_overlay(painter, scene)
+        except Exception:
+            paint_guard.report(self)
         if not scene.sites:
             painter.setPen(QColor(*scene.colours.muted))
             painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter,
@@ -231,7 +234,8 @@ class MapWidget(QWidget):
         dpr = self.devicePixelRatioF()
         key = (scene.land, view.frame.scale, scene.colours, view.width, view.height, dpr)
         x0, y1 = view.frame.x0, view.frame.y1
-        margin_x, margin_y = view.width * _LAND_MARGIN, view.height * _LAND_MARGIN
+        margin_x = float(math.ceil(view.width * _LAND_MARGIN))
+        margin_y = float(math.ceil(view.height * _LAND_MARGIN))
         if self._land is not None and self._land[0] == key:
             _, pixmap, rx0, ry1 = self._land
             dx = (rx0 - x0) * view.frame.scale
