@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..core import dates
+from ..core.event_filter import EventFilter
 from ..core.geo.sites import NO_SITE, SiteIndex, site_index
 from .build import Look
 from .map_camera import fit_view
@@ -32,6 +33,9 @@ LABEL_LIMIT: Final = 120
 """Most names tried per map, the most important first."""
 ROUTE_FADE: Final = 12
 """Legs of a route beyond the latest dozen fade towards the oldest."""
+ROUTE_LIMIT: Final = 60
+"""Most legs drawn: the latest.  A track of thousands of journeys draws as a web in
+which no journey can be followed, and would cost a frame its budget."""
 _PLANNED: Final = (1, 2)
 """Status codes drawn as not (yet) held: planned, postponed."""
 
@@ -86,6 +90,7 @@ class MapBuilder:
 
     def __init__(self) -> None:
         self._groups: tuple[tuple[object, ...], _Groups] | None = None
+        self._route_stops: tuple[tuple[object, ...], _Stops] | None = None
 
     def build(self, snap: Snapshot, view: MapView, look: Look,
               story: MapStory | None = None) -> MapScene:
@@ -112,8 +117,10 @@ class MapBuilder:
         chosen = set(sites.codes_of(snap.filter.places).tolist()) \
             if snap.filter.places is not None else set()
         drawn = _sites(groups, sites, page, line, selected, chosen, story.inset)
-        route_scene = _route(snap, codes, route, story.inset, sites, view, page, line) \
-            if route is not None and route >= 0 else None
+        route_scene = None
+        if route is not None and route >= 0:
+            stops = self._stops(snap, codes, route, story.inset)
+            route_scene = _route(snap, stops, route, sites, view, line)
         wanted = sorted(drawn, key=lambda s: (not s.selected, not s.chosen, s.faint,
                                               -s.count, s.name))
         labels = place_labels([Wanted(s.site, s.name, s.x, s.y, s.radius)
@@ -133,6 +140,17 @@ class MapBuilder:
                         subtitle=_subtitle(snap, drawn, route_scene, groups.unmapped),
                         unmapped=groups.unmapped)
 
+    def _stops(self, snap: Snapshot, codes: NDArray[np.int32], lane: int,
+               inset: int) -> _Stops:
+        key = (snap.index, snap.known, snap.shown, snap.filter, lane, inset)
+        if self._route_stops is not None and all(
+                a is b or (isinstance(a, int | EventFilter) and a == b)
+                for a, b in zip(self._route_stops[0], key, strict=True)):
+            return self._route_stops[1]
+        stops = _route_stops(snap, codes, lane, inset)
+        self._route_stops = (key, stops)
+        return stops
+
     def _window_groups(self, snap: Snapshot, codes: NDArray[np.int32]) -> _Groups:
         shown = snap.shown_anywhere()
         key = (snap.index, snap.known, shown, snap.order)
@@ -146,7 +164,7 @@ class MapBuilder:
 
 @dataclass(frozen=True)
 class _Groups:
-    positions: dict[int, tuple[int, ...]]
+    positions: dict[int, NDArray[np.int64]]
     """Site code → its events in time order."""
     faint: frozenset[int]
     """Sites drawn faint (earlier stops on an inset)."""
@@ -159,7 +177,7 @@ def _group(ordered: NDArray[np.int64], codes: NDArray[np.int32]) -> _Groups:
     ordered, site = ordered[mapped], site[mapped]
     by_site = np.argsort(site, kind="stable")
     cuts = np.flatnonzero(np.diff(site[by_site])) + 1
-    positions = {int(site[part[0]]): tuple(int(p) for p in ordered[part])
+    positions = {int(site[part[0]]): ordered[part]
                  for part in np.split(by_site, cuts) if len(part)}
     return _Groups(positions, frozenset(), int((~mapped).sum()))
 
@@ -202,40 +220,82 @@ def _sites(groups: _Groups, sites: SiteIndex, page: NDArray[np.float64], line: f
     return out
 
 
-def _route(snap: Snapshot, codes: NDArray[np.int32], lane: int, inset: int,
-           sites: SiteIndex, view: MapView, page: NDArray[np.float64],
-           line: float) -> MapRoute | None:
-    """The track's events in time order, one leg per change of place."""
+@dataclass(frozen=True)
+class _Stops:
+    stops: tuple[tuple[int, int], ...]
+    """(site, the event arriving there) for the latest ``ROUTE_LIMIT`` + 1 stops."""
+    journeys: int
+    """Journeys of the whole route (changes of place in time order)."""
+
+
+def _route_stops(snap: Snapshot, codes: NDArray[np.int32], lane: int, inset: int) -> _Stops:
+    """The track's events in time order, one stop per change of place."""
     shown = snap.shown_anywhere() if inset == NO_SELECTION else snap.shown
     walk = snap.order[shown[snap.order]]
     mine = walk[(snap.index.lane[walk] == lane) & (codes[walk] != NO_SITE)]
     if inset != NO_SELECTION:
         mine = mine[snap.rank[mine] <= snap.rank[inset]]
-    stops: list[tuple[int, int]] = []  # (site, position arriving there)
-    for position in mine.tolist():
-        code = int(codes[position])
-        if not stops or stops[-1][0] != code:
-            stops.append((code, position))
+    site = codes[mine]
+    moved = np.concatenate(([True], site[1:] != site[:-1])) if len(site) else \
+        np.zeros(0, np.bool_)
+    arrivals = mine[moved]
+    kept = arrivals[-(ROUTE_LIMIT + 1):]
+    return _Stops(tuple((int(codes[p]), int(p)) for p in kept.tolist()),
+                  max(len(arrivals) - 1, 0))
+
+
+def _route(snap: Snapshot, found: _Stops, lane: int, sites: SiteIndex, view: MapView,
+           line: float) -> MapRoute | None:
+    stops = found.stops
     if len(stops) < 2:
         return None
     legs = []
     count = len(stops) - 1
-    for k in range(count):
-        (a, _), (b, arriving) = stops[k], stops[k + 1]
+    paths = [_sphere_path_of(sites.lonlat[stops[k][0]], sites.lonlat[stops[k + 1][0]])
+             for k in range(count)]
+    # One projection for every leg: a frame of the dock projects the route once.
+    page = view.to_page(view.projection.project(np.concatenate(paths)))
+    ends = np.cumsum([len(path) for path in paths])[:-1]
+    for k, leg_page in enumerate(np.split(page, ends)):
+        arriving = stops[k + 1][1]
         age = count - 1 - k
         alpha = 255 if age < ROUTE_FADE else max(60, int(255 * 0.8 ** (age - ROUTE_FADE + 1)))
-        parts = _great_circle(sites.lonlat[a], sites.lonlat[b], view)
+        parts = _pieces(leg_page, view)
         planned = int(snap.known.status[arriving]) in _PLANNED
         legs.append(Leg(points=parts, arrow=_arrow(parts, line), planned=planned,
                         alpha=alpha))
     track = snap.index.tracks[lane].title
-    return MapRoute(track, tuple(legs), tuple(sites.sites[c].name for c, _ in stops))
+    return MapRoute(track, tuple(legs), tuple(sites.sites[c].name for c, _ in stops),
+                    found.journeys)
 
 
-def _great_circle(a: NDArray[np.float64], b: NDArray[np.float64],
-                  view: MapView) -> tuple[NDArray[np.float64], ...]:
-    """The shortest path from ``a`` to ``b`` (lon, lat), as page polylines; a path that
-    leaves a world map at one edge and comes back at the other is two pieces."""
+_PATHS: dict[tuple[float, float, float, float], NDArray[np.float64]] = {}
+
+
+def _sphere_path_of(a: NDArray[np.float64], b: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The great circle from ``a`` to ``b`` (lon, lat), made once per pair of places."""
+    key = (float(a[0]), float(a[1]), float(b[0]), float(b[1]))
+    lonlat = _PATHS.get(key)
+    if lonlat is None:
+        if len(_PATHS) > 4096:
+            _PATHS.clear()
+        lonlat = _PATHS[key] = _sphere_path(a, b)
+    return lonlat
+
+
+def _pieces(page: NDArray[np.float64], view: MapView) -> tuple[NDArray[np.float64], ...]:
+    """A leg as page polylines; a path that leaves a world map at one edge and comes back
+    at the other is two pieces, and the far side of a regional map is left out."""
+    finite = np.all(np.isfinite(page), axis=1)
+    jump = np.abs(np.diff(page[:, 0])) > view.width * 0.45 if view.projection.kind == "world" \
+        else np.zeros(len(page) - 1, np.bool_)
+    breaks = np.flatnonzero(jump | ~finite[1:] | ~finite[:-1]) + 1
+    return tuple(piece for piece in np.split(page, breaks)
+                 if len(piece) >= 2 and np.all(np.isfinite(piece)))
+
+
+def _sphere_path(a: NDArray[np.float64], b: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Points along the great circle from ``a`` to ``b``, about every 1.5°."""
     def unit(p: NDArray[np.float64]) -> NDArray[np.float64]:
         lon, lat = np.radians(p)
         return np.array([math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon),
@@ -252,14 +312,7 @@ def _great_circle(a: NDArray[np.float64], b: NDArray[np.float64],
             / math.sin(angle)
     lon = np.degrees(np.arctan2(points[:, 1], points[:, 0]))
     lat = np.degrees(np.arcsin(np.clip(points[:, 2], -1.0, 1.0)))
-    page = view.to_page(view.projection.project(np.column_stack((lon, lat))))
-    finite = np.all(np.isfinite(page), axis=1)
-    jump = np.abs(np.diff(page[:, 0])) > view.width * 0.45 if view.projection.kind == "world" \
-        else np.zeros(len(page) - 1, np.bool_)
-    breaks = np.flatnonzero(jump | ~finite[1:] | ~finite[:-1]) + 1
-    pieces = [piece for piece in np.split(page, breaks)
-              if len(piece) >= 2 and np.all(np.isfinite(piece))]
-    return tuple(pieces)
+    return np.column_stack((lon, lat))
 
 
 def _arrow(parts: tuple[NDArray[np.float64], ...], line: float) -> Arrow | None:
@@ -289,11 +342,13 @@ def _subtitle(snap: Snapshot, drawn: list[MapSite], route: MapRoute | None,
     else:
         parts.append("Everything known")
     events = sum(s.count for s in drawn)
-    parts.append(f"{events} event{'s' * (events != 1)} at {len(drawn)} "
+    parts.append(f"{events:,} event{'s' * (events != 1)} at {len(drawn):,} "
                  f"place{'s' * (len(drawn) != 1)}")
     if route is not None:
+        legs = len(route.legs)
         parts.append(f"{route.track}: {route.text}" if len(route.stops) <= 6 else
-                     f"{route.track} route, {len(route.stops) - 1} journeys")
+                     f"{route.track} route, {route.journeys:,} journeys"
+                     + (f" (the latest {legs} drawn)" if legs < route.journeys else ""))
     if unmapped:
         parts.append(f"{unmapped} without coordinates")
     return " · ".join(parts)

@@ -86,7 +86,7 @@ class MapLabel:
     """The text is drawn inside, vertically centred, after half of ``text.PAD``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class MapSite:
     """One dot: a place where shown events took place."""
 
@@ -100,7 +100,7 @@ class MapSite:
     y: float
     radius: float
     count: int
-    positions: tuple[int, ...]
+    positions: NDArray[np.int64]
     """The events there, in time order."""
     selected: bool
     """The selected event (or the slide's event) took place here."""
@@ -142,7 +142,9 @@ class MapRoute:
     """The track's title: "Putin–Xi"."""
     legs: tuple[Leg, ...]
     stops: tuple[str, ...]
-    """Site names in time order: "Beijing → Astana → Kazan"."""
+    """Site names in time order: "Beijing → Astana → Kazan" (of the legs drawn)."""
+    journeys: int = 0
+    """Changes of place along the whole track; only the latest ``ROUTE_LIMIT`` are legs."""
 
     @property
     def text(self) -> str:

@@ -71,7 +71,7 @@ class MapPainter:
             colour = with_alpha(base, leg.alpha)
             under = QPen(with_alpha(halo, min(leg.alpha, 170)), width * 2.4)
             under.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen = QPen(colour, width)
+            pen = QPen(colour, width if leg.alpha == 255 else width * 0.7)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             if leg.planned:
                 pen.setStyle(Qt.PenStyle.CustomDashLine)
@@ -80,8 +80,9 @@ class MapPainter:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for points in leg.points:
                 line = polyline(points)
-                painter.setPen(under)
-                painter.drawPolyline(line)
+                if leg.alpha == 255:  # the latest journeys stand out from the web of older ones
+                    painter.setPen(under)
+                    painter.drawPolyline(line)
                 painter.setPen(pen)
                 painter.drawPolyline(line)
             if leg.arrow is not None:

@@ -53,7 +53,7 @@ def land_on_page(layer: LandLayer, frame: Frame) -> QPainterPath:
 
 
 def polyline(points: np.ndarray) -> QPolygonF:
-    return QPolygonF([QPointF(float(x), float(y)) for x, y in points.tolist()])
+    return QPolygonF(list(map(QPointF, *points.T.tolist())))
 
 
 def arrow_head(arrow: Arrow) -> QPolygonF:

@@ -70,7 +70,7 @@ class MapPanel(QWidget):
                 text = f"{route.track}: {route.text}"
             else:
                 text = (f"{route.track}: {route.stops[0]} → … → {route.stops[-1]}, "
-                        f"{len(route.stops) - 1} journeys")
+                        f"{route.journeys:,} journeys")
             self.caption.setText(self.caption.fontMetrics().elidedText(
                 text, Qt.TextElideMode.ElideRight, max(self.caption.width(), 200)))
             self.caption.setToolTip(text)

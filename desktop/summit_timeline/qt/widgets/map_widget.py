@@ -136,10 +136,10 @@ class MapWidget(QWidget):
                 state.set_filter(replace(wanted, places=None))
             return
         state.set_filter(replace(wanted, places=site.place_ids))
-        if state.selection not in site.positions:
-            shown = [p for p in site.positions if state.shown[p]]
-            if shown:
-                state.select(shown[0])
+        if state.selection not in site.positions.tolist():
+            shown = site.positions[state.shown[site.positions]]
+            if len(shown):
+                state.select(int(shown[0]))
 
     def tooltip_text(self, site: MapSite) -> str:
         """"Kazan, Russia — 2 events" and the first few of them, as hovering shows."""
@@ -148,7 +148,7 @@ class MapWidget(QWidget):
         if snap is None:
             return head
         lines = []
-        for position in site.positions[:6]:
+        for position in site.positions[:6].tolist():
             start = float(snap.known.start[position])
             lines.append(f"{escape(dates.format_day(int(start)))}: "
                          f"{escape(snap.event(position).title)}")
