@@ -70,8 +70,8 @@ def test_speaker_notes_have_a_csv_column() -> None:
     after = csv_plain.read(csv_plain.write(before), "x.csv")
     assert_valid(after)
     assert after.timeline.events[0].notes == NOTES
-    named = csv_plain.read("Title,When,Speaker notes\r\nTalks,2024-05-16,Say hello\r\n"
-                           .encode(), "n.csv")
+    named = csv_plain.read(b"Title,When,Speaker notes\r\nTalks,2024-05-16,Say hello\r\n",
+                           "n.csv")
     assert named.timeline.events[0].notes == "Say hello"
 
 

@@ -83,7 +83,7 @@ def test_every_slide_of_the_bundled_deck_shows_its_summary(qtbot: QtBot, timelin
                                                            size: tuple[int, int]) -> None:
     deck = build_deck(timeline)
     slides = SlidePainter(deck, PAPER if size[0] == 1123 else PROJECTOR,
-                          source_lines=4 if size[0] == 1123 else 2)
+                          source_lines=3 if size[0] == 1123 else 2)
     assert deck.steps[0] == TITLE
     for step in range(1, len(deck)):
         content = slides.content(step)
@@ -93,6 +93,8 @@ def test_every_slide_of_the_bundled_deck_shows_its_summary(qtbot: QtBot, timelin
         assert shown and shown[0].startswith(_first_words(content.summary)), (size, step)
         assert slides.parts["summary"].height() >= 2, "drawn, not a sliver"
         assert "map" in slides.parts, "the map inset on every slide"
+        assert not any(line.endswith("…") for line in slides.lines.get("quote", ())), \
+            "a quote is never cut short"
         _check_layout(slides, size, (size, step))
 
 

@@ -34,7 +34,7 @@ def render_handout(data: Snapshot, *, paper: str = "a4",
     if not painter.begin(writer):
         raise ExportError("cannot start the PDF document")
     rect = QRectF(0, 0, writer.width(), writer.height())
-    slides = SlidePainter(deck, PAPER, source_lines=4,
+    slides = SlidePainter(deck, PAPER, source_lines=3,
                           timeline_file=os.fspath(timeline_file) if timeline_file else None)
     try:
         for step in range(len(deck)):

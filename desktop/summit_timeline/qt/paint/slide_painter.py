@@ -289,10 +289,13 @@ class SlidePainter:
             self.lines["online"] = block.lines
         wanted = self._boxes(content)
         boxes = self._fit_boxes(wanted, width, min(h * 0.22, (bottom - y) * 0.55), h)
-        if not all(box.main.whole for box in boxes):
+        for kept in (2, 1):
+            if all(box.main.whole for box in boxes):
+                break
             # A quote is never cut short while the summary can still give way (down to
-            # two lines): cutting a speaker's words would misquote them.
-            boxes = self._fit_boxes(wanted, width, bottom - y - h * 0.09, h)
+            # one line): cutting a speaker's words would misquote them.
+            least = kept * QFontMetricsF(sans_font(h / 54)).lineSpacing() + h * 0.02
+            boxes = self._fit_boxes(wanted, width, bottom - y - least, h)
         boxes_h = max((box.height for box in boxes), default=0.0)
         summary_room = max(bottom - y - boxes_h - (h * 0.02 if boxes else 0.0), h * 0.03)
         if content.summary:
@@ -423,16 +426,16 @@ class SlidePainter:
         """The quote and the figure side by side, each as large as ``room`` allows."""
         gap = h * 0.025
         pad = h * 0.018
-        shares = [0.6, 0.4] if len(boxes) == 2 else [1.0] * len(boxes)
+        shares = [0.66, 0.34] if len(boxes) == 2 else [1.0] * len(boxes)
         out = []
         for (kind, main, by), share in zip(boxes, shares, strict=True):
             box_w = (width - gap * (len(boxes) - 1)) * share
             inner_w = box_w - pad * 2.4
-            by_block = text_block.fit(by, inner_w, room * 0.35, h / 40, min_size=h / 58,
+            by_block = text_block.fit(by, inner_w, room * 0.3, h / 42, min_size=h / 58,
                                       max_lines=2)
             size = h / 30 if kind == "quote" else h / 22
             main_room = room - pad * 2 - by_block.height - h * 0.008
-            main_block = text_block.fit(main, inner_w, main_room, size, min_size=h / 56,
+            main_block = text_block.fit(main, inner_w, main_room, size, min_size=h / 60,
                                         max_lines=8, bold=kind == "figure")
             shrunk = main_block.font.pixelSize() * 0.92
             if shrunk < by_block.font.pixelSize():  # the speaker's name never outgrows the words
