@@ -116,3 +116,30 @@ def test_a_named_view_chooses_date_range_and_an_unknown_one_lists_the_views(
     assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
     assert wrong.stderr.strip().startswith("summit-timeline export: --view: no view '2019'; "
                                            "views: reported-2024-07-03 (As reported on 3 July")
+
+
+def test_the_map_alone_as_png_svg_and_pdf(tmp_path: Path) -> None:
+    png = tmp_path / "map.png"
+    done = export("--map", "-o", str(png), "--width", "1280", "--height", "720")
+    assert done.returncode == 0, done.stderr
+    assert png.read_bytes()[16:24] == (1280).to_bytes(4, "big") + (720).to_bytes(4, "big")
+    svg = tmp_path / "map.svg"
+    done = export("--map", "-o", str(svg))
+    assert done.returncode == 0, done.stderr
+    text = svg.read_text(encoding="utf-8")
+    for name in ("Beijing", "Astana", "Kazan", "Harbin", "Map: Natural Earth",
+                 "As known on 3 Jul 2024", "Putin–Xi: Beijing → Astana → Kazan"):
+        assert name in text, name
+    pdf = tmp_path / "map.pdf"
+    done = export("--map", "-o", str(pdf), "--view", "All meetings since 2013",
+                  "--track", "putin-xi")
+    assert done.returncode == 0, done.stderr
+    words = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
+    assert "Everything known" in words and "41 events" in words and "Lima" in words
+    assert "Durban" not in words, "only the Putin–Xi track's places"
+    earlier = tmp_path / "may.svg"
+    done = export("--map", "-o", str(earlier), "--as-of", "2024-05-20", "--track", "putin-xi")
+    assert done.returncode == 0, done.stderr
+    assert "Kazan" not in earlier.read_text(encoding="utf-8"), "not yet reported then"
+    both = export("--map", "--slides", "-o", str(tmp_path / "x.pdf"))
+    assert both.returncode == 1 and "one at a time" in both.stderr

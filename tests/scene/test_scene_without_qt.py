@@ -41,6 +41,10 @@ timeline = load_any(default_dataset()).timeline
 snap = Snapshot.open(EventIndex.build(timeline))
 lo, hi = snap.extent()
 built = build_scene(snap, View(lo, hi, 1200.0, 500.0), Look(PAPER, Fixed()))
+from summit_timeline.scene.map_build import MapBuilder, shown_sites
+from summit_timeline.scene.map_camera import fit_view
+mapped = MapBuilder().build(snap, fit_view(shown_sites(snap), 800.0, 500.0),
+                            Look(PAPER, Fixed()))
 try:
     import PySide6  # noqa: F401
     blocked = False
@@ -52,6 +56,8 @@ print(json.dumps({
                                                                  "pyqtgraph")],
     "shapes": len(built.shapes), "shown": len(snap.walk), "labels": built.label_texts(),
     "ticks": [t.text for t in built.ticks], "subtitle": built.subtitle,
+    "sites": sorted(site.name for site in mapped.sites), "land": len(mapped.land.xy),
+    "route": list(mapped.route.stops) if mapped.route else [],
 }))
 """
 
@@ -69,3 +75,5 @@ def test_core_and_scene_import_and_build_a_scene_with_qt_blocked() -> None:
     assert result["shapes"] == result["shown"] > 0, "every event of the opening view drawn"
     assert "Putin–Xi meeting in Kazan (planned)" in result["labels"]
     assert result["ticks"] and "data as of 3 Jul 2024" in result["subtitle"]
+    assert result["sites"] == ["Astana", "Beijing", "Bürgenstock", "Harbin", "Kazan"]
+    assert result["land"] > 10_000 and result["route"] == ["Beijing", "Astana", "Kazan"]

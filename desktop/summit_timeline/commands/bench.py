@@ -167,8 +167,9 @@ def run_problem_bench(sizes: list[int]) -> int:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000",
                         help="comma-separated event counts (default: %(default)s)")
-    parser.add_argument("--only", choices=("load", "problem", "frame", "sweep"),
-                        help="run one part only (sweep: the zoom sweep of the frame part)")
+    parser.add_argument("--only", choices=("load", "problem", "frame", "sweep", "map"),
+                        help="run one part only (sweep: the zoom sweep of the frame part; "
+                        "map: the Map dock's frames)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -178,10 +179,11 @@ def run(args: argparse.Namespace) -> int:
         status |= run_load_bench(sizes)
     if args.only in (None, "problem"):
         status |= run_problem_bench(sizes)
-    if args.only in (None, "frame", "sweep"):
+    if args.only in (None, "frame", "sweep", "map"):
         try:
             from .bench_frames import run_frame_bench
         except ImportError:
             return status
-        status |= run_frame_bench(sizes, sweep_only=args.only == "sweep")
+        status |= run_frame_bench(sizes, sweep_only=args.only == "sweep",
+                                  map_only=args.only == "map")
     return status

@@ -207,7 +207,8 @@ def run_sweep(sizes: list[int], app: QApplication, folder: Path) -> int:
     return status
 
 
-def run_frame_bench(sizes: list[int], *, sweep_only: bool = False) -> int:
+def run_frame_bench(sizes: list[int], *, sweep_only: bool = False,
+                    map_only: bool = False) -> int:
     from PySide6.QtCore import QSettings
 
     from ..qt.gui import make_application
@@ -219,8 +220,13 @@ def run_frame_bench(sizes: list[int], *, sweep_only: bool = False) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch.name)
     folder = Path(scratch.name)
-    if sweep_only:
-        status = run_sweep(sizes, app, folder)
+    if sweep_only or map_only:
+        if map_only:
+            from .bench_map import run_map_bench
+
+            status = run_map_bench(sizes, app, folder)
+        else:
+            status = run_sweep(sizes, app, folder)
         scratch.cleanup()
         return status
     _measure(prepare(_empty(), str(folder / "warm-up.timeline.json"), None), app)
@@ -251,5 +257,8 @@ def run_frame_bench(sizes: list[int], *, sweep_only: bool = False) -> int:
         }), flush=True)
         del result, timeline
     status = run_sweep(sorted({1000, *sizes}), app, folder)
+    from .bench_map import run_map_bench
+
+    status |= run_map_bench(sizes, app, folder)
     scratch.cleanup()
     return status

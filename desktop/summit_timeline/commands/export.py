@@ -1,4 +1,5 @@
-"""``summit-timeline export [FILE] -o OUT.png|.svg|.pdf``: pictures and handouts with no window.
+"""``summit-timeline export [FILE] -o OUT.png|.svg|.pdf``: pictures, maps and handouts with no
+window.
 
 Runs on servers and in CI: with no display it switches Qt to its offscreen
 platform before any Qt object exists.  Errors are one line on stderr and exit
@@ -30,6 +31,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="output file; the format follows its suffix: .png, .svg or .pdf")
     parser.add_argument("--slides", action="store_true",
                         help="a PDF handout: a title page and one page per event")
+    parser.add_argument("--map", action="store_true",
+                        help="the map alone: where the events shown took place, and the "
+                        "route of the --track asked for (else the first track)")
     parser.add_argument("--width", type=int, default=1920, help="PNG/SVG width in pixels")
     parser.add_argument("--height", type=int, default=1080, help="PNG/SVG height in pixels")
     parser.add_argument("--scale", type=float, default=None,
@@ -70,6 +74,8 @@ def _run(args: argparse.Namespace) -> int:
         raise _Failure(f"{out}: unknown format {suffix or '(no suffix)'}; use .png, .svg or .pdf")
     if args.slides and suffix != ".pdf":
         raise _Failure(f"{out}: --slides writes a PDF; name the output .pdf")
+    if args.slides and args.map:
+        raise _Failure("--slides and --map are two exports; ask for one at a time")
     name = str(default_dataset()) if args.file in (None, "-") else args.file
     try:
         loaded = load_any(name)
@@ -87,7 +93,13 @@ def _run(args: argparse.Namespace) -> int:
         data = export.Snapshot.build(timeline, knowledge_day=day, tracks=tracks,
                                      day_range=day_range)
         if args.slides:
-            export.export_handout(data, out, paper=args.paper)
+            for problem in export.export_handout(data, out, paper=args.paper,
+                                                 timeline_file=name):
+                print(f"summit-timeline export: warning: image not shown: {problem}",
+                      file=sys.stderr)
+        elif args.map:
+            export.export_map(data, out, width=args.width, height=args.height,
+                              scale=args.scale, paper=args.paper)
         elif suffix == ".png":
             export.export_png(data, out, width=args.width, height=args.height, scale=args.scale)
         elif suffix == ".svg":

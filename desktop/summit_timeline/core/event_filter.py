@@ -1,4 +1,5 @@
-"""Which events the user asked to see: search text, track, person, status, review flag, notes.
+"""Which events the user asked to see: search text, track, person, status, review flag, notes,
+place.
 
 Kept free of widgets so the list, the timeline and the keyboard walk all use
 one definition of "in the filter", computed once per change as a numpy mask.
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from .geo.sites import site_index
 from .index import EventIndex
 from .knowledge import KnownArrays
 
@@ -32,12 +34,15 @@ class EventFilter:
     days: tuple[float, float] | None = None
     """The [start, end) day numbers a named view frames: events wholly outside are left
     out, as they are from the view's exports and slides; None keeps every date."""
+    places: tuple[str, ...] | None = None
+    """Only events at these places as known on the knowledge date (the place ids of one
+    spot clicked on the map); None: anywhere."""
 
     @property
     def is_empty(self) -> bool:
         return not self.text.strip() and self.lane is None and self.person is None \
             and self.status is None and self.review is None and self.lanes is None \
-            and not self.noted and self.days is None
+            and not self.noted and self.days is None and self.places is None
 
 
 @dataclass(eq=False)
@@ -91,4 +96,7 @@ def filter_mask(index: EventIndex, wanted: EventFilter, known: KnownArrays,
         keep = np.zeros(len(index), np.bool_)
         keep[people.positions(wanted.person)] = True
         mask &= keep
+    if wanted.places is not None:
+        sites = site_index(index)
+        mask &= np.isin(sites.codes(known.day), sites.codes_of(wanted.places))
     return mask

@@ -2,14 +2,33 @@
 
 Kept apart from the widget so the text can be tested without a window, and
 so every string from the file passes through ``sanitize`` in one place.
+Media are given as the widget found them (a decoded image it will hand the
+document under a name of its own, or why it could not); web addresses become
+links, never ``<img>`` sources, so nothing is ever fetched.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from . import dates
 from .knowledge import Known, history, known_details
-from .model import Event, Timeline
+from .model import Event, Media, Timeline
 from .safe_html import plain, rich, url
+
+
+@dataclass(frozen=True)
+class ShownMedia:
+    """How one of the event's media appears: an image the widget decoded, or not."""
+
+    resource: str = ""
+    """The name the decoded image is served under (``media:0``); empty: not decoded."""
+    width: int = 0
+    height: int = 0
+    """The size to show it at, in pixels."""
+    problem: str = ""
+    """Why a placeholder is shown instead of the image."""
 
 _STATUS_STYLE = {
     "held": "background:#2E7D32;color:white",
@@ -64,8 +83,31 @@ def _source(timeline: Timeline, source_id: str | None) -> str:
     return text
 
 
-def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: int | None) -> str:
-    """The full description of ``event`` as known on ``knowledge_day``."""
+def _media(media: Media, shown: ShownMedia | None) -> str:
+    caption = f"<br>{plain(media.caption)}" if media.caption else ""
+    credit = f"<br><span class='muted'>{plain(media.credit)}</span>" if media.credit else ""
+    link = url(media.url)
+    if not media.file:
+        target = f"<a href='{link}'>{plain(media.url or '')}</a>" if link else \
+            plain(media.url or "")
+        return (f"<p>{target}{caption}{credit}<br><span class='muted'>A web address: opened "
+                "in your browser only if you click it, never fetched here.</span></p>")
+    if shown is not None and shown.resource:
+        alt = plain(media.alt or media.caption or media.file)
+        return (f"<p><img src='{plain(shown.resource)}' width='{shown.width}' "
+                f"height='{shown.height}' alt='{alt}'>{caption}{credit}</p>")
+    reason = plain(shown.problem) if shown is not None and shown.problem else \
+        f"{plain(media.file)}: not shown"
+    alt = f"<br><i>{plain(media.alt)}</i>" if media.alt else ""
+    return (f"<table class='placeholder' border='1' cellpadding='8' width='100%'><tr><td>"
+            f"<b>⚠ Image not shown</b>{alt}<br><span class='muted'>{reason}</span>"
+            f"</td></tr></table><p>{caption.removeprefix('<br>')}{credit}</p>")
+
+
+def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: int | None,
+               media: Sequence[ShownMedia] = ()) -> str:
+    """The full description of ``event`` as known on ``knowledge_day``; ``media[i]`` says
+    how ``event.media[i]`` is shown (missing: as a placeholder or a link)."""
     parts = [f"<h2>{plain(event.title)}</h2>"]
     as_of = f" as of {plain(dates.format_day(knowledge_day))}" if knowledge_day is not None else ""
     style = _STATUS_STYLE.get(known.status, "")
@@ -90,6 +132,10 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
     elif told.pending:
         parts.append("<p class='muted'>Later reports tell more: move the knowledge date on to "
                      "see them.</p>")
+    if event.media:
+        given: list[ShownMedia | None] = [*media, *[None] * (len(event.media) - len(media))]
+        pictures = "".join(_media(m, s) for m, s in zip(event.media, given, strict=False))
+        parts.append(f"<h3>Media</h3>{pictures}")
     if event.topics:
         parts.append(f"<p><b>Topics:</b> {', '.join(plain(t) for t in event.topics)}</p>")
     if told.quotes:
@@ -109,6 +155,9 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
             stated = f" — stated by <b>{plain(who.name)}</b>" if who else ""
             items.append(f"<li>{plain(figure.label)}: <b>{amount}</b>{stated}</li>")
         parts.append(f"<h3>Figures</h3><ul>{''.join(items)}</ul>")
+    if event.notes:
+        notes = "<br>".join(plain(line) for line in event.notes.strip().splitlines())
+        parts.append(f"<h3>Speaker notes</h3><p class='muted'>{notes}</p>")
     if event.related:
         links = []
         for related_id in event.related:

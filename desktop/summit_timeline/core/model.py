@@ -116,6 +116,9 @@ class Media(_Base, frozen=True, kw_only=True):
     caption: str = ""
     credit: str = ""
     url: str | None = None
+    alt: str = ""
+    """What the image shows, for readers who cannot see it (screen readers, a failed
+    load); the caption says why it is there, the alt text what is in it."""
 
 
 class Report(_Base, frozen=True, kw_only=True):
@@ -158,6 +161,9 @@ class Event(_Base, frozen=True, kw_only=True):
     reports: tuple[Report, ...] = ()
     importance: Annotated[int, Meta(ge=0, le=3)] = 1
     """0 background … 3 key; decides which labels give way when space runs out."""
+    notes: str = ""
+    """Speaker notes: what a presenter wants to say on this event's slide.  Shown only to
+    the presenter (their own screen, or toggled over the slide), never to the audience."""
 
 
 class View(_Base, frozen=True, kw_only=True):

@@ -58,6 +58,9 @@ def commands(window: MainWindow) -> list[Command]:
         Command("file.export_slides", "Export &slides handout…", "&File",
                 lambda: _export_dialog(window, slides=True), ("Ctrl+Shift+E",),
                 "A PDF with a title page and one page per event"),
+        Command("file.export_slide", "Export &this slide…", "&File",
+                lambda: _export_slide(window), ("Ctrl+Alt+E",),
+                "The selected event's slide as PNG or SVG, as presenting would show it"),
         Command("file.quit", "&Quit", "&File", window.close, ("Ctrl+Q",)),
         Command("edit.find", "&Find…", "&Edit", listing.focus_search, ("Ctrl+F",),
                 "Search titles, summaries, quotes, places and people"),
@@ -75,10 +78,11 @@ def commands(window: MainWindow) -> list[Command]:
         Command("view.pan_right", "Pan &right", "&View", lambda: view.pan(0.2),
                 ("Shift+Right", "Alt+Right")),
         Command("view.present", "&Present", "&View", lambda: _present(window, sequence=False),
-                ("F5",), "Full-screen slides, one event per step; Esc returns"),
+                ("F5",), "Full-screen slides from the title slide, one event per step; "
+                "S shows your notes, Esc returns"),
         Command("view.present_filter", "Present the &filtered events", "&View",
                 lambda: _present(window, sequence=True), ("Shift+F5",),
-                "A title slide, then only the events the list shows, in time order"),
+                "The title slide, then only the events the list shows, in time order"),
         Command("view.full_screen", "F&ull screen", "&View", window.toggle_full_screen,
                 ("F11",), checkable=True),
         Command("view.reset_layout", "&Reset layout", "&View", window.reset_layout, (),
@@ -95,6 +99,9 @@ def commands(window: MainWindow) -> list[Command]:
                 ("End", "Ctrl+End"), "The latest event within the filter"),
         Command("go.details", "Show &details", "&Go", window.focus_details, ("Return", "Enter")),
         Command("go.timeline", "Focus &timeline", "&Go", view.plot_widget.setFocus, ("F6",)),
+        Command("go.map", "Focus &map", "&Go", window.focus_map, ("F7",),
+                "The map: +/− zoom, Home fits, Shift+arrows pan, click a place to list its "
+                "events"),
         Command("go.knowledge_as_of", "Knowledge date: data &as of", "&Go",
                 window.knowledge_bar.reset_to_as_of, ("Ctrl+0",)),
         Command("go.knowledge_later", "Knowledge date: a week &later", "&Go",
@@ -145,6 +152,12 @@ def _present(window: MainWindow, *, sequence: bool) -> None:
     from .present import start_presentation
 
     start_presentation(window.state, window, sequence=sequence)
+
+
+def _export_slide(window: MainWindow) -> None:
+    from .slide_export_dialog import show_slide_export_dialog
+
+    show_slide_export_dialog(window, window.state)
 
 
 def _export_dialog(window: MainWindow, *, slides: bool) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from ..core.geo.sites import site_index
 from ..core.index import EventIndex
 from ..core.model import Timeline
 from ..core.problems import LoadError, Problem
@@ -46,7 +47,9 @@ def prepare(timeline: Timeline, file: str, day: int | None,
     index = EventIndex.build(timeline)
     index.positions()  # id look-ups (selection by id, review flags) ready before the handoff
     timeline.event("")
-    return LoadResult(index, file, day, list(warnings or []), Snapshot.open(index, day))
+    first = Snapshot.open(index, day)
+    site_index(index).codes(first.knowledge_day)  # where each event was: the Map dock's part
+    return LoadResult(index, file, day, list(warnings or []), first)
 
 
 _WARM_SEARCH_FROM = 20_000

@@ -34,6 +34,7 @@ from .widgets.detail_pane import DetailPane
 from .widgets.event_list import EventListWidget
 from .widgets.info_bar import InfoBar
 from .widgets.knowledge_bar import KnowledgeBar
+from .widgets.map_panel import MapPanel
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +60,9 @@ class MainWindow(QMainWindow):
         self.event_list = EventListWidget(self.state)
         self.list_dock = self._dock("Events", "events_dock", self.event_list,
                                     Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.map_panel = MapPanel(self.state)
+        self.map_dock = self._dock("Map", "map_dock", self.map_panel,
+                                   Qt.DockWidgetArea.BottomDockWidgetArea)
         self.knowledge_bar = KnowledgeBar(self.state, self)
         self.addToolBar(self.knowledge_bar)
         self.files = FileController(self.state, self.settings, self)
@@ -77,6 +81,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.detail_dock.toggleViewAction())
         view_menu.addAction(self.list_dock.toggleViewAction())
+        view_menu.addAction(self.map_dock.toggleViewAction())
         view_menu.addAction(self.review_dock.toggleViewAction())
         view_menu.addAction(self.knowledge_bar.toggleViewAction())
         self.timeline_view.sigKnowledgeDragged.connect(self.state.set_knowledge_day)
@@ -105,6 +110,11 @@ class MainWindow(QMainWindow):
         self.detail_dock.show()
         self.detail_dock.raise_()
         self.detail_pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_map(self) -> None:
+        self.map_dock.show()
+        self.map_dock.raise_()
+        self.map_panel.map.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def clear_search(self) -> None:
         self.event_list.clear_search()
@@ -143,17 +153,25 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ composition helpers
 
     def reset_layout(self) -> None:
-        """Details and Review share one tabbed dock; the list gets a third of the height.
+        """Details and Review share one tabbed dock; the list gets a third of the height,
+        with the map beside it.
 
         Stacked, Review squeezed Details to three lines and the list to two
         rows at 1280×720.  Saved layouts (``settings.WINDOW_STATE``) replace this.
         """
         self.tabifyDockWidget(self.detail_dock, self.review_dock)
         self.detail_dock.raise_()
+        for dock in (self.list_dock, self.map_dock):
+            dock.setFloating(False)
+            dock.show()
+        self.splitDockWidget(self.list_dock, self.map_dock, Qt.Orientation.Horizontal)
         width, height = self.width(), self.height()
         self.resizeDocks([self.detail_dock], [max(300, min(420, int(width * 0.26)))],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.list_dock], [max(200, int(height * 0.33))],
+        self.resizeDocks([self.list_dock, self.map_dock],
+                         [int(width * 0.6), max(280, int(width * 0.4))],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.list_dock], [max(200, int(height * 0.36))],
                          Qt.Orientation.Vertical)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea

@@ -16,8 +16,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 GEOMETRY: Final = "v1/geometry"
-WINDOW_STATE: Final = "v2/window_state"
-"""v2: Details and Review tabbed (v1 stacked them); a v1 layout is left unread."""
+WINDOW_STATE: Final = "v3/window_state"
+"""v3: the Map dock beside the list (v2 had no map; v1 stacked Details and Review); an
+older layout is left unread, so the map is not lost in it."""
 LAST_FILE: Final = "v1/last_file"
 RECENT_FILES: Final = "v1/recent_files"
 VIEW_RANGE: Final = "v1/view_range"

@@ -2,7 +2,9 @@
 
 Kept apart from painting so the presenter window, the PDF handout and the
 tests agree on what a slide says: a planned event says "Planned — as of
-3 Jul 2024", a month-precision date says "October 2024" and never a made-up day.
+3 Jul 2024", a month-precision date says "October 2024" and never a made-up day,
+and the summary is the one told by then (the report's while later ones are
+pending), as plain text: a slide shows words, not markup.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from dataclasses import dataclass
 
 from ..core import dates
 from ..core.dates import Precision
+from ..core.formats.sanitize import inline_text
 from ..core.knowledge import known_details
-from ..core.model import Figure, Person, Timeline
+from ..core.model import Figure, Media, Person, Timeline
+from .deck import TITLE, Deck
 from .snapshot import Snapshot
 
 _PRECISION_NOTE = {Precision.MONTH: "day not yet known", Precision.SEASON: "month not yet known",
@@ -40,6 +44,11 @@ class SlideContent:
     figure_by: str
     sources: tuple[str, ...]
     occasion: str
+    summary: str = ""
+    """The summary as known on the knowledge date, as plain text."""
+    notes: str = ""
+    """Speaker notes: for the presenter's eyes only."""
+    media: tuple[Media, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,29 @@ class TitleContent:
     description: str
     facts: str
     """Knowledge date, number of events and the span they cover."""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """The previous or next slide, named at the slide's edge."""
+
+    step: int
+    text: str
+
+
+def neighbours(deck: Deck, step: int) -> tuple[Neighbour | None, Neighbour | None]:
+    """The slides before and after ``step``, by their titles ("‹ 16 May 2024: …")."""
+    def named(at: int) -> Neighbour | None:
+        if not 0 <= at < len(deck):
+            return None
+        value = deck.steps[at]
+        if value == TITLE:
+            return Neighbour(at, deck.data.timeline.title)
+        when = dates.parse(deck.data.known_state(value).when).display()
+        return Neighbour(at, f"{when}: {deck.data.event(value).title}")
+
+    return named(step - 1), named(step + 1)
 
 
 def person_name(person: Person | None, fallback: str) -> str:
@@ -152,7 +184,17 @@ def event_content(data: Snapshot, position: int) -> SlideContent:
         figure_by=figure_by,
         sources=tuple(source_line(timeline, s) for s in told.sources),
         occasion=told.occasion,
+        summary=inline_text(told.summary) or _untold(told.pending, told.occasion),
+        notes=event.notes.strip(),
+        media=event.media,
     )
+
+
+def _untold(pending: bool, occasion: str) -> str:
+    """What a slide says where the record has no summary (yet)."""
+    if occasion:
+        return occasion
+    return "Later reports tell more." if pending else ""
 
 
 def title_content(data: Snapshot, positions: list[int]) -> TitleContent:
@@ -165,4 +207,4 @@ def title_content(data: Snapshot, positions: list[int]) -> TitleContent:
         lo = int(min(data.known.start[p] for p in positions))
         hi = int(max(data.known.end[p] for p in positions)) - 1
         facts.append(f"{dates.format_day(lo)} – {dates.format_day(hi)}")
-    return TitleContent(timeline.title, timeline.description, " · ".join(facts))
+    return TitleContent(timeline.title, inline_text(timeline.description), " · ".join(facts))

@@ -190,22 +190,33 @@ class Snapshot:
         return replace(self, day_range=(lo, hi))._reshown()
 
     def _reshown(self) -> Snapshot:
+        lanes, mask = self._mask(self.filter)
+        return replace(self, lanes=lanes)._with_mask(mask)
+
+    def _mask(self, wanted: EventFilter) -> tuple[tuple[int, ...], NDArray[np.bool_]]:
+        """The lanes to draw and the events shown under ``wanted``."""
         index, known = self.index, self.known
         lanes = self.tracks if self.tracks is not None else tuple(range(len(index.tracks)))
-        if self.filter.lane is not None:
-            lanes = tuple(k for k in lanes if k == self.filter.lane)
-        if self.filter.lanes is not None:
-            lanes = tuple(k for k in lanes if k in self.filter.lanes)
+        if wanted.lane is not None:
+            lanes = tuple(k for k in lanes if k == wanted.lane)
+        if wanted.lanes is not None:
+            lanes = tuple(k for k in lanes if k in wanted.lanes)
         mask = known.visible.copy()
-        if not self.filter.is_empty:
-            mask &= filter_mask(index, self.filter, known, self.people, self.review,
-                                self.notes)
+        if not wanted.is_empty:
+            mask &= filter_mask(index, wanted, known, self.people, self.review, self.notes)
         if len(lanes) < len(index.tracks):
             mask &= np.isin(index.lane, np.asarray(lanes, np.int32))
         if self.day_range is not None:
             lo, hi = self.day_range
             mask &= (known.end > lo) & (known.start < hi)
-        return replace(self, lanes=lanes)._with_mask(mask)
+        return lanes, mask
+
+    def shown_anywhere(self) -> NDArray[np.bool_]:
+        """The shown events before the place filter: a map keeps every place of the
+        filter's other parts in sight, so that another one can be clicked."""
+        if self.filter.places is None:
+            return self.shown
+        return self._mask(replace(self.filter, places=None))[1]
 
     def _with_mask(self, shown: NDArray[np.bool_]) -> Snapshot:
         walk = self.order[shown[self.order]]

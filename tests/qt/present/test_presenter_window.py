@@ -46,22 +46,22 @@ def test_clicker_keys_walk_the_events_in_time_order(qtbot: QtBot, timeline: Time
                                                     main_window: QMainWindow) -> None:
     window = _present(qtbot, timeline, main_window)
     order = [window.deck.data.event(p).id for p in window.deck.event_positions()]
-    assert window.current_event_id() == order[0] == BEIJING
+    assert window.step == 0 and window.current_event_id() is None, "the title slide first"
+    assert order[0] == BEIJING
     assert window.isFullScreen()
-    for n, key in enumerate((K.Key_PageDown, K.Key_Right, K.Key_Down, K.Key_Space, K.Key_N),
-                            start=1):
+    for n, key in enumerate((K.Key_PageDown, K.Key_Right, K.Key_Down, K.Key_Space, K.Key_N)):
         qtbot.keyClick(window, key)
         assert window.current_event_id() == order[n]
     for n, key in enumerate((K.Key_PageUp, K.Key_Left, K.Key_Up, K.Key_Backspace, K.Key_P),
                             start=1):
         qtbot.keyClick(window, key)
-        assert window.current_event_id() == order[5 - n]
+        assert window.current_event_id() == (order[4 - n] if n < 5 else None)
     qtbot.keyClick(window, K.Key_End)
     assert window.current_event_id() == order[-1]
     qtbot.keyClick(window, K.Key_Right)
     assert window.current_event_id() == order[-1], "stays on the last slide"
     qtbot.keyClick(window, K.Key_Home)
-    assert window.current_event_id() == order[0]
+    assert window.current_event_id() is None, "Home: back to the title slide"
     window.close()
 
 
@@ -109,8 +109,11 @@ def test_escape_restores_the_main_window_exactly(qtbot: QtBot, timeline: Timelin
                    for w in QApplication.topLevelWidgets())
 
 
-def test_sequence_of_the_filter_with_title_slide_starts_at_the_selection(
-        qtbot: QtBot, timeline: Timeline, main_window: QMainWindow) -> None:
+@pytest.mark.parametrize("sequence", [False, True])
+def test_f5_and_shift_f5_both_start_on_the_title_slide(
+        qtbot: QtBot, timeline: Timeline, main_window: QMainWindow, sequence: bool) -> None:
+    """One rule for the title slide, whatever is selected: F5 (the view) and Shift+F5
+    (the filtered events) both open on it."""
     state = ViewState()
     index = EventIndex.build(timeline)
     state.set_timeline(index, None)
@@ -118,14 +121,17 @@ def test_sequence_of_the_filter_with_title_slide_starts_at_the_selection(
     kazan = index.position_of(KAZAN)
     assert kazan is not None
     state.select(kazan)
-    window = _present(qtbot, state, main_window, sequence=True)
-    assert window.current_event_id() == KAZAN
-    assert [window.deck.data.event(p).id for p in window.deck.event_positions()] \
-        == [BEIJING, ASTANA, KAZAN]
-    content = window.painter.content(window.step)
+    window = _present(qtbot, state, main_window, sequence=sequence)
+    assert window.step == 0 and window.current_event_id() is None
+    events = [window.deck.data.event(p).id for p in window.deck.event_positions()]
+    if sequence:
+        assert events == [BEIJING, ASTANA, KAZAN]
+    else:
+        assert len(events) == 15 and KAZAN in events
+    qtbot.keyClick(window, K.Key_End)
+    assert window.current_event_id() == (KAZAN if sequence else events[-1])
+    content = window.painter.content(window.deck.steps.index(kazan))
     assert content.status == "Planned — as of 3 Jul 2024"  # type: ignore[union-attr]
-    qtbot.keyClick(window, K.Key_Home)
-    assert window.step == 0 and window.current_event_id() is None, "the title slide"
     window.close()
 
 
@@ -144,8 +150,9 @@ def test_camera_glides_and_ends_with_the_event_in_view(qtbot: QtBot, timeline: T
     window.set_reduced_motion(True)
     qtbot.keyClick(window, K.Key_Home)
     assert not window.is_moving()
-    first = window.deck.steps[0]
-    assert cam.contains(window.visible_range(), (known.start[first], known.end[first]))
+    assert window.current_event_id() is None, "Home: the title slide, framing every event"
+    for position in window.deck.event_positions():
+        assert cam.contains(window.visible_range(), (known.start[position], known.end[position]))
     window.close()
 
 

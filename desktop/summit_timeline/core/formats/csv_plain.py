@@ -2,7 +2,8 @@
 
 Columns (header names are matched without regard to case, spaces or '_'):
 ``id, title, when, end, status, kind, track, place, participants, occasion,
-summary, topics, sources, related, importance, media``.  Only ``title`` and
+summary, topics, sources, related, importance, media, notes`` (``notes``: the
+speaker notes of the event's slide).  Only ``title`` and
 ``when`` are required.  ``when`` is EDTF (``2024-05``, ``2024-10-22/2024-10-24``);
 ``end`` optionally closes it as an interval.  List cells (participants,
 topics, sources, related, media) separate items with ``;``; a source may be
@@ -32,14 +33,14 @@ NAME: Final = "csv"
 EXTENSIONS: Final = (".csv", ".tsv")
 COLUMNS: Final = ("id", "title", "when", "end", "status", "kind", "track", "place",
                   "participants", "occasion", "summary", "topics", "sources", "related",
-                  "importance", "media")
+                  "importance", "media", "notes")
 HELD: Final = frozenset({"status", "kind", "occasion", "place", "participants", "topics",
-                         "media", "more_media", "related", "sources", "importance",
+                         "media", "more_media", "related", "sources", "importance", "notes",
                          "approximate", "one_of", "unspecified", "open", "times"})
 _ALIASES: Final = {"date": "when", "start": "when", "headline": "title", "name": "title",
                    "lane": "track", "group": "track", "location": "place",
                    "description": "summary", "people": "participants", "source": "sources",
-                   "tags": "topics"}
+                   "tags": "topics", "speaker notes": "notes"}
 _KINDS: Final = get_args(Kind)
 _STATUSES: Final = ("held", "planned", "postponed", "cancelled")
 _ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}")
@@ -157,6 +158,7 @@ def read(data: bytes, name: str) -> Loaded:
             topics=tuple(_items(cell(row, "topics"))), sources=tuple(sources),
             related=tuple(dict.fromkeys(related)), importance=int(importance_text),
             media=tuple(_media(m) for m in _items(cell(row, "media"))),
+            notes=_summary(cell(row, "notes")),
         ))
     known = {e.id for e in b.events}
     for row, related in references:
@@ -217,7 +219,7 @@ def write(timeline: Timeline) -> bytes:
             place.name if place else "", "; ".join(_item(p.name) for p in people if p),
             e.occasion, html_to_text(e.summary), "; ".join(map(_item, e.topics)),
             "; ".join(sources), "; ".join(e.related), str(e.importance),
-            "; ".join(m.url or m.file for m in e.media),
+            "; ".join(m.url or m.file for m in e.media), e.notes,
         ])
     return out.getvalue().encode("utf-8")
 

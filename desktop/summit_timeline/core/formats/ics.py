@@ -47,7 +47,7 @@ _SILENT: Final = frozenset({"UID", "DTSTAMP", "SEQUENCE", "CREATED", "LAST-MODIF
                             "CLASS", "PRIORITY", "DTSTART", "DTEND", "DURATION", "SUMMARY",
                             "DESCRIPTION", "LOCATION", "GEO", "STATUS", "ORGANIZER",
                             "ATTENDEE", "CATEGORIES", "URL", "RRULE", "RDATE", "EXDATE",
-                            "RECURRENCE-ID", "ATTACH"})
+                            "RECURRENCE-ID", "ATTACH", "COMMENT"})
 _NOTE: Final = re.compile(r"\n*Date as recorded: [^\n]*$")
 
 
@@ -385,8 +385,18 @@ class _Reader:
             participants=tuple(people), summary=html_to_text(description)
             if "<" in description and re.search(r"</?(p|br|b|i|a)\b", description)
             else description.strip(),
-            topics=tuple(categories[1:]), sources=tuple(sources)))
+            topics=tuple(categories[1:]), sources=tuple(sources),
+            notes=_comments(ev)))
 
+
+
+def _comments(ev: Any) -> str:
+    """COMMENT, "a comment to the calendar user", is the closest iCalendar has to
+    speaker notes; several are kept as paragraphs."""
+    values = ev.get("COMMENT")
+    texts = [str(v).replace("\r\n", "\n").strip()
+             for v in (values if isinstance(values, list) else [values]) if v is not None]
+    return "\n\n".join(t for t in texts if t)
 
 
 def _stem(file: str) -> str:

@@ -5,7 +5,7 @@ precise than a day (a month, a year) or approximate says so in the
 description, and ``X-SUMMIT-WHEN``/``X-SUMMIT-STATUS`` carry the exact EDTF
 date and status for a lossless trip back into this app, as ``X-SUMMIT-TRACK``,
 ``X-SUMMIT-PLACE`` and the ``urn:summit-timeline:person:ID`` attendees carry
-the ids of tracks, places and people.
+the ids of tracks, places and people.  Speaker notes travel as ``COMMENT``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .ics_values import EPOCH
 from .sanitize import html_to_text
 
 HELD: Final = frozenset({"description", "status", "place", "participants", "topics", "sources",
-                         "approximate", "one_of",
+                         "approximate", "one_of", "notes",
                          "unspecified", "open", "times"})
 
 
@@ -59,6 +59,8 @@ def write(timeline: Timeline) -> bytes:
             text += ("\n\n" if text else "") + f"Date as recorded: {d.display()} ({e.when})"
         if text:
             ev.add("DESCRIPTION", text)
+        if e.notes:
+            ev.add("COMMENT", e.notes)  # speaker notes: "a comment to the calendar user"
         place = timeline.place(e.place)
         if place is not None:
             ev.add("LOCATION", ", ".join(x for x in (place.venue, place.name) if x))

@@ -37,6 +37,7 @@ from .timelinejs_fields import (
     default_title,
     kind_of,
     media_reference,
+    media_shown,
     whole_number,
 )
 from .timelinejs_legacy import read_tl2
@@ -180,7 +181,7 @@ class SlideReader:
             if key not in _MEDIA_KEYS:
                 self.warn(f"{path}.{key}", f"unknown media field '{key}' was ignored",
                           key=f"media-field:{key}")
-        for key in ("thumbnail", "alt", "title", "link", "link_target"):
+        for key in ("thumbnail", "title", "link", "link_target"):
             if value.get(key) not in (None, ""):
                 self.warn(f"{path}.{key}", f"media '{key}' is not kept", key=f"media:{key}")
         url = self.string(value, "url", path)
@@ -189,9 +190,12 @@ class SlideReader:
             self.warn(f"{path}.url", reason, key=reason)
         if media is None:
             return ()
+        self.warn(f"{path}.url", media_shown(media), key=media_shown(media))
         caption = inline_text(self.string(value, "caption", path))
         credit = inline_text(self.string(value, "credit", path))
-        return (Media(file=media.file, url=media.url, caption=caption, credit=credit),)
+        alt = inline_text(self.string(value, "alt", path))
+        return (Media(file=media.file, url=media.url, caption=caption, credit=credit,
+                      alt=alt),)
 
     def slide_text(self, slide: dict[str, Any], path: str) -> tuple[str, str]:
         text = slide.get("text")

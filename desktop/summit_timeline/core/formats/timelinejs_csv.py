@@ -23,7 +23,7 @@ from .builder import Builder, ends_before, interval, status_suffix
 from .csv_rows import Row, Table, cell_problem, fold, header_cells, read_table
 from .native import Loaded
 from .sanitize import html_to_summary, inline_text, removed_tags
-from .timelinejs_fields import FieldError, date_from_parts, media_reference
+from .timelinejs_fields import FieldError, date_from_parts, media_reference, media_shown
 
 NAME: Final = "timelinejs-csv"
 EXTENSIONS: Final = (".csv",)
@@ -107,8 +107,7 @@ def read(data: bytes, name: str) -> Loaded:
         if c.get("time", "").strip() or c.get("end time", "").strip():
             b.warn("times of day are not kept; the event keeps its day", f"row {row.number}",
                    row.line, table.column_number("time"), key="time-of-day")
-        for key, what in (("background", "backgrounds"), ("media thumbnail", "thumbnails"),
-                          ("alt text", "media alt texts")):
+        for key, what in (("background", "backgrounds"), ("media thumbnail", "thumbnails")):
             if c.get(key, "").strip():
                 b.warn(f"{what} are not kept", f"row {row.number}", row.line,
                        table.column_number(key), key=key)
@@ -118,9 +117,12 @@ def read(data: bytes, name: str) -> Loaded:
             b.warn(reason, f"row {row.number}", row.line, table.column_number("media"),
                    key=reason)
         if ref is not None:
+            b.warn(media_shown(ref), f"row {row.number}", row.line,
+                   table.column_number("media"), key=media_shown(ref))
             media = (Media(file=ref.file, url=ref.url,
                            caption=inline_text(c.get("media caption", "")),
-                           credit=inline_text(c.get("media credit", ""))),)
+                           credit=inline_text(c.get("media credit", "")),
+                           alt=inline_text(c.get("alt text", ""))),)
         if is_era:
             b.events.append(Event(
                 id=b.event_id(f"era-{headline}", f"era-{row.number}", exact=False),

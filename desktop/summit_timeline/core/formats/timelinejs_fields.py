@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import Final
 
 from .. import dates
+from ..media_files import is_image_name
 from ..model import Media
 from .builder import drops_month, edtf_point
 
@@ -100,6 +101,18 @@ def date_from_parts(year: object, month: object = None, day: object = None,
     if not dates.is_valid(text):
         raise FieldError("year", f"year {y} is out of the range this app can draw")
     return DateParts(text, time_given, dropped_day, dropped_month)
+
+
+def media_shown(media: Media) -> str:
+    """Where a kept media reference will appear, told once per file on import, so that
+    nobody wonders whether the app went to fetch it."""
+    if media.url:
+        return ("media given as web addresses are kept as links in the details; they are "
+                "never fetched")
+    if is_image_name(media.file):
+        return ("media files are kept: local images show in the details, on their slide and "
+                "in the handout (relative to the timeline file)")
+    return "media files other than images are kept as references in the details"
 
 
 def media_reference(url: str) -> tuple[Media | None, str | None]:

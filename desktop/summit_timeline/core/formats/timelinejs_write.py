@@ -20,7 +20,8 @@ from .held import not_held
 from .sanitize import text_to_html
 from .timelinejs_fields import timelinejs_year
 
-HELD: Final = frozenset({"description", "status", "summary", "media", "media_captions"})
+HELD: Final = frozenset({"description", "status", "summary", "media", "media_captions",
+                         "media_alt"})
 
 
 def _side(side: str, upper: bool) -> dict[str, int] | None:
@@ -77,6 +78,8 @@ def _slide(event: Event, timeline: Timeline, escape: Callable[[str], str]) -> di
             media["caption"] = escape(m.caption)
         if m.credit:
             media["credit"] = escape(m.credit)
+        if m.alt:
+            media["alt"] = m.alt  # TimelineJS puts it in the image's alt attribute
         slide["media"] = media
     return slide
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ...scene.snapshot import Snapshot, UnknownTrackError, file_day
 from .handout_export import export_handout
 from .image_export import export_png
+from .map_export import export_map
 from .output import ExportError
 from .pdf_export import export_pdf
 from .svg_export import export_svg
@@ -21,6 +22,7 @@ __all__ = [
            "Snapshot",
            "UnknownTrackError",
            "export_handout",
+           "export_map",
            "export_pdf",
            "export_png",
            "export_svg",

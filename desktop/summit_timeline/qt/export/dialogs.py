@@ -167,8 +167,13 @@ def show_slides_export_dialog(parent: QWidget | None, state: Any) -> Path | None
         return None
     path = Path(name).with_suffix(".pdf")
     try:
-        export_handout(snapshot_of(state), path)
+        problems = export_handout(snapshot_of(state), path,
+                                  timeline_file=getattr(state, "file", None))
     except (ExportError, ValueError) as err:
         QMessageBox.warning(parent, "Export failed", str(err))
         return None
+    if problems:
+        QMessageBox.warning(parent, "Images not shown",
+                            "The handout was written; these images are shown as "
+                            "placeholders:\n\n" + "\n".join(problems[:10]))
     return path

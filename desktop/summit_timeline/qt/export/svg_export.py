@@ -8,7 +8,6 @@ every one of them knows, starting with the one the PNG uses.
 from __future__ import annotations
 
 import os
-import re
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QFont, QFontInfo, QPainter
@@ -17,24 +16,12 @@ from PySide6.QtSvg import QSvgGenerator
 from ...scene.palette import PAPER, Palette
 from ...scene.scene import Scene
 from ...scene.snapshot import Snapshot
-from ..paint.fonts import SVG_FAMILIES
+from ..paint.fonts import SVG_DPI, font_list
 from .image_export import check_size, page_font
 from .output import ExportError, memory_device, save_bytes
 from .timeline_page import paint_timeline_page
 
-SVG_DPI = 96
-"""CSS pixels per inch: 1920×1080 declares 508 × 285.75 mm and opens at its pixel size."""
-_FAMILY = re.compile(rb'font-family="([^"]*)"')
-
-
-def font_list(svg: bytes, drawn: str) -> bytes:
-    """Every ``font-family`` widened to a list browsers know, the family drawn with first.
-
-    Qt writes its own alias ("Sans Serif"), which no browser knows.
-    """
-    names = [drawn, *(f for f in SVG_FAMILIES if f != drawn)]
-    quoted = ", ".join(n if n == "sans-serif" else f"&apos;{n}&apos;" for n in names)
-    return _FAMILY.sub(f'font-family="{quoted}"'.encode(), svg)
+__all__ = ["SVG_DPI", "export_svg", "font_list", "render_svg"]
 
 
 def render_svg(snap: Snapshot, width: int, height: int, scale: float | None = None, *,

@@ -8,12 +8,27 @@ it was given.  Sizes are in pixels, so a layout scales with the surface
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
 SVG_FAMILIES: Final = ("DejaVu Sans", "Noto Sans", "Arial", "sans-serif")
 """What exported SVG text asks for: families every browser and slide tool knows."""
+SVG_DPI: Final = 96
+"""CSS pixels per inch: 1920×1080 declares 508 × 285.75 mm and opens at its pixel size."""
+_FAMILY: Final = re.compile(rb'font-family="([^"]*)"')
+
+
+def font_list(svg: bytes, drawn: str) -> bytes:
+    """Every ``font-family`` of an SVG widened to a list browsers know, the family drawn
+    with first.
+
+    Qt writes its own alias ("Sans Serif"), which no browser knows.
+    """
+    names = [drawn, *(f for f in SVG_FAMILIES if f != drawn)]
+    quoted = ", ".join(n if n == "sans-serif" else f"&apos;{n}&apos;" for n in names)
+    return _FAMILY.sub(f'font-family="{quoted}"'.encode(), svg)
 
 
 def sans_font(pixel_size: float, *, bold: bool = False, base: QFont | None = None) -> QFont:

@@ -3,27 +3,51 @@
 Every size is a fraction of the rectangle's height, so the same slide reads
 the same from the back of a room at 1280×720 and at 3840×2160, and a handout
 page is a faithful copy of what was on the screen.
+
+A slide tells its event: the title and date, where and who, the summary as
+known on the knowledge date, a quote and a figure, the sources; beside the
+text the event's picture (large, with caption and credit) and a map inset of
+its place on the track's route; under it the timeline strip, and at the
+bottom edge the previous and next slides by name (clickable in the
+presenter).  Text shrinks before it overflows, the summary keeping its room
+before the quote and figure boxes take theirs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from ...core.geo.sites import NO_SITE, site_index
+from ...core.model import Media
 from ...scene.build import Look, SceneBuilder
 from ...scene.deck import TITLE, Deck
+from ...scene.map_build import MapBuilder, MapStory, inset_view, shown_sites
+from ...scene.map_camera import fit_view
+from ...scene.map_scene import MapScene, MapView
 from ...scene.palette import Palette
 from ...scene.scene import Scene, View
-from ...scene.slide_content import SlideContent, TitleContent, event_content, title_content
+from ...scene.slide_content import (
+    SlideContent,
+    TitleContent,
+    event_content,
+    neighbours,
+    title_content,
+)
 from . import text_block
 from .fonts import FontMeasure, sans_font
+from .map_painter import MapPainter
 from .shapes import qcolor
+from .slide_media import SlideImages, caption_height, paint_caption, paint_image, slide_image
 from .vector_painter import VectorPainter
 
 STRIP_TOP = 0.65
 """Share of the height above the timeline strip."""
+FOOTER = 0.04
+"""Share of the height for the previous and next slides' names under the strip."""
 
 
 @dataclass(frozen=True)
@@ -46,18 +70,35 @@ class SlideColours:
 class SlidePainter:
     """Paints the steps of a ``Deck`` in a palette (projector on screen, paper in handouts)."""
 
-    def __init__(self, deck: Deck, palette: Palette, *, source_lines: int = 2) -> None:
+    def __init__(self, deck: Deck, palette: Palette, *, source_lines: int = 2,
+                 timeline_file: str | Path | None = None) -> None:
         self.deck = deck
         self.palette = palette
         self.look = SlideColours.of(palette)
         self.source_lines = source_lines
         """Handouts allow more lines: a reader can follow every source up."""
+        self.images = SlideImages(timeline_file)
         self._builder = SceneBuilder()
+        self._maps = MapBuilder()
         self._measures: dict[int, FontMeasure] = {}
+        self._inset_views: dict[tuple[int, int, int], MapView] = {}
         self.strip: Scene | None = None
         """The scene of the last strip painted (for tests: where its labels went)."""
         self.strip_origin = QPointF()
         """Where that scene's plot area was on the slide."""
+        self.inset: MapScene | None = None
+        """The map inset of the last slide painted (None: it had none)."""
+        self.parts: dict[str, QRectF] = {}
+        """Where each part of the last slide went: title, summary, image, map…"""
+        self.lines: dict[str, tuple[str, ...]] = {}
+        """The lines of text drawn for each part of the last slide."""
+        self.links: dict[str, tuple[QRectF, int]] = {}
+        """"previous" and "next": where their names are and the step each goes to."""
+
+    @property
+    def problems(self) -> list[str]:
+        """Images shown as placeholders, and why."""
+        return self.images.problems
 
     def content(self, step: int) -> SlideContent | TitleContent:
         value = self.deck.steps[step]
@@ -72,15 +113,19 @@ class SlidePainter:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(rect, self.look.background)
+        self.parts, self.lines, self.links, self.inset = {}, {}, {}, None
         h = rect.height()
         margin = min(h * 0.05, rect.width() * 0.04)
         inner = rect.adjusted(margin, margin * 0.8, -margin, -margin * 0.6)
         content = self.content(step)
         self._paint_header(painter, inner, step, footer)
-        strip_rect = QRectF(inner.left(), rect.top() + h * STRIP_TOP, inner.width(),
-                            inner.bottom() - (rect.top() + h * STRIP_TOP))
+        strip_top = rect.top() + h * STRIP_TOP
+        bottom_row = QRectF(inner.left(), inner.bottom() - h * FOOTER, inner.width(),
+                            h * FOOTER)
+        strip_rect = QRectF(inner.left(), strip_top, inner.width(),
+                            bottom_row.top() - strip_top)
         body = QRectF(inner.left(), inner.top() + h * 0.055, inner.width(),
-                      strip_rect.top() - inner.top() - h * 0.075)
+                      strip_top - inner.top() - h * 0.075)
         if isinstance(content, TitleContent):
             self._paint_title(painter, body, content, h)
             highlight = -1
@@ -91,21 +136,19 @@ class SlidePainter:
         painter.drawLine(QPointF(inner.left(), strip_rect.top() - h * 0.012),
                          QPointF(inner.right(), strip_rect.top() - h * 0.012))
         self._paint_strip(painter, strip_rect, strip_range, highlight, h / 48)
+        self._paint_neighbours(painter, bottom_row, step, h)
         painter.restore()
 
     def _paint_strip(self, painter: QPainter, rect: QRectF, strip_range: tuple[float, float],
                      highlight: int, unit: float) -> None:
         """The timeline around the current event: its label stands out, the others muted."""
-        size = max(1, round(unit))
-        measure = self._measures.get(size)
-        if measure is None:
-            measure = self._measures[size] = FontMeasure(sans_font(size))
+        measure = self._measure(unit)
         snap = self.deck.data.with_selection(highlight)
-        bold = sans_font(size, bold=True)
+        bold = sans_font(max(1, round(unit)), bold=True)
         tracks = snap.index.tracks
         titles = max((QFontMetricsF(bold).horizontalAdvance(tracks[k].title)
                       for k in snap.lanes), default=0.0)
-        column = min(titles + size * 1.6, rect.width() * 0.22) if snap.lanes else 0.0
+        column = min(titles + unit * 1.6, rect.width() * 0.22) if snap.lanes else 0.0
         axis = measure.line_height * 1.6
         plot = QRectF(rect.left() + column, rect.top(), rect.width() - column,
                       max(rect.height() - axis, 1.0))
@@ -117,6 +160,14 @@ class SlidePainter:
         painter_.paint_axis(painter, scene, plot.bottomLeft())
         painter_.paint_lane_titles(painter, scene, rect.topLeft(), column, bold)
         self.strip, self.strip_origin = scene, plot.topLeft()
+        self.parts["strip"] = QRectF(rect)
+
+    def _measure(self, unit: float) -> FontMeasure:
+        size = max(1, round(unit))
+        measure = self._measures.get(size)
+        if measure is None:
+            measure = self._measures[size] = FontMeasure(sans_font(size))
+        return measure
 
     # ------------------------------------------------------------ parts
 
@@ -136,55 +187,194 @@ class SlidePainter:
         painter.drawText(QPointF(inner.left(), baseline), left)
         painter.drawText(QPointF(inner.right() - right_w, baseline), right)
 
+    def _paint_neighbours(self, painter: QPainter, row: QRectF, step: int, h: float) -> None:
+        """"‹ previous" at the left edge, "next ›" at the right: where the talk goes."""
+        before, after = neighbours(self.deck, step)
+        font = sans_font(h / 50)
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        painter.setPen(self.look.muted)
+        half = row.width() * 0.47
+        baseline = row.top() + (row.height() - metrics.height()) / 2 + metrics.ascent()
+        for name, neighbour in (("previous", before), ("next", after)):
+            if neighbour is None:
+                continue
+            text = f"‹  {neighbour.text}" if name == "previous" else f"{neighbour.text}  ›"
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle
+                                       if name == "next" else Qt.TextElideMode.ElideRight, half)
+            width = metrics.horizontalAdvance(shown)
+            x = row.left() if name == "previous" else row.right() - width
+            painter.drawText(QPointF(x, baseline), shown)
+            where = QRectF(x, row.top(), width, row.height())
+            self.links[name] = (where, neighbour.step)
+            self.parts[name] = where
+            self.lines[name] = (shown,)
+
     def _paint_title(self, painter: QPainter, body: QRectF, content: TitleContent,
                      h: float) -> None:
         look = self.look
+        positions = self.deck.event_positions()
+        map_w = body.width() * 0.34 if positions and len(shown_sites(self.deck.data)) else 0.0
+        width = (body.width() - map_w - h * 0.04) if map_w else body.width() * 0.85
         y = body.top() + h * 0.04
-        width = body.width() * 0.85
-        y += text_block.draw_in(painter, QRectF(body.left(), y, width, h * 0.2), content.title,
-                                h / 11, look.text, min_size=h / 20, max_lines=2, bold=True)
+        y += self._text("title", painter, QRectF(body.left(), y, width, h * 0.2), content.title,
+                        h / 11, look.text, min_size=h / 20, max_lines=2, bold=True)
         y += h * 0.02
         painter.fillRect(QRectF(body.left(), y, h * 0.12, h * 0.008), look.accent)
         y += h * 0.04
-        y += text_block.draw_in(painter, QRectF(body.left(), y, width, body.bottom() - y
-                                                - h * 0.06), content.description, h / 30,
-                                look.text, min_size=h / 44, max_lines=6)
-        text_block.draw_in(painter, QRectF(body.left(), body.bottom() - h * 0.045, body.width(),
-                                           h * 0.05), content.facts, h / 34, look.muted,
-                           min_size=h / 50, max_lines=1)
+        self._text("summary", painter, QRectF(body.left(), y, width, body.bottom() - y
+                                              - h * 0.06), content.description, h / 30,
+                   look.text, min_size=h / 44, max_lines=6)
+        self._text("facts", painter, QRectF(body.left(), body.bottom() - h * 0.045, width,
+                                            h * 0.05), content.facts, h / 34, look.muted,
+                   min_size=h / 50, max_lines=1)
+        if map_w:
+            area = QRectF(body.right() - map_w, body.top(), map_w, body.height())
+            view = fit_view(shown_sites(self.deck.data), area.width(), area.height())
+            self._paint_map(painter, area, view, MapStory(), h)
 
     def _paint_event(self, painter: QPainter, body: QRectF, content: SlideContent,
                      h: float) -> None:
         look = self.look
         x, y, width = body.left(), body.top(), body.width()
-        y += text_block.draw_in(painter, QRectF(x, y, width, h * 0.16), content.title, h / 14,
-                                look.text, min_size=h / 24, max_lines=2, bold=True)
-        y += h * 0.012
+        image = slide_image(content.media)
+        mapped = self._has_map(content.position)
+        if image is not None:
+            # A picture gets the full height beside the text, as large as the slide allows.
+            right_w = width * 0.44
+            gap = h * 0.035
+            self._paint_beside(painter, QRectF(x + width - right_w, y, right_w, body.height()),
+                               content, image, mapped, h)
+            width -= right_w + gap
+        y += self._text("title", painter, QRectF(x, y, width, h * 0.15), content.title, h / 15,
+                        look.text, min_size=h / 26, max_lines=2, bold=True)
+        y += h * 0.01
         y += self._paint_date_line(painter, QPointF(x, y), width, content, h)
-        y += h * 0.014
-        details = []
-        if content.place:
-            details.append(content.place)
-        if content.participants:
-            details.append(" · ".join(content.participants))
-        for line in details:
-            y += text_block.draw_in(painter, QRectF(x, y, width, h * 0.09), line, h / 30,
-                                    look.text, min_size=h / 46, max_lines=2)
-            y += h * 0.006
         y += h * 0.018
-        source_block = text_block.fit("Sources: " + "; ".join(content.sources), width,
+        right_w = width * 0.3 if image is None and mapped else 0.0
+        gap = h * 0.03 if right_w else 0.0
+        left = QRectF(x, y, width - right_w - gap, body.bottom() - y)
+        if right_w:
+            self._paint_beside(painter, QRectF(left.right() + gap, y, right_w, left.height()),
+                               content, None, mapped, h)
+        self._paint_story(painter, left, content, h)
+
+    def _paint_story(self, painter: QPainter, area: QRectF, content: SlideContent,
+                     h: float) -> None:
+        """Where and who, the summary, the quote and figure, the sources: top to bottom."""
+        look = self.look
+        x, y, width = area.left(), area.top(), area.width()
+        for name, line in (("place", content.place),
+                           ("people", " · ".join(content.participants))):
+            if line:
+                y += self._text(name, painter, QRectF(x, y, width, h * 0.08), line, h / 34,
+                                look.text, min_size=h / 50, max_lines=2)
+                y += h * 0.004
+        y += h * 0.012
+        sources = "; ".join(content.sources)
+        source_block = text_block.fit("Sources: " + sources, width,
                                       h * 0.03 * self.source_lines, h / 46, min_size=h / 58,
-                                      max_lines=self.source_lines)
-        box_bottom = body.bottom() - source_block.height - h * 0.015
-        self._paint_boxes(painter, QRectF(x, y, width, box_bottom - y), content, h)
-        if content.sources:
-            text_block.draw(painter, source_block, QPointF(x, body.bottom()
-                                                           - source_block.height), look.muted)
+                                      max_lines=self.source_lines) if sources else None
+        bottom = area.bottom() - (source_block.height + h * 0.015 if source_block else 0.0)
+        links = [m for m in content.media if m.url and not m.file]
+        if links:
+            # Named, never fetched: a slide shows local pictures only.
+            online = "Online, not shown here: " + "; ".join(
+                f"{m.caption} <{m.url}>" if m.caption else (m.url or "") for m in links)
+            block = text_block.fit(online, width, h * 0.03, h / 46, min_size=h / 58,
+                                   max_lines=1)
+            bottom -= block.height + h * 0.006
+            text_block.draw(painter, block, QPointF(x, bottom), look.muted)
+            self.parts["online"] = QRectF(x, bottom, width, block.height)
+            self.lines["online"] = block.lines
+        wanted = self._boxes(content)
+        boxes = self._fit_boxes(wanted, width, min(h * 0.22, (bottom - y) * 0.55), h)
+        for kept in (2, 1):
+            if all(box.main.whole for box in boxes):
+                break
+            # A quote is never cut short while the summary can still give way (down to
+            # one line): cutting a speaker's words would misquote them.
+            least = kept * QFontMetricsF(sans_font(h / 54)).lineSpacing() + h * 0.02
+            boxes = self._fit_boxes(wanted, width, bottom - y - least, h)
+        boxes_h = max((box.height for box in boxes), default=0.0)
+        summary_room = max(bottom - y - boxes_h - (h * 0.02 if boxes else 0.0), h * 0.03)
+        if content.summary:
+            # The summary fits the room the quote and the figure leave, shrinking first.
+            block = text_block.fit(content.summary, width, summary_room, h / 32,
+                                   min_size=h / 54, max_lines=40)
+            y += text_block.draw(painter, block, QPointF(x, y), look.text)
+            self.parts["summary"] = QRectF(x, y - block.height, width, block.height)
+            self.lines["summary"] = block.lines
+            y += h * 0.02
+        if boxes:
+            self._paint_boxes(painter, QPointF(x, y), boxes, h)
+        if source_block is not None:
+            top = area.bottom() - source_block.height
+            text_block.draw(painter, source_block, QPointF(x, top), look.muted)
+            self.parts["sources"] = QRectF(x, top, width, source_block.height)
+            self.lines["sources"] = source_block.lines
+
+    def _paint_beside(self, painter: QPainter, area: QRectF, content: SlideContent,
+                      image: Media | None, mapped: bool, h: float) -> None:
+        """The picture (large, with caption and credit) above the map inset."""
+        look = self.look
+        map_h = 0.0
+        if mapped:
+            map_h = area.height() if image is None else \
+                max(area.height() * 0.32, min(area.height(), h * 0.12))
+        if image is not None:
+            room = area.height() - (map_h + h * 0.02 if map_h else 0.0)
+            captions = caption_height(image, h)
+            box = QRectF(area.left(), area.top(), area.width(), max(room - captions, h * 0.05))
+            shown = self.images.shown(image, QSize(int(box.width() * 2), int(box.height() * 2)))
+            where = paint_image(painter, box, shown, image, look.text, look.muted, look.card, h)
+            self.parts["image"] = where
+            if shown.image is None:
+                self.lines["image"] = ("Image not shown", shown.problem)
+            used = paint_caption(painter, QPointF(area.left(), where.bottom() + h * 0.008),
+                                 area.width(), captions, image, look.text, look.muted, h)
+            if used:
+                self.parts["caption"] = QRectF(area.left(), where.bottom() + h * 0.008,
+                                               area.width(), used)
+        if map_h:
+            box = QRectF(area.left(), area.bottom() - map_h, area.width(), map_h)
+            position = content.position
+            lane = int(self.deck.data.index.lane[position])
+            key = (lane, round(box.width()), round(box.height()))
+            view = self._inset_views.get(key)
+            if view is None:
+                view = self._inset_views[key] = inset_view(self.deck.data, lane, box.width(),
+                                                           box.height())
+            self._paint_map(painter, box, view, MapStory(inset=position), h)
+
+    def _paint_map(self, painter: QPainter, box: QRectF, view: MapView, story: MapStory,
+                   h: float) -> None:
+        measure = self._measure(h / 58)
+        scene = self._maps.build(self.deck.data, view, Look(self.palette, measure), story)
+        MapPainter(measure.font).paint(painter, scene, box.topLeft(), frame_line=True)
+        self.inset = scene
+        self.parts["map"] = QRectF(box)
+
+    def _has_map(self, position: int) -> bool:
+        """An inset is worth its room when the event's track has a place on the map."""
+        data = self.deck.data
+        codes = site_index(data.index).codes(data.knowledge_day)
+        lane = data.index.lane[position]
+        return bool(((codes != NO_SITE) & data.shown & (data.index.lane == lane)).any())
+
+    def _text(self, name: str, painter: QPainter, rect: QRectF, text: str, size: float,
+              colour: QColor, *, min_size: float, max_lines: int, bold: bool = False) -> float:
+        block = text_block.fit(text, rect.width(), rect.height(), size, min_size=min_size,
+                               max_lines=max_lines, bold=bold)
+        used = text_block.draw(painter, block, rect.topLeft(), colour)
+        self.parts[name] = QRectF(rect.left(), rect.top(), rect.width(), used)
+        self.lines[name] = block.lines
+        return used
 
     def _paint_date_line(self, painter: QPainter, origin: QPointF, width: float,
                          content: SlideContent, h: float) -> float:
         look = self.look
-        date_font = sans_font(h / 20, bold=True)
+        date_font = sans_font(h / 24, bold=True)
         metrics = QFontMetricsF(date_font)
         painter.setFont(date_font)
         painter.setPen(look.accent)
@@ -198,10 +388,10 @@ class SlidePainter:
             note = f"({content.date_note})"
             painter.drawText(QPointF(x, baseline), note)
             x += QFontMetricsF(note_font).horizontalAdvance(note) + h * 0.02
-        chip_font = sans_font(h / 32, bold=True)
+        chip_font = sans_font(h / 34, bold=True)
         chip_m = QFontMetricsF(chip_font)
         chip_w = chip_m.horizontalAdvance(content.status) + h * 0.04
-        chip_h = chip_m.height() + h * 0.012
+        chip_h = chip_m.height() + h * 0.01
         if x + chip_w > origin.x() + width:
             x = origin.x()
             baseline += metrics.height()
@@ -212,49 +402,74 @@ class SlidePainter:
         if content.status_code == "planned":
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        fill = QColor(look.card)
-        painter.setBrush(fill)
+        painter.setBrush(QColor(look.card))
         painter.drawRoundedRect(chip, chip_h / 2, chip_h / 2)
         painter.setFont(chip_font)
         painter.setPen(look.text if held else look.accent)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, content.status)
-        return baseline - origin.y() + metrics.descent()
+        height = baseline - origin.y() + metrics.descent()
+        self.parts["date"] = QRectF(origin.x(), origin.y(), width, height)
+        self.lines["date"] = (content.date, content.status)
+        return height
 
-    def _paint_boxes(self, painter: QPainter, area: QRectF, content: SlideContent,
-                     h: float) -> None:
-        """The quote and the figure side by side; the occasion when the event has neither."""
-        if area.height() < h * 0.05:
-            return
-        look = self.look
+    @staticmethod
+    def _boxes(content: SlideContent) -> list[tuple[str, str, str]]:
         boxes: list[tuple[str, str, str]] = []
         if content.quote:
             boxes.append(("quote", f"“{content.quote}”", f"— {content.quote_by}"))
         if content.figure:
             boxes.append(("figure", content.figure, content.figure_by))
-        if not boxes:
-            if content.occasion:
-                text_block.draw_in(painter, area, content.occasion, h / 30, look.muted,
-                                   min_size=h / 46, max_lines=3)
-            return
+        return boxes
+
+    def _fit_boxes(self, boxes: list[tuple[str, str, str]], width: float, room: float,
+                   h: float) -> list[_Box]:
+        """The quote and the figure side by side, each as large as ``room`` allows."""
         gap = h * 0.025
-        shares = [0.6, 0.4] if len(boxes) == 2 else [1.0]
-        x = area.left()
-        pad = h * 0.02
+        pad = h * 0.018
+        shares = [0.66, 0.34] if len(boxes) == 2 else [1.0] * len(boxes)
+        out = []
         for (kind, main, by), share in zip(boxes, shares, strict=True):
-            width = (area.width() - gap * (len(boxes) - 1)) * share
-            box = QRectF(x, area.top(), width, area.height())
+            box_w = (width - gap * (len(boxes) - 1)) * share
+            inner_w = box_w - pad * 2.4
+            by_block = text_block.fit(by, inner_w, room * 0.3, h / 42, min_size=h / 58,
+                                      max_lines=2)
+            size = h / 30 if kind == "quote" else h / 22
+            main_room = room - pad * 2 - by_block.height - h * 0.008
+            main_block = text_block.fit(main, inner_w, main_room, size, min_size=h / 60,
+                                        max_lines=8, bold=kind == "figure")
+            shrunk = main_block.font.pixelSize() * 0.92
+            if shrunk < by_block.font.pixelSize():  # the speaker's name never outgrows the words
+                by_block = text_block.fit(by, inner_w, room * 0.35, shrunk,
+                                          min_size=min(shrunk, h / 58), max_lines=2)
+            out.append(_Box(kind, box_w, main_block, by_block,
+                            main_block.height + by_block.height + pad * 2 + h * 0.008))
+        return out
+
+    def _paint_boxes(self, painter: QPainter, origin: QPointF, boxes: list[_Box],
+                     h: float) -> None:
+        look = self.look
+        gap = h * 0.025
+        pad = h * 0.018
+        x = origin.x()
+        for item in boxes:
+            box = QRectF(x, origin.y(), item.width, item.height)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(look.card)
             painter.drawRoundedRect(box, h * 0.012, h * 0.012)
             painter.fillRect(QRectF(box.left(), box.top(), h * 0.006, box.height()), look.accent)
             inner = box.adjusted(pad * 1.4, pad, -pad, -pad)
-            by_block = text_block.fit(by, inner.width(), inner.height() * 0.4, h / 38,
-                                      min_size=h / 56, max_lines=2)
-            main_room = inner.height() - by_block.height - h * 0.01
-            size = h / 26 if kind == "quote" else h / 18
-            main_block = text_block.fit(main, inner.width(), main_room, size, min_size=h / 48,
-                                        max_lines=4, bold=kind == "figure")
-            used = text_block.draw(painter, main_block, inner.topLeft(), look.text)
-            text_block.draw(painter, by_block, QPointF(inner.left(), inner.top() + used
-                                                       + h * 0.01), look.muted)
-            x += width + gap
+            used = text_block.draw(painter, item.main, inner.topLeft(), look.text)
+            text_block.draw(painter, item.by, QPointF(inner.left(), inner.top() + used
+                                                      + h * 0.008), look.muted)
+            self.parts[item.kind] = box
+            self.lines[item.kind] = item.main.lines + item.by.lines
+            x += item.width + gap
+
+
+@dataclass(frozen=True)
+class _Box:
+    kind: str
+    width: float
+    main: text_block.Block
+    by: text_block.Block
+    height: float

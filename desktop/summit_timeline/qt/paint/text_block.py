@@ -20,6 +20,8 @@ class Block:
     font: QFont
     lines: tuple[str, ...]
     line_height: float
+    whole: bool = True
+    """False when the last line had to be cut short with "…"."""
 
     @property
     def height(self) -> float:
@@ -55,8 +57,8 @@ def fit(text: str, width: float, height: float, pixel_size: float, *, min_size: 
         line_height = QFontMetricsF(font).lineSpacing()
         lines_room = max(1, min(max_lines, int(height / line_height)))
         lines, whole = wrap(text, font, width, lines_room)
-        if whole or size <= min_size:
-            return Block(font, lines, line_height)
+        if (whole and len(lines) * line_height <= height + 0.5) or size <= min_size:
+            return Block(font, lines, line_height, whole)
         size = max(min_size, size * 0.9)
 
 

@@ -25,6 +25,18 @@ def error_count() -> int:
     return _errors[0]
 
 
+def report(owner: object) -> None:
+    """Count a failed paint of ``owner`` and print its traceback, once per kind of owner.
+
+    Call from an ``except`` block (widgets' ``paintEvent`` catch their own)."""
+    _errors[0] += 1
+    where = f"{type(owner).__name__}.paint"
+    if where not in _reported:
+        _reported.add(where)
+        print(f"summit-timeline: error while drawing ({where}); the item is left "
+              "blank:\n" + traceback.format_exc(), file=sys.stderr)
+
+
 def guarded_paint(method: F) -> F:
     @functools.wraps(method)
     def paint(self: Any, painter: Any, *args: Any) -> None:
@@ -32,12 +44,7 @@ def guarded_paint(method: F) -> F:
         try:
             method(self, painter, *args)
         except Exception:
-            _errors[0] += 1
-            where = f"{type(self).__name__}.paint"
-            if where not in _reported:
-                _reported.add(where)
-                print(f"summit-timeline: error while drawing ({where}); the item is left "
-                      "blank:\n" + traceback.format_exc(), file=sys.stderr)
+            report(self)
         finally:
             painter.restore()
 

@@ -178,6 +178,7 @@ class EventListWidget(QWidget):
             lanes=self._state.filter.lanes,  # a named view's tracks: no widget shows them
             noted=self.noted_box.isChecked(),
             days=self._state.filter.days,  # and its dates
+            places=self._state.filter.places,  # a place clicked on the map, shown there
         ))
 
     def show_review_flag(self, flag_code: int | None) -> None:

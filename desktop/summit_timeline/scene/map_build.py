@@ -1,0 +1,354 @@
+"""Snapshot + map view + look → map scene: every decision about what a map draws.
+
+The map shows where the shown events took place (knowledge date and filter
+applied, the place filter aside so other places stay clickable), one dot per
+site sized by how many events were there; the selected event's place is
+ringed; and for one track, its route in time order with the direction of
+travel.  On a slide's inset the story stops at the slide's event: its place
+stands out, the track's earlier places are faint, later ones not yet drawn.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Final
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..core import dates
+from ..core.event_filter import EventFilter
+from ..core.geo.sites import NO_SITE, SiteIndex, site_index
+from .build import Look
+from .map_camera import fit_view
+from .map_colours import map_colours
+from .map_labels import Wanted, place_labels
+from .map_land import land_layer, resolution_for
+from .map_scene import Arrow, Leg, MapRoute, MapScene, MapSite, MapView
+from .snapshot import NO_SELECTION, Snapshot
+from .text import PAD
+
+LABEL_LIMIT: Final = 120
+"""Most names tried per map, the most important first."""
+ROUTE_FADE: Final = 12
+"""Legs of a route beyond the latest dozen fade towards the oldest."""
+ROUTE_LIMIT: Final = 60
+"""Most legs drawn: the latest.  A track of thousands of journeys draws as a web in
+which no journey can be followed, and would cost a frame its budget."""
+_PLANNED: Final = (1, 2)
+"""Status codes drawn as not (yet) held: planned, postponed."""
+
+
+@dataclass(frozen=True)
+class MapStory:
+    """What a map tells besides where events were."""
+
+    route_lane: int | None = None
+    """The track (lane index) whose route is drawn; None: ``route_lane`` decides."""
+    inset: int = NO_SELECTION
+    """A slide's event: only its track's places up to it, earlier ones faint."""
+    title: str = ""
+    """The heading's first line (default: the timeline's title)."""
+
+
+def route_lane(snap: Snapshot) -> int | None:
+    """The track whose route the map draws: the one asked for (an export's ``--track``,
+    the list's track filter), else the selected event's, else the first track drawn."""
+    if snap.tracks is not None and len(snap.tracks) == 1:
+        return snap.tracks[0]
+    if snap.filter.lane is not None:
+        return snap.filter.lane
+    if snap.selection != NO_SELECTION:
+        lane = int(snap.index.lane[snap.selection])
+        return lane if lane >= 0 else None
+    return snap.lanes[0] if snap.lanes else None
+
+
+def shown_sites(snap: Snapshot) -> NDArray[np.float64]:
+    """Longitude and latitude of every site of the shown events: what a map fits."""
+    sites = site_index(snap.index)
+    codes = sites.codes(snap.knowledge_day)[snap.shown_anywhere()]
+    used = np.unique(codes[codes != NO_SITE])
+    out: NDArray[np.float64] = sites.lonlat[used]
+    return out
+
+
+def inset_view(snap: Snapshot, lane: int, width: float, height: float) -> MapView:
+    """A slide inset's view: every place of the track in the deck, so the map holds still
+    from slide to slide while the route grows."""
+    sites = site_index(snap.index)
+    codes = sites.codes(snap.knowledge_day)
+    mask = snap.shown & (snap.index.lane == lane) & (codes != NO_SITE)
+    used = np.unique(codes[mask])
+    return fit_view(sites.lonlat[used], width, height, margin=0.16)
+
+
+class MapBuilder:
+    """Builds map scenes, remembering the per-site grouping between frames (a pan or a
+    zoom of the dock groups nothing again)."""
+
+    def __init__(self) -> None:
+        self._groups: tuple[tuple[object, ...], _Groups] | None = None
+        self._route_stops: tuple[tuple[object, ...], _Stops] | None = None
+
+    def build(self, snap: Snapshot, view: MapView, look: Look,
+              story: MapStory | None = None) -> MapScene:
+        story = story or MapStory()
+        sites = site_index(snap.index)
+        codes = sites.codes(snap.knowledge_day)
+        lane = snap.index.lane[story.inset] if story.inset != NO_SELECTION else None
+        route = int(lane) if lane is not None else (
+            story.route_lane if story.route_lane is not None else route_lane(snap))
+        if story.inset != NO_SELECTION:
+            groups = _inset_groups(snap, codes, story.inset)
+        else:
+            groups = self._window_groups(snap, codes)
+        palette = look.palette
+        colour = palette.lane(route, snap.index.tracks[route].colour) \
+            if route is not None and 0 <= route < len(snap.index.tracks) else None
+        colours = map_colours(palette, colour)
+        line = look.measure.line_height
+        land = land_layer(resolution_for(view.span_km), view.projection)
+        page = view.to_page(view.projection.project(sites.lonlat)) if len(sites.lonlat) \
+            else np.zeros((0, 2))
+        selected = int(codes[story.inset]) if story.inset != NO_SELECTION else (
+            int(codes[snap.selection]) if snap.selection != NO_SELECTION else NO_SITE)
+        chosen = set(sites.codes_of(snap.filter.places).tolist()) \
+            if snap.filter.places is not None else set()
+        drawn = _sites(groups, sites, page, line, selected, chosen, story.inset)
+        route_scene = None
+        if route is not None and route >= 0:
+            stops = self._stops(snap, codes, route, story.inset)
+            route_scene = _route(snap, stops, route, sites, view, line)
+        wanted = sorted(drawn, key=lambda s: (not s.selected, not s.chosen, s.faint,
+                                              -s.count, s.name))
+        labels = place_labels([Wanted(s.site, s.name, s.x, s.y, s.radius)
+                               for s in wanted[:LABEL_LIMIT]],
+                              [(s.x, s.y, s.radius) for s in drawn], look.measure,
+                              view.width, view.height)
+        drawn = [replace(s, label=labels.get(s.site)) for s in drawn]
+        drawn.sort(key=lambda s: (-s.radius, s.selected))
+        attribution = "Map: Natural Earth"
+        aw = look.measure.width(attribution) + PAD
+        attribution_rect = (view.width - aw - line * 0.2, view.height - line * 1.1,
+                            view.width - line * 0.2, view.height - line * 0.1)
+        title = story.title or snap.index.timeline.title
+        return MapScene(view=view, colours=colours, land=land, sites=tuple(drawn),
+                        route=route_scene, line=line, attribution=attribution,
+                        attribution_rect=attribution_rect, title=title,
+                        subtitle=_subtitle(snap, drawn, route_scene, groups.unmapped),
+                        unmapped=groups.unmapped)
+
+    def _stops(self, snap: Snapshot, codes: NDArray[np.int32], lane: int,
+               inset: int) -> _Stops:
+        key = (snap.index, snap.known, snap.shown, snap.filter, lane, inset)
+        if self._route_stops is not None and all(
+                a is b or (isinstance(a, int | EventFilter) and a == b)
+                for a, b in zip(self._route_stops[0], key, strict=True)):
+            return self._route_stops[1]
+        stops = _route_stops(snap, codes, lane, inset)
+        self._route_stops = (key, stops)
+        return stops
+
+    def _window_groups(self, snap: Snapshot, codes: NDArray[np.int32]) -> _Groups:
+        shown = snap.shown_anywhere()
+        key = (snap.index, snap.known, shown, snap.order)
+        if self._groups is not None and all(a is b for a, b in
+                                            zip(self._groups[0], key, strict=True)):
+            return self._groups[1]
+        groups = _group(snap.order[shown[snap.order]], codes)
+        self._groups = (key, groups)
+        return groups
+
+
+@dataclass(frozen=True)
+class _Groups:
+    positions: dict[int, NDArray[np.int64]]
+    """Site code → its events in time order."""
+    faint: frozenset[int]
+    """Sites drawn faint (earlier stops on an inset)."""
+    unmapped: int
+
+
+def _group(ordered: NDArray[np.int64], codes: NDArray[np.int32]) -> _Groups:
+    site = codes[ordered]
+    mapped = site != NO_SITE
+    ordered, site = ordered[mapped], site[mapped]
+    by_site = np.argsort(site, kind="stable")
+    cuts = np.flatnonzero(np.diff(site[by_site])) + 1
+    positions = {int(site[part[0]]): ordered[part]
+                 for part in np.split(by_site, cuts) if len(part)}
+    return _Groups(positions, frozenset(), int((~mapped).sum()))
+
+
+def _inset_groups(snap: Snapshot, codes: NDArray[np.int32], position: int) -> _Groups:
+    """The slide's event and the earlier events of its track, as the deck shows them."""
+    lane = snap.index.lane[position]
+    walk = snap.walk
+    mine = walk[snap.index.lane[walk] == lane]
+    rank = snap.rank
+    upto = mine[rank[mine] <= rank[position]] if len(mine) else mine
+    if position not in upto:
+        upto = np.append(upto, position)
+    groups = _group(upto.astype(np.int64), codes)
+    current = int(codes[position])
+    return _Groups(groups.positions, frozenset(k for k in groups.positions if k != current),
+                   groups.unmapped)
+
+
+def _radius(count: int, line: float) -> float:
+    base = max(3.0, line * 0.3)
+    return min(base * (1.0 + 0.55 * (math.sqrt(count) - 1.0)), base * 3.4)
+
+
+def _sites(groups: _Groups, sites: SiteIndex, page: NDArray[np.float64], line: float,
+           selected: int, chosen: set[int], inset: int) -> list[MapSite]:
+    out = []
+    for code, positions in groups.positions.items():
+        x, y = float(page[code, 0]), float(page[code, 1])
+        if not (math.isfinite(x) and math.isfinite(y)):
+            continue
+        site = sites.sites[code]
+        faint = code in groups.faint
+        radius = _radius(len(positions), line) * (0.8 if faint else 1.0)
+        out.append(MapSite(site=code, name=site.name, title=site.label,
+                           place_ids=site.place_ids, x=x, y=y, radius=radius,
+                           count=len(positions), positions=positions,
+                           selected=code == selected, chosen=code in chosen, faint=faint,
+                           label=None))
+    return out
+
+
+@dataclass(frozen=True)
+class _Stops:
+    stops: tuple[tuple[int, int], ...]
+    """(site, the event arriving there) for the latest ``ROUTE_LIMIT`` + 1 stops."""
+    journeys: int
+    """Journeys of the whole route (changes of place in time order)."""
+
+
+def _route_stops(snap: Snapshot, codes: NDArray[np.int32], lane: int, inset: int) -> _Stops:
+    """The track's events in time order, one stop per change of place."""
+    shown = snap.shown_anywhere() if inset == NO_SELECTION else snap.shown
+    walk = snap.order[shown[snap.order]]
+    mine = walk[(snap.index.lane[walk] == lane) & (codes[walk] != NO_SITE)]
+    if inset != NO_SELECTION:
+        mine = mine[snap.rank[mine] <= snap.rank[inset]]
+    site = codes[mine]
+    moved = np.concatenate(([True], site[1:] != site[:-1])) if len(site) else \
+        np.zeros(0, np.bool_)
+    arrivals = mine[moved]
+    kept = arrivals[-(ROUTE_LIMIT + 1):]
+    return _Stops(tuple((int(codes[p]), int(p)) for p in kept.tolist()),
+                  max(len(arrivals) - 1, 0))
+
+
+def _route(snap: Snapshot, found: _Stops, lane: int, sites: SiteIndex, view: MapView,
+           line: float) -> MapRoute | None:
+    stops = found.stops
+    if len(stops) < 2:
+        return None
+    legs = []
+    count = len(stops) - 1
+    paths = [_sphere_path_of(sites.lonlat[stops[k][0]], sites.lonlat[stops[k + 1][0]])
+             for k in range(count)]
+    # One projection for every leg: a frame of the dock projects the route once.
+    page = view.to_page(view.projection.project(np.concatenate(paths)))
+    ends = np.cumsum([len(path) for path in paths])[:-1]
+    for k, leg_page in enumerate(np.split(page, ends)):
+        arriving = stops[k + 1][1]
+        age = count - 1 - k
+        alpha = 255 if age < ROUTE_FADE else max(60, int(255 * 0.8 ** (age - ROUTE_FADE + 1)))
+        parts = _pieces(leg_page, view)
+        planned = int(snap.known.status[arriving]) in _PLANNED
+        legs.append(Leg(points=parts, arrow=_arrow(parts, line), planned=planned,
+                        alpha=alpha))
+    track = snap.index.tracks[lane].title
+    return MapRoute(track, tuple(legs), tuple(sites.sites[c].name for c, _ in stops),
+                    found.journeys)
+
+
+_PATHS: dict[tuple[float, float, float, float], NDArray[np.float64]] = {}
+
+
+def _sphere_path_of(a: NDArray[np.float64], b: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The great circle from ``a`` to ``b`` (lon, lat), made once per pair of places."""
+    key = (float(a[0]), float(a[1]), float(b[0]), float(b[1]))
+    lonlat = _PATHS.get(key)
+    if lonlat is None:
+        if len(_PATHS) > 4096:
+            _PATHS.clear()
+        lonlat = _PATHS[key] = _sphere_path(a, b)
+    return lonlat
+
+
+def _pieces(page: NDArray[np.float64], view: MapView) -> tuple[NDArray[np.float64], ...]:
+    """A leg as page polylines; a path that leaves a world map at one edge and comes back
+    at the other is two pieces, and the far side of a regional map is left out."""
+    finite = np.all(np.isfinite(page), axis=1)
+    jump = np.abs(np.diff(page[:, 0])) > view.width * 0.45 if view.projection.kind == "world" \
+        else np.zeros(len(page) - 1, np.bool_)
+    breaks = np.flatnonzero(jump | ~finite[1:] | ~finite[:-1]) + 1
+    return tuple(piece for piece in np.split(page, breaks)
+                 if len(piece) >= 2 and np.all(np.isfinite(piece)))
+
+
+def _sphere_path(a: NDArray[np.float64], b: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Points along the great circle from ``a`` to ``b``, about every 1.5°."""
+    def unit(p: NDArray[np.float64]) -> NDArray[np.float64]:
+        lon, lat = np.radians(p)
+        return np.array([math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon),
+                         math.sin(lat)])
+
+    u, v = unit(a), unit(b)
+    angle = math.acos(float(np.clip(u @ v, -1.0, 1.0)))
+    steps = max(2, min(96, int(math.degrees(angle) / 1.5) + 2))
+    t = np.linspace(0.0, 1.0, steps)
+    if angle < 1e-9:
+        points = np.repeat(u[None, :], steps, axis=0)
+    else:
+        points = (np.sin((1 - t) * angle)[:, None] * u + np.sin(t * angle)[:, None] * v) \
+            / math.sin(angle)
+    lon = np.degrees(np.arctan2(points[:, 1], points[:, 0]))
+    lat = np.degrees(np.arcsin(np.clip(points[:, 2], -1.0, 1.0)))
+    return np.column_stack((lon, lat))
+
+
+def _arrow(parts: tuple[NDArray[np.float64], ...], line: float) -> Arrow | None:
+    """An arrowhead a little past the middle of the leg, pointing the way travelled."""
+    if not parts:
+        return None
+    points = np.concatenate(parts)
+    steps = np.hypot(*np.diff(points, axis=0).T)
+    total = float(steps.sum())
+    size = max(7.0, line * 0.85)
+    if total < size * 2.5:
+        return None
+    along = np.concatenate(([0.0], np.cumsum(steps)))
+    at = min(int(np.searchsorted(along, total * 0.55)), len(points) - 1)
+    before = max(at - 1, 0)
+    dx, dy = points[at] - points[before]
+    if dx == 0 and dy == 0:
+        return None
+    return Arrow(float(points[at, 0]), float(points[at, 1]), math.atan2(dy, dx), size)
+
+
+def _subtitle(snap: Snapshot, drawn: list[MapSite], route: MapRoute | None,
+              unmapped: int) -> str:
+    parts = []
+    if snap.knowledge_day is not None:
+        parts.append(f"As known on {dates.format_day(snap.knowledge_day)}")
+    else:
+        parts.append("Everything known")
+    events = sum(s.count for s in drawn)
+    parts.append(f"{events:,} event{'s' * (events != 1)} at {len(drawn):,} "
+                 f"place{'s' * (len(drawn) != 1)}")
+    if route is not None:
+        legs = len(route.legs)
+        parts.append(f"{route.track}: {route.text}" if len(route.stops) <= 6 else
+                     f"{route.track} route, {route.journeys:,} journeys"
+                     + (f" (the latest {legs} drawn)" if legs < route.journeys else ""))
+    if unmapped:
+        parts.append(f"{unmapped} without coordinates")
+    return " · ".join(parts)

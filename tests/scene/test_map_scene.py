@@ -1,0 +1,181 @@
+"""The map scene: where the shown events took place, the route in time order, the inset's story.
+
+Built from snapshots of the bundled timeline with a fixed-width text measure,
+no Qt involved: what the Map dock, a slide inset and ``export --map`` paint.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from summit_timeline.core import dates, views
+from summit_timeline.core.event_filter import EventFilter
+from summit_timeline.core.model import Timeline
+from summit_timeline.scene.build import Look
+from summit_timeline.scene.map_build import MapBuilder, MapStory, inset_view, shown_sites
+from summit_timeline.scene.map_camera import contains, fit_view, pan, zoom
+from summit_timeline.scene.map_scene import MapScene
+from summit_timeline.scene.palette import DARK, HIGH_CONTRAST, LIGHT, PAPER, PROJECTOR, lightness
+from summit_timeline.scene.snapshot import Snapshot
+
+BEIJING = "putin-xi-2024-05-16-beijing"
+ASTANA = "putin-xi-2024-07-03-astana"
+KAZAN = "putin-xi-2024-10-22-kazan"
+
+
+class Fixed:
+    key = "fixed"
+    line_height = 14.0
+
+    def width(self, text: str) -> float:
+        return 7.0 * len(text)
+
+
+def _snap(timeline: Timeline, day: str | None, view: str = "2024-in-hindsight") -> Snapshot:
+    named = timeline.view(view)
+    assert named is not None
+    return Snapshot.build(timeline, knowledge_day=dates.parse(day).upper if day else None,
+                          day_range=views.view_range(named))
+
+
+def _map(snap: Snapshot, story: MapStory | None = None, size: tuple[float, float] = (900, 600),
+         palette=LIGHT) -> MapScene:  # type: ignore[no-untyped-def]
+    view = fit_view(shown_sites(snap), *size)
+    return MapBuilder().build(snap, view, Look(palette, Fixed()), story)
+
+
+def _putin_xi(timeline: Timeline, snap: Snapshot) -> Snapshot:
+    lane = [t.id for t in snap.index.tracks].index("putin-xi")
+    return snap.with_filter(EventFilter(lane=lane))
+
+
+def test_the_route_follows_time_beijing_astana_kazan(timeline: Timeline) -> None:
+    scene = _map(_putin_xi(timeline, _snap(timeline, "2024-10-23")))
+    assert scene.route is not None and scene.route.track == "Putin–Xi"
+    assert scene.route.stops == ("Beijing", "Astana", "Kazan")
+    beijing, astana, kazan = (next(s for s in scene.sites if s.name == n)
+                              for n in scene.route.stops)
+    first, second = scene.route.legs
+    assert not first.planned and not second.planned
+    # each leg runs from the earlier place to the later, and its arrow points that way
+    for leg, a, b in ((first, beijing, astana), (second, astana, kazan)):
+        start, end = leg.points[0][0], leg.points[-1][-1]
+        assert math.dist(start, (a.x, a.y)) < 1 and math.dist(end, (b.x, b.y)) < 1
+        assert leg.arrow is not None
+        heading = (math.cos(leg.arrow.angle), math.sin(leg.arrow.angle))
+        towards = (b.x - a.x, b.y - a.y)
+        assert heading[0] * towards[0] + heading[1] * towards[1] > 0
+
+
+def test_the_knowledge_date_changes_the_places_and_the_route(timeline: Timeline) -> None:
+    may = _map(_putin_xi(timeline, _snap(timeline, "2024-05-20")))
+    assert [s.name for s in may.sites] == ["Beijing"] and may.route is None
+    eve = _map(_putin_xi(timeline, _snap(timeline, "2024-07-02")))
+    assert eve.route is not None and eve.route.stops == ("Beijing", "Astana")
+    assert [leg.planned for leg in eve.route.legs] == [True], "Astana still planned: dashed"
+    july = _map(_putin_xi(timeline, _snap(timeline, "2024-07-03")))
+    assert july.route is not None and [leg.planned for leg in july.route.legs] == [False, True]
+    assert "As known on 3 Jul 2024" in july.subtitle
+
+
+def test_dots_are_sized_by_how_many_events_and_the_selection_is_ringed(
+        timeline: Timeline) -> None:
+    snap = _snap(timeline, "2024-07-03", "reported-2024-07-03")
+    kazan = snap.index.position_of(KAZAN)
+    assert kazan is not None
+    scene = _map(snap.with_selection(kazan))
+    by_name = {s.name: s for s in scene.sites}
+    assert by_name["Astana"].count == 9 and by_name["Harbin"].count == 1
+    assert by_name["Beijing"].count == 2
+    assert by_name["Astana"].radius > by_name["Beijing"].radius > by_name["Harbin"].radius
+    assert [s.name for s in scene.sites if s.selected] == ["Kazan"]
+    assert scene.events == len(snap.walk) and scene.unmapped == 0
+    hit = scene.site_at(by_name["Kazan"].x + 1, by_name["Kazan"].y)
+    assert hit is not None and hit.name == "Kazan"
+    assert {snap.event(p).id for p in hit.positions} == {KAZAN, "brics-summit-kazan-2024-10"}
+
+
+def test_a_place_filter_keeps_every_place_on_the_map_and_rings_the_chosen_one(
+        timeline: Timeline) -> None:
+    snap = _snap(timeline, "2024-07-03", "reported-2024-07-03")
+    chosen = snap.with_filter(EventFilter(days=snap.filter.days, places=("kazan",)))
+    assert len(chosen.walk) == 2
+    scene = _map(chosen)
+    assert {s.name for s in scene.sites} == {s.name for s in _map(snap).sites}
+    assert [s.name for s in scene.sites if s.chosen] == ["Kazan"]
+
+
+def test_names_never_overlap_and_stay_inside_a_closed_view(timeline: Timeline) -> None:
+    for size in ((900, 600), (320, 200)):
+        scene = _map(_snap(timeline, None, "since-2013"), size=size)
+        rects = [s.label.rect for s in scene.sites if s.label is not None]
+        assert len(rects) >= 5
+        for k, a in enumerate(rects):
+            assert a[0] >= 0 and a[1] >= 0 and a[2] <= size[0] and a[3] <= size[1]
+            for b in rects[k + 1:]:
+                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+        busiest = max(scene.sites, key=lambda s: s.count)
+        assert busiest.name == "Beijing" and busiest.label is not None, "the busiest is named"
+
+
+def test_the_whole_record_gets_the_world_projection_and_2024_a_regional_one(
+        timeline: Timeline) -> None:
+    world = _map(_snap(timeline, None, "since-2013"))
+    region = _map(_snap(timeline, "2024-07-03", "reported-2024-07-03"))
+    assert world.view.projection.kind == "world" and world.land.resolution == "110m"
+    assert region.view.projection.kind == "azimuthal"
+    assert {"Lima", "Brisbane", "Buenos Aires"} <= {s.name for s in world.sites}
+    for scene in (world, region):
+        assert all(0 <= s.x <= scene.view.width and 0 <= s.y <= scene.view.height
+                   for s in scene.sites), "fitted: every place on the map"
+
+
+def test_the_inset_tells_the_track_up_to_the_slide(timeline: Timeline) -> None:
+    snap = _putin_xi(timeline, _snap(timeline, "2024-10-23"))
+    astana = snap.index.position_of(ASTANA)
+    lane = int(snap.index.lane[astana])
+    view = inset_view(snap, lane, 400, 300)
+    scene = MapBuilder().build(snap, view, Look(PAPER, Fixed()), MapStory(inset=astana))
+    assert {s.name: (s.selected, s.faint) for s in scene.sites} == \
+        {"Beijing": (False, True), "Astana": (True, False)}, "Kazan is still to come"
+    assert scene.route is not None and scene.route.stops == ("Beijing", "Astana")
+    later = MapBuilder().build(snap, view, Look(PAPER, Fixed()),
+                               MapStory(inset=snap.index.position_of(KAZAN) or 0))
+    assert later.view == view, "the inset holds still from slide to slide"
+    assert [s.name for s in later.sites if s.selected] == ["Kazan"]
+
+
+@pytest.mark.parametrize("palette", [LIGHT, DARK, HIGH_CONTRAST, PAPER, PROJECTOR],
+                         ids=lambda p: p.name)
+def test_every_look_keeps_places_names_and_route_apart_from_the_land(palette) -> None:  # type: ignore[no-untyped-def]
+    from summit_timeline.scene.map_colours import map_colours
+
+    colours = map_colours(palette)
+
+    def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+        return abs(lightness(a) - lightness(b))  # type: ignore[arg-type]
+
+    assert contrast(colours.text, colours.land) > 100, "names readable on land"
+    assert contrast(colours.site, colours.land) > 40 or \
+        max(abs(a - b) for a, b in zip(colours.site[:3], colours.land[:3], strict=True)) > 100
+    assert contrast(colours.land, colours.water) > 5, "land and sea told apart"
+    assert contrast(colours.border, colours.land) > 20
+    assert colours.selected != colours.site
+
+
+def test_zoom_keeps_the_point_under_the_pointer_and_pan_moves_by_a_share() -> None:
+    lonlat = np.array([[116.4, 39.9], [71.45, 51.18], [49.12, 55.79]])
+    view = fit_view(lonlat, 800, 500)
+    assert contains(view, lonlat)
+    about = (600.0, 120.0)
+    before = view.frame.to_projected(*about)
+    zoomed = zoom(view, 0.5, about)
+    assert math.isclose(zoomed.span_km, view.span_km * 0.5)
+    assert np.allclose(zoomed.frame.to_projected(*about), before)
+    moved = pan(view, 0.25, 0.0)
+    shift = (moved.frame.to_projected(0, 0)[0] - view.frame.to_projected(0, 0)[0])
+    assert math.isclose(shift, view.span_km * 0.25)
+    assert zoom(view, 1e-6).span_km >= 150.0 and zoom(view, 1e6).span_km <= 60_000.0
