@@ -151,3 +151,17 @@ def test_end_and_ctrl_home_jump_to_the_last_and_first_event(window: MainWindow,
     qtbot.keyClick(window.timeline_view.plot_widget, Qt.Key.Key_Home,
                    Qt.KeyboardModifier.ControlModifier)
     assert _selected_id(window) == "putin-xi-2024-05-16-beijing"
+
+
+def test_status_bar_names_the_file_a_person_recognises(window: MainWindow, qtbot: QtBot,
+                                                       tmp_path: Path) -> None:
+    from summit_timeline.resources import default_dataset
+
+    assert window.file_label.text() == "Bundled data"
+    assert window.file_label.toolTip() == str(default_dataset())
+    mine = tmp_path / "my meetings.timeline.json"
+    mine.write_bytes(default_dataset().read_bytes())
+    with qtbot.waitSignal(window.state.sigTimelineChanged, timeout=10_000):
+        window.files.open(mine)
+    assert window.file_label.text() == "my meetings.timeline.json"
+    assert window.file_label.toolTip() == str(mine)

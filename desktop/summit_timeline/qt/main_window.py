@@ -7,6 +7,8 @@ controllers.  Behaviour lives in the views and controllers it composes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..resources import is_default_dataset
 from .actions import build_actions, build_menus, commands, listed
 from .file_controller import FileController
 from .named_views import NamedViewsMenu
@@ -210,7 +213,12 @@ class MainWindow(QMainWindow):
         index = self.state.index
         title = index.timeline.title if index is not None else ""
         self.setWindowTitle(f"{title} — Summit Timeline" if title else "Summit Timeline")
-        self.file_label.setText(self.state.file or "")
+        file = self.state.file or ""
+        # The name a person recognises; the whole path (which may be long, or
+        # somebody's home folder on a shared screen) is in the tooltip.
+        self.file_label.setText("Bundled data" if file and is_default_dataset(file)
+                                else Path(file).name)
+        self.file_label.setToolTip(file)
         if self.state.keeping_view or self.state.view_asked:
             return
         saved = self.settings.view_range(self.state.file or "")
