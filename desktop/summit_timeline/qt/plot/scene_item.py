@@ -154,6 +154,7 @@ class SceneItem(pg.GraphicsObject):
         if scene.density is not None:
             self._density(painter, scene)
         self._shapes(painter, scene, dpr)
+        self._badges(painter, scene)
         paint_rings(painter, scene)
         self._labels(painter, scene)
 
@@ -185,6 +186,11 @@ class SceneItem(pg.GraphicsObject):
             painter.drawImage(QRectF(edges[0], density.tops[k], edges[-1] - edges[0],
                                      density.bottoms[k] - density.tops[k]),
                               _strip(density.colours[k]))
+
+    def _badges(self, painter: QPainter, scene: Scene) -> None:
+        """Counts: of a density strip's stretch, or the "+N" a lane has no row for."""
+        if not scene.badges:
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._font)
         back = with_alpha(qcolor(scene.palette.background), 225)
