@@ -123,18 +123,31 @@ def test_a_pile_folds_into_one_count_and_a_clear_last_row_stays() -> None:
     assert len(folded.group(0)) == 5
 
 
-def test_big_lanes_are_stacked_without_a_python_loop_and_folded_to_the_rows_given() -> None:
+def test_big_lanes_are_stacked_without_a_python_loop_and_folded_onto_the_rows_given() -> None:
+    """Too many to stack exactly: rows by overlap depth, every event drawn in the rows the
+    lane has (some over others), none counted away."""
     n = lane_layout.EXACT_LIMIT + 5
     start = (np.arange(n) // 10).astype(np.float64)
     lane = np.zeros(n, np.int32)
     stacking = lane_layout.stack(start, start + 1, lane, 1)
-    assert stacking.need[0] >= 10, "ten a day need ten rows"
-    folded = lane_layout.fold(stacking, start, start + 1, lane, np.array([4], np.int32), 50.0)
+    assert not stacking.exact[0] and stacking.need[0] >= 10, "ten a day need ten rows"
+    folded = lane_layout.fold(stacking, start, start + 1, lane, np.array([4], np.int32), 2.0)
+    assert folded.row.min() == 0 and folded.row.max() == 3
+    assert len(folded.members) == 0
+
+
+def test_a_long_run_of_counts_is_split_so_each_stays_near_its_events() -> None:
+    n = lane_layout.EXACT_LIMIT
+    start = (np.arange(n) // 10).astype(np.float64)
+    lane = np.zeros(n, np.int32)
+    stacking = lane_layout.stack(start, start + 1, lane, 1)
+    assert stacking.exact[0]
+    folded = lane_layout.fold(stacking, start, start + 1, lane, np.array([4], np.int32), 2.0)
     assert folded.row.max() == 2, "the fourth row holds the counts of what lies beyond it"
     counted = int((folded.row < 0).sum())
-    assert counted == len(folded.members) and counted > n // 2
-    spans = [folded.group(g) for g in range(len(folded.group_x))]
-    assert all(float(np.ptp(start[m])) < 50.0 for m in spans), "counts stay near their events"
+    assert counted == len(folded.members) == n - 3 * (n // 10)
+    groups = [folded.group(g) for g in range(len(folded.group_x))]
+    assert len(groups) > 1 and all(float(np.ptp(start[m])) < 2.0 for m in groups)
 
 
 def test_a_label_fits_a_band_exactly_its_own_width() -> None:

@@ -344,9 +344,12 @@ class SceneBuilder:
         right = np.where(kind == style.POINT, centre + marker / 2,
                          np.where(kind == style.BAR, np.maximum(xe, xs + marker),
                                   np.maximum(xe, xs + 3.0)))
-        chosen_left = float(left[np.flatnonzero(which == chosen)[0]]) if chosen >= 0 else 0.0
+        chosen_at = (0.0, 0.0)
+        if chosen >= 0:
+            k = int(np.flatnonzero(which == chosen)[0])
+            chosen_at = (float(left[k]), float(right[k]))
         badges = self._folds(snap, view, plan, sizes, measure, lane_colours, chosen,
-                             chosen_left)
+                             chosen_at)
         if len(which) == 0:
             return _NO_SHAPES, (), badges
         flags = draw.flags[which]
@@ -377,13 +380,26 @@ class SceneBuilder:
                            for i in marked.tolist())
         return shapes, glyphs, badges
 
+    def _text(self, snap: Snapshot, measure: TextMeasure, position: int, status: int
+              ) -> LabelText:
+        """The label of an event in a status, measured once."""
+        key = (measure.key, position, status)
+        got = self._texts.get(key)
+        if got is None:
+            if len(self._texts) > _CACHE_LIMIT:
+                self._texts.clear()
+            got = label_text(snap.index.event(position).title, status, measure)
+            self._texts[key] = got
+        return got
+
     def _folds(self, snap: Snapshot, view: View, plan: RowPlan, sizes: Sizes,
                measure: TextMeasure, lane_colours: tuple[Rgba, ...], chosen: int,
-               chosen_left: float) -> tuple[Badge, ...]:
+               chosen_at: tuple[float, float]) -> tuple[Badge, ...]:
         """"+N" in a lane's last row where N events have no row at this size and zoom.
 
         Each sits where its first event begins; the count of the one holding the
-        selected event (drawn instead) moves left of that event.
+        selected event (drawn instead, from ``chosen_at[0]`` to ``chosen_at[1]``) moves
+        beside that event, on the side its label will not take.
         """
         folded = plan.folded
         assert folded is not None
@@ -409,7 +425,12 @@ class SceneBuilder:
             cy = float(plan.centre(np.array([slot]), np.array([folded.rows[slot] - 1]))[0])
             x = (float(folded.group_x[g]) - view.x0) * sx
             if chosen >= 0 and folded.group_of[chosen] == g:
-                x = chosen_left - label_layout.GAP - w
+                p = int(draw.position[chosen])
+                label = self._text(snap, measure, p, int(draw.status[chosen]))
+                if chosen_at[1] + label_layout.GAP + label.one <= view.width - 2.0:
+                    x = chosen_at[0] - label_layout.GAP - w
+                else:
+                    x = chosen_at[1] + label_layout.GAP
             x = max(x, ends.get(slot, -np.inf) + 2.0)
             ends[slot] = x + w
             lane = draw.lanes[slot]
@@ -434,17 +455,8 @@ class SceneBuilder:
         candidates = np.argsort(-priority, kind="stable")[:most]
         candidates.sort()
         status = snap.known.status[positions]
-        key = measure.key
-        texts = []
-        for i in candidates.tolist():
-            p, s = int(positions[i]), int(status[i])
-            got = self._texts.get((key, p, s))
-            if got is None:
-                if len(self._texts) > _CACHE_LIMIT:
-                    self._texts.clear()
-                got = label_text(snap.index.event(p).title, s, measure)
-                self._texts[(key, p, s)] = got
-            texts.append(got)
+        texts = [self._text(snap, measure, int(positions[i]), int(status[i]))
+                 for i in candidates.tolist()]
         owner = np.full(n + len(blocks), -1, np.int64)
         owner[candidates] = np.arange(len(candidates))
         obstacles = np.column_stack((shapes.left, shapes.top, shapes.right, shapes.bottom))

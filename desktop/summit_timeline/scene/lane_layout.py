@@ -26,8 +26,9 @@ from typing import Final
 import numpy as np
 from numpy.typing import NDArray
 
-EXACT_LIMIT: Final = 20_000
-"""Lanes with more events than this are stacked by overlap depth (approximate, no loop)."""
+EXACT_LIMIT: Final = 1_000
+"""Lanes with more events than this are stacked by overlap depth (approximate, no loop):
+a zoom into another band of scales re-stacks every lane, and must not stall the window."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,6 +39,8 @@ class Stacking:
     """Rows each lane needs to show all its events (at least 1)."""
     yielded: NDArray[np.bool_]
     """Events whose room shrank to its ``fallback`` to let the next event share its row."""
+    exact: NDArray[np.bool_]
+    """Lanes stacked exactly (False: by overlap depth, where rows may collide)."""
 
 
 def stack(begin: NDArray[np.float64], finish: NDArray[np.float64], lane: NDArray[np.int32],
@@ -54,8 +57,9 @@ def stack(begin: NDArray[np.float64], finish: NDArray[np.float64], lane: NDArray
     row = np.zeros(n, np.int32)
     need = np.ones(lanes, np.int32)
     yielded = np.zeros(n, np.bool_)
+    exact = np.ones(lanes, np.bool_)
     if n == 0:
-        return Stacking(row, need, yielded)
+        return Stacking(row, need, yielded, exact)
     give = fallback if fallback is not None else finish
     by_lane = np.argsort(lane, kind="stable")
     edges = np.searchsorted(lane[by_lane], np.arange(lanes + 1))
@@ -69,9 +73,10 @@ def stack(begin: NDArray[np.float64], finish: NDArray[np.float64], lane: NDArray
             yielded[order] = gave
         else:
             rows = _by_depth(begin[order], finish[order])
+            exact[k] = False
         row[order] = rows
         need[k] = int(rows.max()) + 1
-    return Stacking(row, need, yielded)
+    return Stacking(row, need, yielded, exact)
 
 
 def _greedy(begin: NDArray[np.float64], finish: NDArray[np.float64],
@@ -187,6 +192,10 @@ def fold(stacking: Stacking, begin: NDArray[np.float64], finish: NDArray[np.floa
     """Cut each lane to ``rows`` rows; the last row of a lane that needs more shows the
     events of its own row that nothing beyond it overlaps, and counts the rest.
 
+    A lane stacked by depth (too big to stack exactly) is folded onto its rows instead:
+    its events are all drawn, some over others, as they are where a density strip
+    would be the alternative.
+
     Counted events that overlap one another make one group, one "+N" where the first
     of them is (``at``: where each event is drawn, by default its ``begin``); a group
     reaching over more than 40 stretches of ``bin_days`` (dense data) is split into one
@@ -199,6 +208,9 @@ def fold(stacking: Stacking, begin: NDArray[np.float64], finish: NDArray[np.floa
     for k in np.flatnonzero(stacking.need > rows).tolist():
         cap = int(rows[k])
         mine = lane == k
+        if not stacking.exact[k]:
+            row[mine] %= cap
+            continue
         over = np.flatnonzero(mine & (row >= cap))
         last = np.flatnonzero(mine & (row == cap - 1))
         hidden[over] = True

@@ -12,9 +12,7 @@ How much room a label keeps is chosen per view, widest first: the whole label
 on one line, else on two lines (in rows tall enough for two), else its
 shortest readable form, else none (the events alone).  The first form that
 shows the most wins: events weighted by importance, and by how much of their
-label they keep room for (a title shortened to 60% counts 0.6, no label 0.4),
-so the Putin–Xi meetings named in full on two lines beat every meeting
-named in part.
+label they keep room for (``_READS``).
 
 Lanes share the plot's rows by weight (their events, the important ones
 counted more); a lane that needs fewer rows than its share passes the rest
@@ -54,6 +52,9 @@ SPACING: Final = 8.0
 """Between the end of one event's label and the next event in its row (pixels)."""
 BADGE_PX: Final = 90.0
 """Folded events are counted per stretch of this many pixels (at the band's scale)."""
+MEASURE_LIMIT: Final = 5_000
+"""Above this many events, labels are not measured one by one: a sample's typical widths
+stand for all of them (the rows of so many are an approximation anyway)."""
 SAMPLE: Final = 2000
 """Labels measured to estimate the label room of a lane too big to measure them all."""
 _PLANS: Final = 24
@@ -62,10 +63,12 @@ _PLANS: Final = 24
 ONE_LINE, TWO_LINES, SHORT, NONE = 0, 1, 2, 3
 """Label room an event keeps in its row: its label whole on one line, on two lines, its
 shortest readable form, none."""
-_READS: Final = (1.0, 1.0, 0.6, 0.4)
+_READS: Final = (1.0, 1.0, 0.8, 0.7)
 """What an event drawn with each label room is worth to a reader, against one named in
-full (on one line or two): a shortened title says less, a dot with no room for its name
-less again."""
+full (on one line or two): a shortened title says less, a dot that keeps no room for its
+name (it still gets one wherever there is room) less again; an event counted in "+N"
+instead of drawn, nothing.  So a few light events fold to name the rest in full, but the
+meetings themselves are not hidden to name a few more of them."""
 
 
 def band_of(sx: float) -> int:
@@ -192,6 +195,11 @@ class RowPlanner:
         space = _room(height, line)
         best: tuple[float, int, Folded] | None = None
         levels = (ONE_LINE, TWO_LINES, SHORT, NONE) if room is not None else (NONE,)
+        if room is not None and len(idx) and \
+                int(np.bincount(slot, minlength=lanes).min(initial=0)) > EXACT_LIMIT:
+            # No lane is stacked exactly, so no label can give way: wrapping and shortening
+            # would change nothing.
+            levels = (ONE_LINE, NONE)
         most = float(weight.sum())
         for level in levels:
             full = room.one[idx] if room is not None and level != NONE else np.zeros(len(idx))
@@ -266,7 +274,7 @@ class RowPlanner:
             return self._room[1]
         n = len(draw)
         status = draw.status.tolist()
-        if n <= EXACT_LIMIT:
+        if n <= MEASURE_LIMIT:
             widths = [label_widths(titles(i), s, measure) for i, s in enumerate(status)]
             arr = np.array(widths, np.float64).reshape(n, 3)
             room = LabelRoom(arr[:, 0], arr[:, 1], arr[:, 2])
