@@ -194,9 +194,10 @@ class RowPlanner:
         lane_weight = _lane_weights(slot, weight, lanes)
         space = _room(height, line)
         best: tuple[float, int, Folded] | None = None
-        levels = (ONE_LINE, TWO_LINES, SHORT, NONE) if room is not None else (NONE,)
-        if room is not None and len(idx) and \
-                int(np.bincount(slot, minlength=lanes).min(initial=0)) > EXACT_LIMIT:
+        levels: tuple[int, ...] = (ONE_LINE, TWO_LINES, SHORT, NONE) if room is not None \
+            else (NONE,)
+        counts = np.bincount(slot, minlength=lanes)
+        if room is not None and int(counts[counts > 0].min(initial=0)) > EXACT_LIMIT:
             # No lane is stacked exactly, so no label can give way: wrapping and shortening
             # would change nothing.
             levels = (ONE_LINE, NONE)
