@@ -195,3 +195,26 @@ def test_labels_hold_their_rows_in_every_lane_of_a_page(timeline: Timeline) -> N
                 & (shapes[:, 1] < rect[3]) & (shapes[:, 3] > rect[1]) & ~own
             assert not hit.any(), label.text
             assert rect[0] >= 0 and rect[2] <= width, "inside the page"
+
+
+def test_a_big_file_keeps_each_event_in_its_row_wherever_the_view_pans() -> None:
+    """Every lane too big to stack exactly: rows come from the events around the view, and
+    an event keeps its row from one stretch to the next."""
+    from summit_timeline.commands.synthetic import synthetic_timeline
+
+    snap = Snapshot.build(synthetic_timeline(7000, lanes=3), knowledge_day=None)
+    lo, _ = snap.extent()
+    builder = SceneBuilder()
+    seen: dict[int, float] = {}
+    checked = 0
+    for step in range(12):
+        x0 = lo + 4000.0 + step * 25.0
+        scene = builder.build(snap, View(x0, x0 + 60.0, 1200.0, 600.0, closed=False), LOOK)
+        assert scene.mode == "detail" and len(scene.shapes)
+        for position, cy in zip(scene.shapes.position.tolist(), scene.shapes.cy.tolist(),
+                                strict=True):
+            if position in seen:
+                assert seen[position] == cy, position
+                checked += 1
+            seen[position] = cy
+    assert checked > 100

@@ -266,7 +266,8 @@ class SceneBuilder:
                 lo, hi = max(lo, snap.day_range[0]), min(hi, snap.day_range[1])
             bounds = (lo, hi)
         return self._planner.plan(draw, title, view.sx, view.height, measure,
-                                  dense=dense, within=within, bounds=bounds)
+                                  dense=dense, within=within, bounds=bounds,
+                                  near=None if local else (view.x0, view.x1))
 
     def _ticks(self, view: View, line: float, measure: TextMeasure | None = None
                ) -> tuple[NDArray[np.float64], tuple[Tick, ...], NDArray[np.float64]]:

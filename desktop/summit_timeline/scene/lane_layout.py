@@ -44,14 +44,16 @@ class Stacking:
 
 
 def stack(begin: NDArray[np.float64], finish: NDArray[np.float64], lane: NDArray[np.int32],
-          lanes: int, fallback: NDArray[np.float64] | None = None) -> Stacking:
+          lanes: int, fallback: NDArray[np.float64] | None = None, *,
+          exact_limit: int = EXACT_LIMIT) -> Stacking:
     """Rows for events holding [begin, finish) (days, label room included) in ``lanes`` lanes.
 
     Events of a lane are taken in order of ``begin`` (ties: the order given), each
     into the lowest row free at its begin.  With ``fallback`` (a nearer finish for
     each event: its label wrapped or shortened), an event that fits no row takes
     the lowest row whose last event would leave it room by giving way to that
-    nearer finish, before a new row is opened.
+    nearer finish, before a new row is opened.  Lanes of more than ``exact_limit``
+    events are stacked by overlap depth.
     """
     n = len(begin)
     row = np.zeros(n, np.int32)
@@ -68,7 +70,7 @@ def stack(begin: NDArray[np.float64], finish: NDArray[np.float64], lane: NDArray
         if len(members) == 0:
             continue
         order = members[np.argsort(begin[members], kind="stable")]
-        if len(order) <= EXACT_LIMIT:
+        if len(order) <= exact_limit:
             rows, gave = _greedy(begin[order], finish[order], give[order])
             yielded[order] = gave
         else:
@@ -183,7 +185,8 @@ class Folded:
 
     @property
     def hidden(self) -> int:
-        return int((self.row < 0).sum())
+        """How many events are counted instead of drawn."""
+        return len(self.members)
 
 
 def fold(stacking: Stacking, begin: NDArray[np.float64], finish: NDArray[np.float64],

@@ -6,19 +6,23 @@ give up because a neighbour in its row sits where its text would go while
 rows below stand empty.  Scales are taken in bands (``BANDS_PER_OCTAVE`` per
 doubling of pixels per day); a band is stacked once, at its most zoomed-out
 scale (where labels are longest in days), and kept, so panning never
-re-stacks and zooming re-stacks only on crossing into another band.
+re-stacks and zooming re-stacks only on crossing into another band.  A page
+or a slide never pans: it stacks only the events it shows, at its own scale.
+Where the edge of the page (or of the data) would cut a label off, its room
+is kept left of its event, where the label layout will then put it.
 
-How much room a label keeps is chosen per view, widest first: the whole label
-on one line, else on two lines (in rows tall enough for two), else its
-shortest readable form, else none (the events alone).  The first form that
-shows the most wins: events weighted by importance, and by how much of their
-label they keep room for (``_READS``).
+How much room a label keeps is chosen per view: the whole label on one line;
+or that, giving way to two lines (in rows tall enough for two) or to its
+shortest readable form where that saves a row; or none (the events alone,
+named wherever there is room).  The form that shows the most wins: events
+weighted by importance, and by how much of their label they keep room for
+(``_READS``).
 
 Lanes share the plot's rows by weight (their events, the important ones
 counted more); a lane that needs fewer rows than its share passes the rest
 on.  A lane short of rows shows in its last row what fits there and counts
 the rest as "+N" where they begin: seven meetings on one afternoon in Astana
-do not take the plot from the forty Putin–Xi meetings.  The scene always draws
+do not take the plot from the forty-one Putin–Xi meetings.  The scene always draws
 the selected event, folded or not.
 
 A dense view (drawn as density strips) stacks nothing: its lanes share the
@@ -37,6 +41,7 @@ from numpy.typing import NDArray
 
 from . import style
 from .draw_set import DrawSet
+from .label_layout import GAP
 from .lane_layout import EXACT_LIMIT, Folded, fold, share, stack
 from .text import ELLIPSIS, KEEP, MIN_WIDTH, PAD, TextMeasure, suffix
 
@@ -46,8 +51,6 @@ ROW_MAX: Final = 2.2
 """Tallest row, in text lines: spare height goes to the lanes, not into rows."""
 LANE_GAP: Final = 0.6
 """Space between lanes, in rows."""
-GAP: Final = 4.0
-"""Between a shape and its label, as the label layout leaves it (pixels)."""
 SPACING: Final = 8.0
 """Between the end of one event's label and the next event in its row (pixels)."""
 BADGE_PX: Final = 90.0
@@ -143,12 +146,14 @@ class RowPlanner:
 
     def __init__(self) -> None:
         self._room: tuple[tuple[Hashable, ...], LabelRoom] | None = None
+        self._lane_weight: tuple[tuple[Hashable, ...], NDArray[np.float64]] | None = None
         self._plans: dict[tuple[Hashable, ...], RowPlan] = {}
 
     def plan(self, draw: DrawSet, titles: Callable[[int], str] | None, sx: float,
              height: float, measure: TextMeasure, *, dense: bool,
              within: tuple[float, float] | None = None,
-             bounds: tuple[float, float] | None = None) -> RowPlan:
+             bounds: tuple[float, float] | None = None,
+             near: tuple[float, float] | None = None) -> RowPlan:
         """Rows for ``draw`` at ``sx`` pixels per day in a plot ``height`` pixels tall.
 
         ``titles``: the title of the i-th event of ``draw`` (None: no labels to keep
@@ -156,14 +161,19 @@ class RowPlanner:
         events overlapping these days are stacked (a page or a slide, which never pans,
         spends no rows on events it does not show); None: all, so a pan keeps every row.
         ``bounds``: the days labels must stay within (default ``within``): a label that
-        would run past the right one keeps its room left of its event.
+        would run past the right one keeps its room left of its event.  ``near``: the
+        days a panning view draws now; a file too big for any lane to be stacked
+        exactly is stacked only around them (rows by overlap depth need only the
+        events that overlap, so they come out the same from any such stretch).
         """
         line = float(measure.line_height)
         # A page or a slide is laid out at its own scale; a view that pans and zooms, per
         # band of scales, so that a pan never re-stacks.
         band: float | None = None if dense else sx if within is not None else band_of(sx)
         bounds = bounds if bounds is not None else within
-        key = (id(draw), draw, band, height, measure.key, titles is None, within, bounds)
+        deep = not dense and within is None and near is not None and self._all_big(draw)
+        key = (id(draw), draw, band, height, measure.key, titles is None, within, bounds,
+               near if deep else None)
         got = self._plans.get(key)
         if got is not None:
             return got
@@ -171,6 +181,10 @@ class RowPlanner:
             else np.arange(len(draw), dtype=np.int64)
         if dense:
             plan = self._dense(draw, idx, height, line)
+        elif deep:
+            assert near is not None
+            plan = self._deep(draw, titles, band_scale(band_of(sx)), height, line, measure,
+                              near)
         else:
             scale = sx if within is not None else band_scale(band_of(sx))
             plan = self._stacked(draw, idx, titles, scale, height, line, measure, bounds)
@@ -235,6 +249,57 @@ class RowPlanner:
         if len(idx) != len(draw):
             folded = _lifted(folded, idx, len(draw))
         return self._vertical(folded.rows, lane_weight, height, line, folded, level, scale)
+
+    def _deep(self, draw: DrawSet, titles: Callable[[int], str] | None, scale: float,
+              height: float, line: float, measure: TextMeasure, near: tuple[float, float]
+              ) -> RowPlan:
+        """Rows by overlap depth for the events around ``near``, folded onto each lane's
+        share of the rows (by the weights of all its events, so the same everywhere).
+
+        An event's depth counts the earlier events still running where it begins, all
+        of which begin at most one longest event (with its label) before it: stacking
+        from two such lengths before ``near`` gives every event drawn there the depth
+        it has in the whole file, at a cost that follows the zoom, not the file.
+        """
+        room = self._label_room(draw, titles, measure) if titles is not None else None
+        marker = float(min(max(line * 1.05, 5.0), 18.0))
+        typical = float(np.max(room.one)) if room is not None and len(room.one) else 0.0
+        reach = (marker + GAP + typical + SPACING) / scale
+        lead = 2 * (draw.longest + reach) + 1.0
+        lo = int(np.searchsorted(draw.start, near[0] - lead, side="left"))
+        hi = int(np.searchsorted(draw.start, near[1] + reach, side="right"))
+        idx = np.arange(lo, hi, dtype=np.int64)
+        left, right = _extent(draw, idx, scale, marker)
+        width = room.one[idx] if room is not None else np.zeros(len(idx))
+        begin = left - 2.0 / scale
+        finish = right + (np.where(width > 0, GAP + width, 0.0) + SPACING) / scale
+        lanes = len(draw.lanes)
+        slot = draw.slot[idx]
+        stacking = stack(begin, finish, slot, lanes, exact_limit=0)
+        weight = self._weights(draw)
+        budget = int((_room(height, line) / min_row(ONE_LINE, line))
+                     - LANE_GAP * max(lanes - 1, 0) + 1e-9)
+        caps = share(np.full(lanes, max(budget, lanes), np.int32), weight, max(budget, lanes))
+        folded = _lifted(fold(stacking, begin, finish, slot, caps, BADGE_PX / scale), idx,
+                         len(draw))
+        return self._vertical(folded.rows, weight, height, line, folded, ONE_LINE, scale)
+
+    def _all_big(self, draw: DrawSet) -> bool:
+        """Whether every lane with events has too many to stack exactly."""
+        counts = np.bincount(draw.slot, minlength=len(draw.lanes)) if len(draw) \
+            else np.zeros(0, np.int64)
+        shown = counts[counts > 0]
+        return bool(len(shown)) and bool((shown > EXACT_LIMIT).all())
+
+    def _weights(self, draw: DrawSet) -> NDArray[np.float64]:
+        """Each lane's weight from all its events, remembered for the draw set."""
+        key = (id(draw), draw)
+        if self._lane_weight is not None and self._lane_weight[0] == key:
+            return self._lane_weight[1]
+        every = np.arange(len(draw), dtype=np.int64)
+        weight = _lane_weights(draw.slot, _weights(draw, every), len(draw.lanes))
+        self._lane_weight = (key, weight)
+        return weight
 
     def _dense(self, draw: DrawSet, idx: NDArray[np.int64], height: float, line: float
                ) -> RowPlan:

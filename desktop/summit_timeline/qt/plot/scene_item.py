@@ -113,8 +113,9 @@ class SceneItem(pg.GraphicsObject):
         self._lanes(painter, scene)
         region, seen = scene.region, self._seen
         self._seen = region
+        # One scale, to the rounding of a region's width: its sx is width / days again.
         panning = region is not None and seen is not None and (
-            region is seen or region.view.sx == seen.view.sx)
+            region is seen or math.isclose(region.view.sx, seen.view.sx, rel_tol=1e-9))
         if region is None or not (panning or self._cached_for(region, dpr)):
             # A new scale (a zoom step): paint the view itself, nothing to reuse.
             self._content(painter, scene, dpr)
