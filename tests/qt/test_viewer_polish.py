@@ -53,7 +53,7 @@ def _drawn_labels(widget: TimelineView, state: ViewState) -> dict[str, str]:
 def test_loaded_file_arrives_with_the_views_arrays_made_on_the_worker(
         window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     """The loader's snapshot is what the state holds and the timeline draws: nothing is
-    sorted or stacked again on the GUI thread (for a file with no view framing dates)."""
+    sorted or filtered again on the GUI thread (for a file with no view framing dates)."""
     doc = json.loads(default_dataset().read_text(encoding="utf-8"))
     del doc["views"], doc["default_view"]
     plain = tmp_path / "no-views.timeline.json"
@@ -68,7 +68,7 @@ def test_loaded_file_arrives_with_the_views_arrays_made_on_the_worker(
     assert state.index is not None and state.known is not None
     fresh = DrawSet.build(state.index, state.known, state.shown)
     assert np.array_equal(fresh.position, result.snapshot.draw.position)
-    assert np.array_equal(fresh.y, result.snapshot.draw.y)
+    assert np.array_equal(fresh.slot, result.snapshot.draw.slot)
     assert np.array_equal(state.shown_positions(), result.snapshot.walk)
 
 

@@ -67,16 +67,99 @@ def test_a_long_label_wraps_onto_two_lines_where_one_line_has_no_room() -> None:
 
 def test_same_day_events_get_separate_rows() -> None:
     start = np.array([10.0, 10.0, 10.0, 100.0])
-    layout = lane_layout.stack(start, start + 1, np.zeros(4, np.int32), 1)
-    assert sorted(layout.row[:3].tolist()) == [0, 1, 2]
-    assert layout.lane_rows[0] == 3
+    stacking = lane_layout.stack(start, start + 1, np.zeros(4, np.int32), 1)
+    assert sorted(stacking.row[:3].tolist()) == [0, 1, 2]
+    assert stacking.row[3] == 0, "a later event takes the first free row"
+    assert stacking.need.tolist() == [3]
 
 
-def test_big_lanes_are_stacked_without_a_python_loop_and_capped() -> None:
+def test_a_label_keeps_its_row_clear_of_the_next_event() -> None:
+    """Event 1 sits where event 0's label would run: with the label's room held, it goes to
+    the next row; a far event shares the first row again."""
+    start = np.array([0.0, 5.0, 40.0])
+    shapes_only = lane_layout.stack(start, start + 1, np.zeros(3, np.int32), 1)
+    assert shapes_only.row.tolist() == [0, 0, 0]
+    with_labels = lane_layout.stack(start, start + 20, np.zeros(3, np.int32), 1)
+    assert with_labels.row.tolist() == [0, 1, 0]
+
+
+def test_a_label_gives_way_before_a_row_is_added() -> None:
+    """Where the next event would need a new row, the last label of a row wraps (its
+    fallback) to let it in, and is marked as having given way."""
+    start = np.array([0.0, 5.0, 12.0])
+    finish = start + np.array([20.0, 20.0, 20.0])
+    fallback = start + np.array([4.0, 10.0, 4.0])
+    plain = lane_layout.stack(start, finish, np.zeros(3, np.int32), 1)
+    giving = lane_layout.stack(start, finish, np.zeros(3, np.int32), 1, fallback)
+    assert plain.need.tolist() == [3]
+    assert giving.row.tolist() == [0, 0, 1] and giving.need.tolist() == [2]
+    assert giving.yielded.tolist() == [True, False, False]
+
+
+def test_rows_are_shared_by_weight_when_short() -> None:
+    need = np.array([5, 3, 9], np.int32)
+    assert lane_layout.share(need, np.array([135.0, 36.0, 20.0]), 30).tolist() == [5, 3, 9], \
+        "rows enough for all: every lane gets what it needs"
+    caps = lane_layout.share(need, np.array([135.0, 36.0, 20.0]), 11)
+    assert caps.sum() == 11 and caps[0] == 5, "the heavy lane keeps all it needs"
+    assert caps[2] < need[2], "the light lane's pile is cut"
+    assert lane_layout.share(need, np.ones(3), 2).tolist() == [1, 1, 1], \
+        "never below one row a lane"
+
+
+def test_a_pile_folds_into_one_count_and_a_clear_last_row_stays() -> None:
+    """Seven meetings on one day in three rows: two drawn, five counted in the third
+    row; an event alone in the third row elsewhere is drawn, not counted."""
+    start = np.array([10.0] * 7 + [30.0, 30.0, 30.0])
+    finish = start + 5
+    lane = np.zeros(10, np.int32)
+    stacking = lane_layout.stack(start, finish, lane, 1)
+    folded = lane_layout.fold(stacking, start, finish, lane, np.array([3], np.int32), 1.0)
+    assert folded.rows.tolist() == [3]
+    assert (folded.row[:7] >= 0).sum() == 2 and folded.row[:7].max() <= 1
+    assert folded.row[7:].tolist() == [0, 1, 2], "nothing beyond it: the last row's event stays"
+    assert len(folded.group_x) == 1 and folded.group_x[0] == 10.0
+    assert sorted(folded.group(0).tolist()) == sorted(np.flatnonzero(folded.row < 0).tolist())
+    assert len(folded.group(0)) == 5
+
+
+def test_big_lanes_are_stacked_without_a_python_loop_and_folded_onto_the_rows_given() -> None:
+    """Too many to stack exactly: rows by overlap depth, every event drawn in the rows the
+    lane has (some over others), none counted away."""
     n = lane_layout.EXACT_LIMIT + 5
     start = (np.arange(n) // 10).astype(np.float64)
-    layout = lane_layout.stack(start, start + 1, np.zeros(n, np.int32), 1)
-    assert layout.row.max() < lane_layout.MAX_ROWS
+    lane = np.zeros(n, np.int32)
+    stacking = lane_layout.stack(start, start + 1, lane, 1)
+    assert not stacking.exact[0] and stacking.need[0] >= 10, "ten a day need ten rows"
+    folded = lane_layout.fold(stacking, start, start + 1, lane, np.array([4], np.int32), 2.0)
+    assert folded.row.min() == 0 and folded.row.max() == 3
+    assert len(folded.members) == 0
+
+
+def test_a_long_run_of_counts_is_split_so_each_stays_near_its_events() -> None:
+    n = lane_layout.EXACT_LIMIT
+    start = (np.arange(n) // 10).astype(np.float64)
+    lane = np.zeros(n, np.int32)
+    stacking = lane_layout.stack(start, start + 1, lane, 1)
+    assert stacking.exact[0]
+    folded = lane_layout.fold(stacking, start, start + 1, lane, np.array([4], np.int32), 2.0)
+    assert folded.row.max() == 2, "the fourth row holds the counts of what lies beyond it"
+    counted = int((folded.row < 0).sum())
+    assert counted == len(folded.members) == n - 3 * (n // 10)
+    groups = [folded.group(g) for g in range(len(folded.group_x))]
+    assert len(groups) > 1 and all(float(np.ptp(start[m])) < 2.0 for m in groups)
+
+
+def test_a_label_fits_a_band_exactly_its_own_width() -> None:
+    """A band as wide as a label's shortest form holds it, whatever the rounding of the
+    pixel arithmetic (Kazan's month in an export 900 px wide lost its label to it)."""
+    left, right = np.array([104.45044642857141]), np.array([752.0432142857142])
+    shapes = np.array([[104.45044642857141, 87.37, 752.0432142857142, 107.53]])
+    placed = label_layout.place(left, right, np.array([97.45]), np.array([205.5]), 14.8,
+                                np.array([2.0]), (2.0, 2.0, 729.1531249999999, 408.1), shapes,
+                                np.array([148.2875]), two=np.array([109.1875]),
+                                two_height=27.6)
+    assert placed.which.tolist() == [0] and placed.form.tolist() == [label_layout.ONE]
 
 
 def test_layout_matches_the_plain_greedy_reference() -> None:
@@ -152,7 +235,7 @@ def _reference_place(left: NDArray[np.float64], right: NDArray[np.float64],
         stops = [r[0] for j, r in enumerate(meets(t, b)) if r[0] >= x0 - 0.5]
         x1 = min([x0 + w, b2, *(s - gap for s in stops)])
         own = i if shapes is not None and i < len(obs) else -1
-        return (x0, t, x1, b) if x1 - x0 >= low_w and free((x0, t, x1, b), own) else None
+        return (x0, t, x1, b) if x1 - x0 >= low_w - 1e-9 and free((x0, t, x1, b), own) else None
 
     def shrunk(i: int, t: float, b: float, w: float, low_w: float) -> _Box | None:
         found = inside(i, t, b, w, low_w)
@@ -160,11 +243,11 @@ def _reference_place(left: NDArray[np.float64], right: NDArray[np.float64],
             return found
         x0 = max(right[i] + gap, b0)
         x1 = min([x0 + w, b2, *(r[0] - gap for r in meets(t, b) if r[0] >= x0 - 0.5)])
-        if x1 - x0 >= low_w and free((x0, t, x1, b)):
+        if x1 - x0 >= low_w - 1e-9 and free((x0, t, x1, b)):
             return (x0, t, x1, b)
         x1 = min(left[i] - gap, b2)
         x0 = max([x1 - w, b0, *(r[2] + gap for r in meets(t, b) if r[2] <= x1 + 0.5)])
-        if x1 - x0 >= low_w and free((x0, t, x1, b)):
+        if x1 - x0 >= low_w - 1e-9 and free((x0, t, x1, b)):
             return (x0, t, x1, b)
         return None
 

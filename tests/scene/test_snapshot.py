@@ -62,7 +62,7 @@ def test_selection_and_flags_reuse_the_rows(timeline: Timeline) -> None:
     flags = np.zeros(len(snap.index), np.int8)
     flags[int(snap.walk[0])] = 2
     flagged = snap.with_review(flags)
-    assert flagged.draw.layout is snap.draw.layout, "a flag does not re-stack the rows"
+    assert flagged.draw.position is snap.draw.position, "a flag does not sort the events again"
     assert int(flagged.draw.review[list(flagged.draw.position).index(int(snap.walk[0]))]) == 2
     only = flagged.with_filter(EventFilter(review=2))
     assert [int(p) for p in only.walk] == [int(snap.walk[0])]

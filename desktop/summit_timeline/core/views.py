@@ -60,12 +60,20 @@ def view_range(view: View) -> tuple[float, float] | None:
 FRAME_MARGINS = (0.04, 0.10)
 """Room left and right of framed days, as parts of their span: the right is wider, for
 the labels that sit right of their events."""
+LABEL_DAYS = 36.5
+"""The right margin never needs more than this: over a span of years a label is a few
+weeks wide, and labels at the very end go left of their events."""
 
 
 def framed(lo: float, hi: float) -> tuple[float, float]:
-    """Days [lo, hi) with the margins a framed range is shown with (window and exports)."""
+    """Days [lo, hi) with the margins a framed range is shown with (window and exports).
+
+    Over a few months the right margin holds labels; over years it is no wider than
+    the left one, so the record of 2013 to September 2025 ends early in 2026, not 2027.
+    """
     span = max(hi - lo, 2.0)
-    return lo - span * FRAME_MARGINS[0], hi + span * FRAME_MARGINS[1]
+    left, right = span * FRAME_MARGINS[0], span * FRAME_MARGINS[1]
+    return lo - left, hi + min(right, max(left, LABEL_DAYS))
 
 
 def view_tip(timeline: Timeline, view: View) -> str:

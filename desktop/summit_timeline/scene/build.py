@@ -29,6 +29,7 @@ from ..core import dates
 from ..core.index import APPROXIMATE, UNCERTAIN
 from . import date_ticks, label_layout, style
 from .palette import Palette, Rgba
+from .row_plan import RowPlan, RowPlanner
 from .scene import (
     Badge,
     Density,
@@ -51,10 +52,6 @@ DETAIL_LIMIT: Final = 6000
 CANDIDATES: Final = 250
 """Most labels tried per view, the most important first."""
 GLYPH_LIMIT: Final = 400
-ROW_MAX: Final = 2.2
-"""Tallest row, in text lines: spare height goes to the lanes, not into rows."""
-LANE_GAP: Final = 0.6
-"""Space between lanes, in rows."""
 DENSITY_PX: Final = 3.0
 BADGE_PX: Final = 90.0
 _DENSITY_STRENGTH: Final = np.array([0.0, 0.22, 0.42, 0.65, 0.9])
@@ -101,23 +98,12 @@ def compact(count: int) -> str:
     return f"{count / 1_000_000:.1f}M".replace(".0M", "M")
 
 
-@dataclass(frozen=True, eq=False)
-class _Rows:
-    """Where lanes and rows sit vertically for one plot height."""
-
-    row: float
-    lane_top: NDArray[np.float64]
-    lane_bottom: NDArray[np.float64]
-    first_row: NDArray[np.float64]
-    """y of the top of each lane's first row."""
-
-
 class SceneBuilder:
     """Builds scenes, remembering what repeats from frame to frame."""
 
     def __init__(self) -> None:
         self._texts: dict[tuple[Hashable, int, int], LabelText] = {}
-        self._rows: tuple[tuple[object, ...], _Rows] | None = None
+        self._planner = RowPlanner()
         self._last: tuple[tuple[object, ...], Scene] | None = None
         self._region: tuple[tuple[object, ...], Scene] | None = None
 
@@ -126,14 +112,15 @@ class SceneBuilder:
         if self._last is not None and self._last[0] == key:
             return self._last[1]
         if view.closed:
-            scene = self._build(snap, view, look, 1.0)
+            scene = self._build(snap, view, look, 1.0, local=True)
         else:
             area = region_of(snap, view)
             region_key = (id(snap), snap, area, look.key)
             if self._region is not None and self._region[0] == region_key:
                 region = self._region[1]
             else:
-                region = self._build(snap, area, look, area.width / max(view.width, 1.0))
+                region = self._build(snap, area, look, area.width / max(view.width, 1.0),
+                                     local=False)
                 self._region = (region_key, region)
             scene = self._within(region, snap, view, look)
         self._last = (key, scene)
@@ -162,17 +149,16 @@ class SceneBuilder:
         marked = tuple((r[0] + dx, r[1], r[2] + dx, r[3]) for r in region.marked
                        if r[2] + dx > 0 and r[0] + dx < width)
         density = region.density
-        badges = region.badges
         draw = snap.draw
+        badges = tuple(Badge((b.rect[0] + dx, b.rect[1], b.rect[2] + dx, b.rect[3]),
+                             b.text, b.colour, b.positions) for b in region.badges
+                       if b.rect[2] + dx > 0 and b.rect[0] + dx < width)
         if density is not None:
             density = Density(density.edges + dx, density.colours, density.tops,
                               density.bottoms, draw.count_between(view.x0, view.x1))
-            badges = tuple(Badge((b.rect[0] + dx, b.rect[1], b.rect[2] + dx, b.rect[3]),
-                                 b.text, b.colour) for b in badges
-                           if b.rect[2] + dx > 0 and b.rect[0] + dx < width)
             drawn = density.counted
         else:
-            drawn = draw.overlapping(view.x0, view.x1) if len(shapes) else 0
+            drawn = draw.overlapping(view.x0, view.x1) if len(shapes) or badges else 0
         grid, ticks, minor = self._ticks(view, region.sizes.line)
         placed = {m.kind: m for m in region.markers}
         markers = []
@@ -195,22 +181,28 @@ class SceneBuilder:
 
     # ------------------------------------------------------------ parts
 
-    def _build(self, snap: Snapshot, view: View, look: Look, share: float) -> Scene:
+    def _build(self, snap: Snapshot, view: View, look: Look, share: float, *,
+               local: bool) -> Scene:
         """The scene of a closed view; ``share``: its width in widths of the view shown
-        (more than 1 for the region of an open view: room for more events and labels)."""
+        (more than 1 for the region of an open view: room for more events and labels);
+        ``local``: rows are stacked for the events of this view alone (a page, a slide),
+        not for all of them (the region of an open view, which pans)."""
         palette, measure = look.palette, look.measure
         line = float(measure.line_height)
         draw = snap.draw
-        rows = self._vertical(snap, view.height, line)
-        marker = float(min(max(min(line * 1.05, rows.row * 0.78), 5.0), 18.0))
-        sizes = Sizes(line=line, label=line + 2.0, marker=marker, row=rows.row,
+        width = max(view.width, 1.0)
+        in_view = draw.count_between(view.x0, view.x1)
+        dense = in_view > min(DETAIL_LIMIT * share, width * 2)
+        plan = self._plan(snap, view, measure, dense, local)
+        marker = float(min(max(min(line * 1.05, plan.row * 0.78), 5.0), 18.0))
+        sizes = Sizes(line=line, label=line + 2.0, marker=marker, row=plan.row,
                       pen=max(1.0, line * 0.09), badge=max(9.0, min(13.0, marker * 0.8)))
         tracks = snap.index.tracks
         lane_colours = tuple(palette.lane(k, t.colour) for k, t in enumerate(tracks))
-        lanes = tuple(Lane(slot, lane, tracks[lane].title, float(rows.lane_top[slot]),
-                           float(rows.lane_bottom[slot]), slot % 2 == 0, lane_colours[lane])
+        lanes = tuple(Lane(slot, lane, tracks[lane].title, float(plan.lane_top[slot]),
+                           float(plan.lane_bottom[slot]), slot % 2 == 0, lane_colours[lane])
                       for slot, lane in enumerate(draw.lanes))
-        grid, ticks, minor = self._ticks(view, line)
+        grid, ticks, minor = self._ticks(view, line, measure if local else None)
         markers = self._markers(snap, view, sizes, measure, palette)
         legend = legend_entries(snap)
         legend_colour = lanes[0].colour if lanes else palette.lane(0)
@@ -228,12 +220,10 @@ class SceneBuilder:
                          legend=legend, legend_colour=legend_colour, title=title,
                          subtitle=subtitle, emphasis=look.emphasis, drawn=drawn)
 
-        width = max(view.width, 1.0)
-        in_view = draw.count_between(view.x0, view.x1)
-        if in_view > min(DETAIL_LIMIT * share, width * 2):
-            density, badges = self._density(snap, view, rows, sizes, measure, palette, lanes)
+        if dense:
+            density, badges = self._density(snap, view, plan, sizes, measure, palette, lanes)
             return scene("density", _NO_SHAPES, (), (), None, density, badges, density.counted)
-        shapes, glyphs = self._shapes(snap, view, rows, sizes)
+        shapes, glyphs, badges = self._shapes(snap, view, plan, sizes, measure, lane_colours)
         selection: Rect | None = None
         if snap.selection != NO_SELECTION:
             rect = shapes.rect_of(snap.selection)
@@ -247,39 +237,42 @@ class SceneBuilder:
             marked = tuple((float(shapes.left[i]) - ring, float(shapes.top[i]) - ring,
                             float(shapes.right[i]) + ring, float(shapes.bottom[i]) + ring)
                            for i in hit.tolist())
-        labels = self._labels(snap, view, shapes, sizes, measure, markers,
+        labels = self._labels(snap, view, shapes, sizes, measure,
+                              tuple(m.caption_rect for m in markers)
+                              + tuple(b.rect for b in badges),
                               round(CANDIDATES * share))
-        return scene("detail" if len(shapes) else "empty", shapes, labels, glyphs, selection,
-                     None, (), draw.overlapping(view.x0, view.x1) if len(shapes) else 0,
+        shown = len(shapes) > 0 or len(badges) > 0
+        return scene("detail" if shown else "empty", shapes, labels, glyphs, selection,
+                     None, badges, draw.overlapping(view.x0, view.x1) if shown else 0,
                      marked)
 
-    def _vertical(self, snap: Snapshot, height: float, line: float) -> _Rows:
-        """Rows as tall as the plot allows up to ``ROW_MAX`` lines; lanes share the rest
-        by their number of rows (plus one, so a lane of one row is not a sliver).
+    def _plan(self, snap: Snapshot, view: View, measure: TextMeasure, dense: bool,
+              local: bool) -> RowPlan:
+        """The rows of the snapshot's lanes at this view's scale and height."""
+        index, position = snap.index, snap.draw.position
 
-        The margins above and below hold the captions of the date lines.
-        """
+        def title(i: int) -> str:
+            return index.event(int(position[i])).title
+
         draw = snap.draw
-        key = (id(draw), draw, height, line)
-        if self._rows is not None and self._rows[0] == key:
-            return self._rows[1]
-        lane_rows = draw.layout.lane_rows.astype(np.float64)
-        count = len(draw.lanes)
-        margin = line + 8.0
-        room = max(height - 2 * margin, line)
-        total = float(lane_rows.sum()) + LANE_GAP * max(count - 1, 0)
-        row = min(ROW_MAX * line, room / max(total, 1.0))
-        weight = lane_rows + 1.0
-        spare = max(room - row * total, 0.0) * weight / max(float(weight.sum()), 1.0)
-        heights = lane_rows * row + spare
-        tops = margin + np.concatenate(([0.0], np.cumsum(heights + row * LANE_GAP)[:-1])) \
-            if count else np.zeros(0)
-        rows = _Rows(row, tops, tops + heights, tops + spare / 2)
-        self._rows = (key, rows)
-        return rows
+        if local:
+            within: tuple[float, float] | None = (view.x0, view.x1)
+            bounds = within
+        else:  # as ``region_of`` cuts an open view's region
+            within = None
+            lo, hi = (float(draw.start[0]), float(draw.ends[-1])) if len(draw) \
+                else (view.x0, view.x1)
+            if snap.day_range is not None:
+                lo, hi = max(lo, snap.day_range[0]), min(hi, snap.day_range[1])
+            bounds = (lo, hi)
+        return self._planner.plan(draw, title, view.sx, view.height, measure,
+                                  dense=dense, within=within, bounds=bounds,
+                                  near=None if local else (view.x0, view.x1))
 
-    def _ticks(self, view: View, line: float
+    def _ticks(self, view: View, line: float, measure: TextMeasure | None = None
                ) -> tuple[NDArray[np.float64], tuple[Tick, ...], NDArray[np.float64]]:
+        """Labelled and minor ticks; with ``measure`` (a page, a slide), no labelled tick
+        whose date would run off the right edge ("202" for 2027)."""
         # Tick steps leave room for their labels at this text size (13 px is the reference).
         plan = date_ticks.plan(view.x0, view.x1, view.width * 13.0 / max(line, 1.0),
                                finest="day")
@@ -290,7 +283,8 @@ class SceneBuilder:
         if plan.minor is not None:
             minor = np.asarray(date_ticks.values(view.x0, view.x1, plan.minor), np.float64)
         ticks = tuple(Tick(float(x), float(d), t)
-                      for x, d, t in zip(xs.tolist(), values, texts, strict=True))
+                      for x, d, t in zip(xs.tolist(), values, texts, strict=True)
+                      if measure is None or x + 3.0 + measure.width(t) <= view.width)
         return xs, ticks, minor
 
     def _markers(self, snap: Snapshot, view: View, sizes: Sizes, measure: TextMeasure,
@@ -299,7 +293,7 @@ class SceneBuilder:
         out = []
         kinds: tuple[tuple[Literal["known", "as_of"], int | None, str, Rgba, bool, bool], ...] = (
             ("known", snap.knowledge_day, "known on", palette.marker, False, False),
-            ("as_of", snap.as_of_day, "data as of", palette.as_of, True, True))
+            ("as_of", data_line_day(snap), "data as of", palette.as_of, True, True))
         for kind, day, word, colour, dashed, top in kinds:
             if day is None:
                 continue
@@ -314,27 +308,51 @@ class SceneBuilder:
                               colour, dashed, 2.0 if kind == "known" else 1.5))
         return tuple(out)
 
-    def _shapes(self, snap: Snapshot, view: View, rows: _Rows, sizes: Sizes
-                ) -> tuple[Shapes, tuple[Glyph, ...]]:
+    def _shapes(self, snap: Snapshot, view: View, plan: RowPlan, sizes: Sizes,
+                measure: TextMeasure, lane_colours: tuple[Rgba, ...]
+                ) -> tuple[Shapes, tuple[Glyph, ...], tuple[Badge, ...]]:
+        """The events drawn one by one, their "~"/"?" marks, and the "+N" of those folded.
+
+        The selected event is drawn even where its lane folds it, in the lane's last
+        row: whatever the reader walks to with the keyboard is on screen.
+        """
         draw = snap.draw
+        folded = plan.folded
+        assert folded is not None
         which = draw.visible(view.x0, view.x1)
-        if len(which) == 0:
-            return _NO_SHAPES, ()
+        row = folded.row[which]
+        chosen = -1
+        if snap.selection != NO_SELECTION:
+            at = np.flatnonzero(draw.position[which] == snap.selection)
+            if len(at) and row[at[0]] < 0:
+                chosen = int(which[at[0]])
+                row = row.copy()
+                row[at[0]] = folded.rows[draw.slot[chosen]] - 1
+        keep = row >= 0
+        which, row = which[keep], row[keep]
         sx = view.sx
         start, end = draw.start[which], draw.end[which]
         marker = sizes.marker
         kind = style.shapes_of(draw.precision[which], start, end, sx, marker)
         xs, xe = (start - view.x0) * sx, (end - view.x0) * sx
         slot = draw.slot[which]
-        cy = rows.first_row[slot] + (draw.layout.row[which] + 0.5) * rows.row
+        cy = plan.centre(slot, row)
         half = np.where(kind == style.POINT, marker / 2,
                         np.where(kind == style.BAR, marker * 0.36,
-                                 min(rows.row * 0.42, marker * 0.75)))
+                                 min(plan.row * 0.42, marker * 0.75)))
         centre = (xs + xe) / 2
         left = np.where(kind == style.POINT, centre - marker / 2, xs)
         right = np.where(kind == style.POINT, centre + marker / 2,
                          np.where(kind == style.BAR, np.maximum(xe, xs + marker),
                                   np.maximum(xe, xs + 3.0)))
+        chosen_at = (0.0, 0.0)
+        if chosen >= 0:
+            k = int(np.flatnonzero(which == chosen)[0])
+            chosen_at = (float(left[k]), float(right[k]))
+        badges = self._folds(snap, view, plan, sizes, measure, lane_colours, chosen,
+                             chosen_at)
+        if len(which) == 0:
+            return _NO_SHAPES, (), badges
         flags = draw.flags[which]
         fuzzy = (flags & (APPROXIMATE | UNCERTAIN)) != 0
         codes = style.codes(kind, draw.status[which], fuzzy)
@@ -361,11 +379,71 @@ class SceneBuilder:
                                  ("~" if f[i] & APPROXIMATE else "")
                                  + ("?" if f[i] & UNCERTAIN else ""))
                            for i in marked.tolist())
-        return shapes, glyphs
+        return shapes, glyphs, badges
+
+    def _text(self, snap: Snapshot, measure: TextMeasure, position: int, status: int
+              ) -> LabelText:
+        """The label of an event in a status, measured once."""
+        key = (measure.key, position, status)
+        got = self._texts.get(key)
+        if got is None:
+            if len(self._texts) > _CACHE_LIMIT:
+                self._texts.clear()
+            got = label_text(snap.index.event(position).title, status, measure)
+            self._texts[key] = got
+        return got
+
+    def _folds(self, snap: Snapshot, view: View, plan: RowPlan, sizes: Sizes,
+               measure: TextMeasure, lane_colours: tuple[Rgba, ...], chosen: int,
+               chosen_at: tuple[float, float]) -> tuple[Badge, ...]:
+        """"+N" in a lane's last row where N events have no row at this size and zoom.
+
+        Each sits where its first event begins; the count of the one holding the
+        selected event (drawn instead, from ``chosen_at[0]`` to ``chosen_at[1]``) moves
+        beside that event, on the side its label will not take.
+        """
+        folded = plan.folded
+        assert folded is not None
+        if len(folded.group_x) == 0:
+            return ()
+        draw = snap.draw
+        sx = view.sx
+        reach = 80.0 / sx
+        near = np.flatnonzero((folded.group_x >= view.x0 - reach)
+                              & (folded.group_x <= view.x1))
+        h = sizes.label
+        placed: list[Badge] = []
+        ends: dict[int, float] = {}
+        for g in near.tolist():
+            members = folded.group(g)
+            if chosen >= 0 and folded.group_of[chosen] == g:
+                members = members[members != chosen]
+            if len(members) == 0:
+                continue
+            text = "+" + compact(len(members))
+            w = measure.width(text) + 10.0
+            slot = int(folded.group_lane[g])
+            cy = float(plan.centre(np.array([slot]), np.array([folded.rows[slot] - 1]))[0])
+            x = (float(folded.group_x[g]) - view.x0) * sx
+            if chosen >= 0 and folded.group_of[chosen] == g:
+                p = int(draw.position[chosen])
+                label = self._text(snap, measure, p, int(draw.status[chosen]))
+                if chosen_at[1] + label_layout.GAP + label.one <= view.width - 2.0:
+                    x = chosen_at[0] - label_layout.GAP - w
+                else:
+                    x = chosen_at[1] + label_layout.GAP
+            x = max(x, ends.get(slot, -np.inf) + 2.0)
+            ends[slot] = x + w
+            lane = draw.lanes[slot]
+            placed.append(Badge((x, cy - h / 2, x + w, cy + h / 2), text, lane_colours[lane],
+                                tuple(int(p) for p in draw.position[members].tolist())))
+        return tuple(placed)
 
     def _labels(self, snap: Snapshot, view: View, shapes: Shapes, sizes: Sizes,
-                measure: TextMeasure, markers: tuple[Marker, ...],
+                measure: TextMeasure, blocks: tuple[Rect, ...],
                 most: int) -> tuple[Label, ...]:
+        """Labels of the most important events first, clear of every shape and of
+        ``blocks`` (the date lines' captions, the "+N" counts)."""
         n = len(shapes)
         if n == 0:
             return ()
@@ -378,22 +456,13 @@ class SceneBuilder:
         candidates = np.argsort(-priority, kind="stable")[:most]
         candidates.sort()
         status = snap.known.status[positions]
-        key = measure.key
-        texts = []
-        for i in candidates.tolist():
-            p, s = int(positions[i]), int(status[i])
-            got = self._texts.get((key, p, s))
-            if got is None:
-                if len(self._texts) > _CACHE_LIMIT:
-                    self._texts.clear()
-                got = label_text(snap.index.event(p).title, s, measure)
-                self._texts[(key, p, s)] = got
-            texts.append(got)
-        owner = np.full(n + len(markers), -1, np.int64)
+        texts = [self._text(snap, measure, int(positions[i]), int(status[i]))
+                 for i in candidates.tolist()]
+        owner = np.full(n + len(blocks), -1, np.int64)
         owner[candidates] = np.arange(len(candidates))
         obstacles = np.column_stack((shapes.left, shapes.top, shapes.right, shapes.bottom))
-        if markers:
-            obstacles = np.vstack((obstacles, np.array([m.caption_rect for m in markers])))
+        if blocks:
+            obstacles = np.vstack((obstacles, np.array(blocks, np.float64)))
         placed = label_layout.place(
             shapes.left[candidates], shapes.right[candidates], shapes.cy[candidates],
             np.array([t.one for t in texts]), sizes.label, priority[candidates],
@@ -417,7 +486,7 @@ class SceneBuilder:
                              int(positions[i]) == snap.selection))
         return tuple(out)
 
-    def _density(self, snap: Snapshot, view: View, rows: _Rows, sizes: Sizes,
+    def _density(self, snap: Snapshot, view: View, rows: RowPlan, sizes: Sizes,
                  measure: TextMeasure, palette: Palette, lanes: tuple[Lane, ...]
                  ) -> tuple[Density, tuple[Badge, ...]]:
         draw = snap.draw
@@ -474,12 +543,27 @@ def region_of(snap: Snapshot, view: View) -> View:
     return View(r0, r1, (r1 - r0) * sx, view.height)
 
 
+def data_line_day(snap: Snapshot) -> int | None:
+    """The day of the "data as of" line, where it says something true, else None.
+
+    Drawn in a view as known on a day up to the file's ``as_of``: there it marks
+    how far the data reached.  Beside everything known, or as known on a later
+    day, it would date before them events the file holds (the bundled record's
+    ``as_of`` is the day it opens at, 3 July 2024, and it runs to 2025), so it is
+    left out and the heading says when the data was last checked instead.
+    """
+    day, known = snap.as_of_day, snap.knowledge_day
+    if day is None or known is None or known > day:
+        return None
+    return day
+
+
 def legend_entries(snap: Snapshot) -> tuple[style.LegendEntry, ...]:
     """The key to a drawing of ``snap``: every look, then the lines and flags it has."""
     entries = list(style.LEGEND)
     if snap.knowledge_day is not None:
         entries.append(style.KNOWN_ENTRY)
-    if snap.as_of_day is not None:
+    if data_line_day(snap) is not None:
         entries.append(style.AS_OF_ENTRY)
     if snap.review is not None:
         entries.extend(style.REVIEW_ENTRIES)
@@ -491,8 +575,13 @@ def _heading(snap: Snapshot, view: View) -> tuple[str, str]:
     parts = []
     if snap.knowledge_day is not None:
         parts.append(f"as known on {dates.format_day(snap.knowledge_day)}")
-    if snap.as_of_day is not None:
-        parts.append(f"data as of {dates.format_day(snap.as_of_day)}")
+    else:
+        parts.append("everything known")
+    data_day = data_line_day(snap)
+    if data_day is not None:
+        parts.append(f"data as of {dates.format_day(data_day)}")
+    elif snap.timeline.checked:
+        parts.append(f"data checked {dates.parse(snap.timeline.checked).display()}")
     tracks = snap.index.tracks
     if len(snap.lanes) < len(tracks):
         parts.append("tracks: " + ", ".join(tracks[k].title for k in snap.lanes))

@@ -15,7 +15,6 @@ from numpy.typing import NDArray
 
 from ..core.index import EventIndex
 from ..core.knowledge import KnownArrays
-from .lane_layout import LaneLayout, stack
 
 _MAX_CELLS = 4_000_000
 
@@ -61,16 +60,12 @@ class DrawSet:
     """Each event's track (an index into ``index.tracks``), for its colour."""
     slot: NDArray[np.int32]
     """Each event's place among the drawn lanes, top to bottom."""
-    y: NDArray[np.float64]
-    """Row centre, in rows from the top of the first drawn lane."""
     status: NDArray[np.int8]
     precision: NDArray[np.int8]
     flags: NDArray[np.uint8]
     importance: NDArray[np.int8]
     longest: float
     """Longest event in days; a frame looks this far left of its edge for overlaps."""
-    layout: LaneLayout
-    """Rows per drawn lane (indexed by slot)."""
     density: DensityGrid
     """Counts per drawn lane (indexed by slot)."""
     lanes: tuple[int, ...]
@@ -98,13 +93,12 @@ class DrawSet:
         start, end = start[order], end[order]
         lane = index.lane[position]
         slot = slot_of[lane]
-        layout = stack(start, end, slot, len(drawn))
         return cls(
-            position=position, start=start, end=end, lane=lane, slot=slot, y=layout.y(slot),
+            position=position, start=start, end=end, lane=lane, slot=slot,
             status=known.status[position], precision=known.precision[position],
             flags=known.flags[position], importance=index.importance[position],
             longest=float((end - start).max()) if len(position) else 0.0,
-            layout=layout, density=DensityGrid.build((start + end) / 2, slot, len(drawn)),
+            density=DensityGrid.build((start + end) / 2, slot, len(drawn)),
             lanes=drawn,
             review=review[position] if review is not None and len(review) == len(index)
             else np.zeros(len(position), np.int8),

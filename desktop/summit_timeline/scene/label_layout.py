@@ -184,7 +184,7 @@ class _Board:
             return None
         x0 = max(left + GAP, self.b0)
         x1 = min(x0 + width, self.b2, self.next_start(line, x0 - 0.5) - GAP)
-        if x1 - x0 >= least and self.free(line, x0, x1, own):
+        if x1 - x0 >= least - 1e-9 and self.free(line, x0, x1, own):
             return (x0, x1)
         return None
 
@@ -196,11 +196,11 @@ class _Board:
             return found
         x0 = max(right + GAP, self.b0)
         x1 = min(x0 + width, self.b2, self.next_start(line, x0 - 0.5) - GAP)
-        if x1 - x0 >= least and self.free(line, x0, x1):
+        if x1 - x0 >= least - 1e-9 and self.free(line, x0, x1):
             return (x0, x1)
         x1 = min(left - GAP, self.b2)
         x0 = max(x1 - width, self.b0, self.prev_end(line, x1 + 0.5) + GAP)
-        if x1 - x0 >= least and self.free(line, x0, x1):
+        if x1 - x0 >= least - 1e-9 and self.free(line, x0, x1):
             return (x0, x1)
         return None
 

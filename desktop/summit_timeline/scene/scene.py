@@ -176,11 +176,14 @@ class Density:
 
 @dataclass(frozen=True)
 class Badge:
-    """A count of events in a stretch of a lane, in density view."""
+    """A count of events in a stretch of a lane: in density view, or "+N" where a lane
+    has no row left for them at this size and zoom."""
 
     rect: Rect
     text: str
     colour: Rgba
+    positions: tuple[int, ...] = ()
+    """The events a "+N" stands for, in time order (empty for density counts)."""
 
 
 @dataclass(frozen=True, eq=False)

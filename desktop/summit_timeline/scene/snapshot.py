@@ -26,7 +26,6 @@ from ..core.index import EventIndex
 from ..core.knowledge import KnownArrays
 from ..core.model import STATUSES, Event, Status, Timeline
 from .draw_set import DensityGrid, DrawSet
-from .lane_layout import stack
 
 NO_SELECTION = -1
 
@@ -264,10 +263,9 @@ def _empty_draw() -> DrawSet:
     none_f = np.zeros(0, np.float64)
     none_i = np.zeros(0, np.int32)
     return DrawSet(position=np.zeros(0, np.int64), start=none_f, end=none_f, lane=none_i,
-                   slot=none_i, y=none_f, status=np.zeros(0, np.int8),
+                   slot=none_i, status=np.zeros(0, np.int8),
                    precision=np.zeros(0, np.int8), flags=np.zeros(0, np.uint8),
                    importance=np.zeros(0, np.int8), longest=0.0,
-                   layout=stack(none_f, none_f, none_i, 0),
                    density=DensityGrid.build(none_f, none_i, 0), lanes=())
 
 

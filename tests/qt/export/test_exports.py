@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import struct
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -235,6 +236,31 @@ def test_svg_text_stays_inside_the_page(tmp_path: Path, qtbot: QtBot, timeline: 
             "status included"
     for text, left, right in boxes:
         assert left >= -0.5 and right <= width + 0.5, (text, left, right)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_the_whole_record_names_every_putin_xi_meeting_inside_the_page(
+        tmp_path: Path, qtbot: QtBot, timeline: Timeline, width: int, height: int) -> None:
+    """"All meetings since 2013" as exported: each of the 41 meetings named in full (on one
+    line or two), every date and label on the page (no "202…" for a 2027 off the edge)."""
+    view = views.find_view(timeline, "All meetings since 2013")
+    bounds = views.view_range(view)
+    assert bounds is not None
+    data = Snapshot.build(timeline, knowledge_day=views.view_day(view),
+                          day_range=views.framed(*bounds))
+    out = tmp_path / "all.svg"
+    export_svg(data, out, width=width, height=height)
+    boxes = _svg_text_boxes(out)
+    texts = [text for text, _, _ in boxes]
+    joined = " ".join(texts)
+    meetings = Counter(e.title for e in timeline.events if e.track == "putin-xi")
+    assert sum(meetings.values()) == 41
+    drawn = Counter(texts) + Counter(f"{a} {b}" for a, b in itertools.pairwise(texts))
+    for title, count in meetings.items():
+        assert drawn[title] >= count, title  # six meetings are "Putin–Xi talks in Beijing"
+    for text, left, right in boxes:
+        assert left >= -0.5 and right <= width + 0.5, (text, left, right)
+    assert "everything known" in joined and "data as of" not in joined
 
 
 def test_svg_declares_a_96_dpi_page(tmp_path: Path, data: Snapshot) -> None:

@@ -42,6 +42,7 @@ class VectorPainter:
         if scene.density is not None:
             self._density(painter, scene)
         self._shapes(painter, scene)
+        self._badges(painter, scene)
         paint_rings(painter, scene)
         self._labels(painter, scene)
         self._markers(painter, scene)
@@ -78,6 +79,9 @@ class VectorPainter:
                                             bottom - top), qcolor((r, g, b, 255)))
                     start = i
         painter.restore()
+
+    def _badges(self, painter: QPainter, scene: Scene) -> None:
+        """Counts: of a density strip's stretch, or the "+N" a lane has no row for."""
         back = with_alpha(qcolor(scene.palette.background), 225)
         text = qcolor(scene.palette.text)
         painter.setFont(self.font)

@@ -113,8 +113,9 @@ class SceneItem(pg.GraphicsObject):
         self._lanes(painter, scene)
         region, seen = scene.region, self._seen
         self._seen = region
+        # One scale, to the rounding of a region's width: its sx is width / days again.
         panning = region is not None and seen is not None and (
-            region is seen or region.view.sx == seen.view.sx)
+            region is seen or math.isclose(region.view.sx, seen.view.sx, rel_tol=1e-9))
         if region is None or not (panning or self._cached_for(region, dpr)):
             # A new scale (a zoom step): paint the view itself, nothing to reuse.
             self._content(painter, scene, dpr)
@@ -154,6 +155,7 @@ class SceneItem(pg.GraphicsObject):
         if scene.density is not None:
             self._density(painter, scene)
         self._shapes(painter, scene, dpr)
+        self._badges(painter, scene)
         paint_rings(painter, scene)
         self._labels(painter, scene)
 
@@ -185,6 +187,11 @@ class SceneItem(pg.GraphicsObject):
             painter.drawImage(QRectF(edges[0], density.tops[k], edges[-1] - edges[0],
                                      density.bottoms[k] - density.tops[k]),
                               _strip(density.colours[k]))
+
+    def _badges(self, painter: QPainter, scene: Scene) -> None:
+        """Counts: of a density strip's stretch, or the "+N" a lane has no row for."""
+        if not scene.badges:
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._font)
         back = with_alpha(qcolor(scene.palette.background), 225)

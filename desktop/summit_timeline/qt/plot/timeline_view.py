@@ -23,7 +23,7 @@ from ...core import dates, knowledge, views
 from ...core.model import STATUSES
 from ...scene.build import Look, SceneBuilder
 from ...scene.palette import Palette
-from ...scene.scene import Scene, View
+from ...scene.scene import Badge, Scene, View
 from ..paint.fonts import FontMeasure
 from ..paint.shapes import qcolor
 from ..state import NO_SELECTION, ViewState
@@ -36,6 +36,8 @@ from .timeline_view_box import TimelineViewBox
 _MIN_RANGE = 2.0
 """Two days: the data know days, not hours, so there is nothing finer to show."""
 _TITLE_PX = 170
+_BADGE_TIP = 12
+"""Most titles a "+N" lists on hover."""
 
 
 class TimelineView(QWidget):
@@ -46,6 +48,7 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self._state = state
         self._focused_once = False
+        self._lane_spans: tuple[tuple[float, float], ...] = ()
         self._builder = SceneBuilder()
         self._look: Look | None = None
         self.view_box = TimelineViewBox()
@@ -256,6 +259,7 @@ class TimelineView(QWidget):
         scene = self.scene()
         if scene is None:
             return
+        self._lane_spans = _lane_spans(scene)
         metrics = QFontMetrics(self.font())
         ticks = []
         widest = 40
@@ -320,6 +324,10 @@ class TimelineView(QWidget):
     def _on_view_box_range_changed(self, *_: object) -> None:
         x0, x1 = self.visible_range()
         self._state.set_visible_range(x0, x1)
+        # Lanes share the height by what they need at this zoom: their titles follow.
+        scene = self.scene()
+        if scene is not None and _lane_spans(scene) != self._lane_spans:
+            self._update_lane_titles()
 
     def _on_view_box_clicked(self, scene_pos: QPointF) -> None:
         self.plot_widget.setFocus()
@@ -330,7 +338,8 @@ class TimelineView(QWidget):
         self.sigKnowledgeDragged.emit(day)
 
     def _event_at(self, scene_pos: QPointF) -> int:
-        """The event whose shape or label is under a point of the plot (or NO_SELECTION)."""
+        """The event whose shape or label is under a point of the plot (or NO_SELECTION);
+        on a "+N", the first of the events it counts, which selecting then draws."""
         scene = self.scene()
         origin = self.scene_item.plot_origin()
         if scene is None or origin is None:
@@ -344,16 +353,55 @@ class TimelineView(QWidget):
             left, top, right, bottom = label.rect
             if left <= x <= right and top <= y <= bottom:
                 return label.position
-        return NO_SELECTION
+        badge = self._badge_at(scene, x, y)
+        return badge.positions[0] if badge is not None else NO_SELECTION
+
+    @staticmethod
+    def _badge_at(scene: Scene, x: float, y: float) -> Badge | None:
+        for badge in scene.badges:
+            left, top, right, bottom = badge.rect
+            if badge.positions and left <= x <= right and top <= y <= bottom:
+                return badge
+        return None
 
     def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
-        position = self._event_at(scene_pos)
-        if position == NO_SELECTION or self._state.index is None:
-            QToolTip.hideText()
+        if self._state.index is None:
             return
         point = self.plot_widget.mapFromScene(scene_pos)
-        QToolTip.showText(self.plot_widget.mapToGlobal(point + QPoint(12, 12)),
-                          self.tooltip_text(position), self.plot_widget)
+        text = None
+        scene = self.scene()
+        origin = self.scene_item.plot_origin()
+        if scene is not None and origin is not None:
+            x, y = point.x() - origin.x(), point.y() - origin.y()
+            if scene.shapes.hit(x, y) is None:
+                badge = self._badge_at(scene, x, y)
+                if badge is not None:
+                    text = self.badge_text(badge)
+        if text is None:
+            position = self._event_at(scene_pos)
+            if position == NO_SELECTION:
+                QToolTip.hideText()
+                return
+            text = self.tooltip_text(position)
+        QToolTip.showText(self.plot_widget.mapToGlobal(point + QPoint(12, 12)), text,
+                          self.plot_widget)
+
+    def badge_text(self, badge: Badge) -> str:
+        """What hovering over a "+N" says: which events have no row here, and how to see them."""
+        from html import escape
+
+        index = self._state.index
+        assert index is not None
+        shown = badge.positions[:_BADGE_TIP]
+        lines = [escape(index.event(p).title) for p in shown]
+        more = len(badge.positions) - len(shown)
+        if more:
+            lines.append(f"and {more} more")
+        count = len(badge.positions)
+        return (f"<b>{count} more event{'s' * (count != 1)} here</b>, with no row left "
+                "at this size:<br>" + "<br>".join(lines) + "<br><span style='color:gray'>"
+                "Click to show the first; ←/→ walk on; a taller window shows them all"
+                "</span>")
 
     def tooltip_text(self, position: int) -> str:
         """What hovering over an event says: title, date and status as known, place."""
@@ -424,6 +472,10 @@ class TimelineView(QWidget):
         self.scene_item.set_font(self.font())
         self.scene_item.forget_sprites()
         self._redraw()
+
+
+def _lane_spans(scene: Scene) -> tuple[tuple[float, float], ...]:
+    return tuple((lane.top, lane.bottom) for lane in scene.lanes)
 
 
 def _weak(method: Callable[[], Scene | None]) -> Callable[[], Scene | None]:
