@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from .cancel import checkpoint
 from .index import EventIndex
 from .knowledge import KnownArrays
 
@@ -56,6 +57,8 @@ class ParticipantIndex:
         if not self._built:
             lists: dict[str, list[int]] = {}
             for pos, event in enumerate(self.index.timeline.events):
+                if pos % 4096 == 0:
+                    checkpoint()
                 for person in event.participants:
                     lists.setdefault(person, []).append(pos)
             self._positions = {k: np.asarray(v, np.int64) for k, v in lists.items()}
