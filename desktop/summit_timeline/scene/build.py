@@ -129,15 +129,22 @@ class SceneBuilder:
             scene = self._build(snap, view, look, 1.0)
         else:
             area = region_of(snap, view)
-            region_key = (id(snap), snap, area, look.key)
+            region_key = _region_key(snap, area, look)
             if self._region is not None and self._region[0] == region_key:
                 region = self._region[1]
             else:
-                region = self._build(snap, area, look, area.width / max(view.width, 1.0))
+                region = self._build(snap, area, look, area.width / max(view.width, 1.0),
+                                     overlays=False)
                 self._region = (region_key, region)
             scene = self._within(region, snap, view, look)
         self._last = (key, scene)
         return scene
+
+    def adopt(self, snap: Snapshot, view: View, look: Look, scene: Scene) -> None:
+        """Keep the region of ``scene``, built for ``snap`` and the open ``view`` by another
+        builder (on a worker, while the window went on), as if this one had built it."""
+        if not view.closed and scene.region is not None:
+            self._region = (_region_key(snap, region_of(snap, view), look), scene.region)
 
     # ------------------------------------------------------------ an open view
 
@@ -149,18 +156,17 @@ class SceneBuilder:
         shapes = Shapes(position=s.position, left=s.left + dx, top=s.top, right=s.right + dx,
                         bottom=s.bottom, cy=s.cy, style=s.style, lane=s.lane, runs=s.runs,
                         review=s.review) if len(s) else s
+        chosen = snap.selection
         labels = tuple(Label(label.position, label.lines, label.text,
                              (label.rect[0] + dx, label.rect[1], label.rect[2] + dx,
-                              label.rect[3]), label.struck, label.current)
+                              label.rect[3]), label.struck, label.position == chosen)
                        for label in region.labels
                        if label.rect[2] + dx > 0 and label.rect[0] + dx < width)
         glyphs = tuple(Glyph(g.x + dx, g.baseline, g.text) for g in region.glyphs
                        if 0 <= g.x + dx <= width)
-        selection = region.selection
-        if selection is not None:
-            selection = (selection[0] + dx, selection[1], selection[2] + dx, selection[3])
-        marked = tuple((r[0] + dx, r[1], r[2] + dx, r[3]) for r in region.marked
-                       if r[2] + dx > 0 and r[0] + dx < width)
+        selection, marked = self._rings(snap, s, dx, width, region.sizes.line)
+        if selection is not None and not any(label.current for label in labels):
+            labels = self._callout(snap, s, labels, dx, view, region.sizes, look.measure)
         density = region.density
         badges = region.badges
         draw = snap.draw
@@ -193,11 +199,57 @@ class SceneBuilder:
                      legend_colour=region.legend_colour, title=title, subtitle=subtitle,
                      emphasis=region.emphasis, drawn=drawn, region=region, offset=dx)
 
+    def _rings(self, snap: Snapshot, shapes: Shapes, dx: float, width: float, line: float
+               ) -> tuple[Rect | None, tuple[Rect, ...]]:
+        """The selection ring and the changed-event rings of an open view."""
+        selection: Rect | None = None
+        if snap.selection != NO_SELECTION:
+            rect = shapes.rect_of(snap.selection)
+            if rect is not None:
+                pad = max(4.0, line * 0.35)
+                selection = (rect[0] + dx - pad, rect[1] - pad, rect[2] + dx + pad,
+                             rect[3] + pad)
+        marked: tuple[Rect, ...] = ()
+        if snap.marked is not None and len(shapes):
+            ring = max(3.0, line * 0.25)
+            hit = np.flatnonzero(np.isin(shapes.position, snap.marked))
+            marked = tuple(
+                (float(shapes.left[i]) + dx - ring, float(shapes.top[i]) - ring,
+                 float(shapes.right[i]) + dx + ring, float(shapes.bottom[i]) + ring)
+                for i in hit.tolist()
+                if shapes.right[i] + dx + ring > 0 and shapes.left[i] + dx - ring < width)
+        return selection, marked
+
+    def _callout(self, snap: Snapshot, shapes: Shapes, labels: tuple[Label, ...], dx: float,
+                 view: View, sizes: Sizes, measure: TextMeasure) -> tuple[Label, ...]:
+        """The selected event's label where the region had no room for it: whole, on one
+        line, right of the event (else left), over any label it would cover.
+
+        Laid over the region instead of laying the region out again, so stepping from
+        event to event costs the same however many labels are in view."""
+        at = np.flatnonzero(shapes.position == snap.selection)
+        if len(at) == 0:
+            return labels
+        i = int(at[0])
+        status = int(snap.known.status[snap.selection])
+        text = label_text(snap.event(snap.selection).title, status, measure)
+        left, right = float(shapes.left[i]) + dx, float(shapes.right[i]) + dx
+        cy = float(shapes.cy[i])
+        gap = label_layout.GAP
+        x0 = right + gap if right + gap + text.one <= view.width - 2.0 \
+            else max(left - gap - text.one, 2.0)
+        box: Rect = (x0, cy - sizes.label / 2, x0 + text.one, cy + sizes.label / 2)
+        kept = tuple(label for label in labels if not _overlap(label.rect, box))
+        return (*kept, Label(snap.selection, (text.full,), text.full, box,
+                             status == style.CANCELLED, True))
+
     # ------------------------------------------------------------ parts
 
-    def _build(self, snap: Snapshot, view: View, look: Look, share: float) -> Scene:
+    def _build(self, snap: Snapshot, view: View, look: Look, share: float, *,
+               overlays: bool = True) -> Scene:
         """The scene of a closed view; ``share``: its width in widths of the view shown
-        (more than 1 for the region of an open view: room for more events and labels)."""
+        (more than 1 for the region of an open view: room for more events and labels).
+        Without ``overlays``, no selection or marks: an open view adds them per frame."""
         palette, measure = look.palette, look.measure
         line = float(measure.line_height)
         draw = snap.draw
@@ -234,21 +286,22 @@ class SceneBuilder:
             density, badges = self._density(snap, view, rows, sizes, measure, palette, lanes)
             return scene("density", _NO_SHAPES, (), (), None, density, badges, density.counted)
         shapes, glyphs = self._shapes(snap, view, rows, sizes)
+        chosen = snap.selection if overlays else NO_SELECTION
         selection: Rect | None = None
-        if snap.selection != NO_SELECTION:
-            rect = shapes.rect_of(snap.selection)
+        if chosen != NO_SELECTION:
+            rect = shapes.rect_of(chosen)
             if rect is not None:
                 pad = max(4.0, line * 0.35)
                 selection = (rect[0] - pad, rect[1] - pad, rect[2] + pad, rect[3] + pad)
         marked: tuple[Rect, ...] = ()
-        if snap.marked is not None and len(shapes):
+        if overlays and snap.marked is not None and len(shapes):
             ring = max(3.0, line * 0.25)
             hit = np.flatnonzero(np.isin(shapes.position, snap.marked))
             marked = tuple((float(shapes.left[i]) - ring, float(shapes.top[i]) - ring,
                             float(shapes.right[i]) + ring, float(shapes.bottom[i]) + ring)
                            for i in hit.tolist())
         labels = self._labels(snap, view, shapes, sizes, measure, markers,
-                              round(CANDIDATES * share))
+                              round(CANDIDATES * share), chosen)
         return scene("detail" if len(shapes) else "empty", shapes, labels, glyphs, selection,
                      None, (), draw.overlapping(view.x0, view.x1) if len(shapes) else 0,
                      marked)
@@ -365,7 +418,7 @@ class SceneBuilder:
 
     def _labels(self, snap: Snapshot, view: View, shapes: Shapes, sizes: Sizes,
                 measure: TextMeasure, markers: tuple[Marker, ...],
-                most: int) -> tuple[Label, ...]:
+                most: int, chosen: int) -> tuple[Label, ...]:
         n = len(shapes)
         if n == 0:
             return ()
@@ -374,7 +427,7 @@ class SceneBuilder:
         # Earlier events win ties, so reading left to right the first label is kept.
         rank = np.argsort(np.argsort(shapes.left, kind="stable"), kind="stable")
         priority = importance - rank / max(n, 1) * 0.5
-        priority[positions == snap.selection] += 100.0
+        priority[positions == chosen] += 100.0
         candidates = np.argsort(-priority, kind="stable")[:most]
         candidates.sort()
         status = snap.known.status[positions]
@@ -414,7 +467,7 @@ class SceneBuilder:
             box: Rect = (rect[0], rect[1], rect[2], rect[3])
             out.append(Label(int(positions[i]), lines, text.full, box,
                              int(status[i]) == style.CANCELLED,
-                             int(positions[i]) == snap.selection))
+                             int(positions[i]) == chosen))
         return tuple(out)
 
     def _density(self, snap: Snapshot, view: View, rows: _Rows, sizes: Sizes,
@@ -448,6 +501,17 @@ class SceneBuilder:
             badges.append(Badge((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2), text,
                                 lanes[k].colour))
         return density, tuple(badges)
+
+
+def _region_key(snap: Snapshot, area: View, look: Look) -> tuple[object, ...]:
+    """What a region's drawing depends on.  Not the selection or the marks: a step to the
+    next event only moves a ring, it does not lay out (or paint) the region again."""
+    return (id(snap.draw), snap.draw, id(snap.known), snap.known, snap.knowledge_day,
+            snap.review is None, area, look.key)
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def region_of(snap: Snapshot, view: View) -> View:
