@@ -163,6 +163,8 @@ def fold(text: str) -> str:
 
 BLOCK_EVENTS: Final = 2048
 """Events per block of search text: a block is searched in well under a millisecond."""
+_FLUSH: Final = 65_536
+"""Hits gathered before they are marked in the result (a few milliseconds' work)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -178,7 +180,7 @@ class _SearchText:
     """
 
     blocks: tuple[str, ...]
-    starts: tuple[list[int], ...]
+    starts: tuple[tuple[int, ...], ...]
     """Per block, where each of its events' text starts, then the block's length."""
     events: int
 
@@ -189,7 +191,7 @@ class _SearchText:
         people = {p.id: fold(" ".join((p.name, *p.names.values(), p.role)))
                   for p in timeline.people}
         blocks: list[str] = []
-        starts: list[list[int]] = []
+        starts: list[tuple[int, ...]] = []
         events = timeline.events
         for first in range(0, len(events), BLOCK_EVENTS):
             checkpoint()
@@ -208,7 +210,7 @@ class _SearchText:
                 at += len(part) + 1
             offsets.append(at - 1)
             blocks.append("\x00".join(parts))
-            starts.append(offsets)
+            starts.append(tuple(offsets))  # a tuple of numbers is no work for the collector
         return cls(tuple(blocks), tuple(starts), len(events))
 
     def event_text(self, position: int) -> str:
@@ -221,15 +223,18 @@ class _SearchText:
         """After a hit, the search jumps to the next event's text, so a word found in
         every event costs one step per event, not one per occurrence."""
         mask = np.zeros(self.events, np.bool_)
+        owners: list[int] = []
         for k, (text, starts) in enumerate(zip(self.blocks, self.starts, strict=True)):
             checkpoint()
-            last, find = len(starts) - 1, text.find
-            owners: list[int] = []
+            base, last, find = k * BLOCK_EVENTS, len(starts) - 1, text.find
             pos = find(word)
             while pos >= 0:
                 owner = bisect_right(starts, pos) - 1
-                owners.append(owner)
+                owners.append(base + owner)
                 pos = find(word, starts[owner + 1]) if owner + 1 < last else -1
-            if owners:
-                mask[k * BLOCK_EVENTS + np.asarray(owners, np.int64)] = True
+            if len(owners) >= _FLUSH or k == len(self.blocks) - 1:
+                # Seldom: numpy lets go of the interpreter and takes it back at once, and
+                # done per block that kept the window's thread from getting it at all.
+                mask[np.asarray(owners, np.int64)] = True
+                owners.clear()
         return mask
