@@ -407,6 +407,7 @@ def _search_typing(driver: _Driver) -> dict[str, float]:
 
 def run_interact(size: int, app: QApplication, folder: Path) -> int:
     """One ``interact`` line per action on a file of ``size`` events."""
+    from ..qt.gui import keep_start_up
     from ..qt.main_window import MainWindow
     from ..resources import default_dataset
 
@@ -419,6 +420,7 @@ def run_interact(size: int, app: QApplication, folder: Path) -> int:
     window.files.open(default_dataset())
     driver.until(lambda: window.state.index is not None and driver.settled(),
                  "opening the bundled timeline")
+    keep_start_up()  # as the app does once its first timeline is on screen
     status = 0
     actions: list[tuple[str, Callable[[], dict[str, float]]]] = [
         ("load_deliver", lambda: _load_deliver(driver, big, default_dataset())),
