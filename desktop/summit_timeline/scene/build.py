@@ -223,7 +223,8 @@ class SceneBuilder:
     def _callout(self, snap: Snapshot, shapes: Shapes, labels: tuple[Label, ...], dx: float,
                  view: View, sizes: Sizes, measure: TextMeasure) -> tuple[Label, ...]:
         """The selected event's label where the region had no room for it: whole, on one
-        line, right of the event (else left), over any label it would cover.
+        line, right of the event, else left, else inside its band, over any label it
+        would cover.
 
         Laid over the region instead of laying the region out again, so stepping from
         event to event costs the same however many labels are in view."""
@@ -236,8 +237,12 @@ class SceneBuilder:
         left, right = float(shapes.left[i]) + dx, float(shapes.right[i]) + dx
         cy = float(shapes.cy[i])
         gap = label_layout.GAP
-        x0 = right + gap if right + gap + text.one <= view.width - 2.0 \
-            else max(left - gap - text.one, 2.0)
+        if right + gap + text.one <= view.width - 2.0:
+            x0 = right + gap
+        elif left - gap - text.one >= 2.0:
+            x0 = left - gap - text.one
+        else:  # inside its band (or over it, as far left as the view allows)
+            x0 = max(left + gap, 2.0)
         box: Rect = (x0, cy - sizes.label / 2, x0 + text.one, cy + sizes.label / 2)
         kept = tuple(label for label in labels if not _overlap(label.rect, box))
         return (*kept, Label(snap.selection, (text.full,), text.full, box,
