@@ -227,3 +227,18 @@ def test_enter_during_a_search_goes_to_the_first_match_once_it_lands(
     assert window.state.selection == int(matches[0]), "the first match of the new search"
     window.close()
     _no_worker_left(qtbot)
+
+
+def test_a_derivation_that_raises_keeps_the_last_snapshot_and_says_so(
+        state: ViewState, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(snap: Snapshot, *args: Any, **kwargs: Any) -> Snapshot:
+        raise RuntimeError("a bug in working out the snapshot")
+
+    monkeypatch.setattr(Snapshot, "derive", broken)
+    before = state.snapshot
+    with qtbot.capture_exceptions() as raised:
+        state.set_filter(EventFilter(status=PLANNED))
+        qtbot.waitUntil(lambda: not state.busy, timeout=10_000)
+    assert [str(error) for _, error, _ in raised] == ["a bug in working out the snapshot"]
+    assert state.snapshot is before and state.filter == EventFilter()
+    _no_worker_left(qtbot)

@@ -380,10 +380,14 @@ class ViewState(QObject):
         self._end_busy()
 
     def _on_worker_failed(self, request: int, error: BaseException) -> None:
-        """A bug in working out a snapshot: keep showing the last one, and say so."""
+        """A bug in working out a snapshot: keep showing the last one, and say so.
+
+        The widgets that showed what was asked for go back to what is shown."""
         if request == self._request:
             self._asked = None
             self._frame_view = False
+            self.sigKnowledgeChanged.emit()
+            self.sigFilterChanged.emit()
             self._end_busy()
         raise error
 
