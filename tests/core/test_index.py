@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summit_timeline.commands.synthetic import synthetic_timeline
+from summit_timeline.core import index as index_module
 from summit_timeline.core.dates import day_number
 from summit_timeline.core.formats import native
 from summit_timeline.core.index import INTERVAL, EventIndex
@@ -37,16 +40,18 @@ def test_search_finds_people_places_and_quotes_in_any_script() -> None:
     assert not index.search("zzzz-nothing").any()
 
 
-def test_search_agrees_with_a_plain_scan_of_each_event() -> None:
+def test_search_agrees_with_a_plain_scan_of_each_event(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """In blocks of 256 events, so that hits in every block and at block ends count."""
+    monkeypatch.setattr(index_module, "BLOCK_EVENTS", 256)
     timeline = synthetic_timeline(3000, seed=5)
     index = EventIndex.build(timeline)
     text = index.search_text()
     for word in ("talks", "4", "leader 1", "лидер", "领导人", "gas rail", "zz"):
         mask = index.search(word)
-        for pos in range(0, len(index), 97):
-            start = int(text.offsets[pos])
-            end = int(text.offsets[pos + 1]) - 1 if pos + 1 < len(index) else len(text.text)
-            own = text.text[start:end]
+        for pos in [*range(0, len(index), 97), 255, 256, 2999]:
+            own = text.event_text(pos)
+            assert index.event(pos).title.casefold() in own
             assert mask[pos] == all(w in own for w in word.casefold().split()), (word, pos)
 
 

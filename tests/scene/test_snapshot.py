@@ -73,3 +73,53 @@ def test_tracks_and_range_limit_what_an_export_draws(timeline: Timeline) -> None
     snap = Snapshot.build(timeline, knowledge_day=None, tracks=["putin-xi"], day_range=july)
     assert _ids(snap) == ["putin-xi-2024-07-03-astana"]
     assert snap.extent() == july
+
+
+def _same_drawing(a: Snapshot, b: Snapshot) -> None:
+    """Two snapshots that show the same events, walked and drawn the same way."""
+    assert np.array_equal(a.shown, b.shown)
+    assert np.array_equal(a.walk, b.walk)
+    assert np.array_equal(a.draw.position, b.draw.position)
+    assert np.array_equal(a.draw.slot, b.draw.slot)
+    assert a.lanes == b.lanes and a.knowledge_day == b.knowledge_day and a.filter == b.filter
+
+
+def test_several_changes_at_once_show_what_the_same_changes_one_by_one_show() -> None:
+    """What a worker makes of a date and a search asked for together is what the window
+    showed when each was applied on its own."""
+    from summit_timeline.commands.synthetic import synthetic_timeline
+
+    index = EventIndex.build(synthetic_timeline(4000, reported=0.3, seed=9))
+    first = Snapshot.open(index)
+    day = dates.parse("2010-06-01").upper
+    wanted = EventFilter(text="pipeline", status=0)
+    together = first.derive(day, wanted)
+    _same_drawing(together, first.with_knowledge(day).with_filter(wanted))
+    assert not np.array_equal(together.shown, first.shown), "the changes show other events"
+    assert first.derive(first.knowledge_day, first.filter).shown is first.shown, \
+        "asking for what is shown re-lays nothing"
+    assert first.relays(day, first.filter) and not first.relays(first.knowledge_day,
+                                                                first.filter)
+
+
+def test_the_walk_knows_each_events_place_in_time(timeline: Timeline) -> None:
+    """``walk_rank`` is where each walked event falls in time order: the next event after
+    the selection is found by a binary search over it."""
+    snap = Snapshot.open(EventIndex.build(timeline)).with_filter(EventFilter(lane=0))
+    assert np.array_equal(snap.walk_rank, snap.rank[snap.walk])
+    assert (np.diff(snap.walk_rank) > 0).all()
+
+
+def test_drawn_events_picked_from_the_time_order_are_those_sorted_afresh() -> None:
+    """The rows picked from the snapshot's time order, ties included, are those a sort
+    of the shown events gives (days repeat a lot in a synthetic file)."""
+    from summit_timeline.commands.synthetic import synthetic_timeline
+    from summit_timeline.scene.draw_set import DrawSet
+
+    snap = Snapshot.build(EventIndex.build(synthetic_timeline(5000, seed=4)),
+                          wanted=EventFilter(status=0))
+    picked = DrawSet.build(snap.index, snap.known, snap.shown, lanes=snap.lanes,
+                           order=snap.order)
+    sorted_afresh = DrawSet.build(snap.index, snap.known, snap.shown, lanes=snap.lanes)
+    assert np.array_equal(picked.position, sorted_afresh.position)
+    assert np.array_equal(picked.slot, sorted_afresh.slot)

@@ -167,9 +167,11 @@ def run_problem_bench(sizes: list[int]) -> int:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000",
                         help="comma-separated event counts (default: %(default)s)")
-    parser.add_argument("--only", choices=("load", "problem", "frame", "sweep", "map"),
+    parser.add_argument("--only", choices=("load", "problem", "frame", "sweep", "map",
+                                           "interact"),
                         help="run one part only (sweep: the zoom sweep of the frame part; "
-                        "map: the Map dock's frames)")
+                             "map: the Map dock's frames; interact: stalls of the window's "
+                             "interactions, at the largest size)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -186,4 +188,10 @@ def run(args: argparse.Namespace) -> int:
             return status
         status |= run_frame_bench(sizes, sweep_only=args.only == "sweep",
                                   map_only=args.only == "map")
+    if args.only in (None, "interact"):
+        try:
+            from .bench_interact import run_interact_bench
+        except ImportError:
+            return status
+        status |= run_interact_bench(sizes)
     return status

@@ -28,11 +28,12 @@ must never look like a fast frame.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -207,28 +208,37 @@ def run_sweep(sizes: list[int], app: QApplication, folder: Path) -> int:
     return status
 
 
-def run_frame_bench(sizes: list[int], *, sweep_only: bool = False,
-                    map_only: bool = False) -> int:
+@contextlib.contextmanager
+def scratch_gui() -> Iterator[tuple[QApplication, Path]]:
+    """The application, with settings and files in a folder removed afterwards.
+
+    The benches must not leave window geometry, view ranges, recent files or
+    review notes in the user's settings or beside any real file."""
     from PySide6.QtCore import QSettings
 
     from ..qt.gui import make_application
 
     app = make_application()
-    # The bench must not leave window geometry, view ranges, recent files or review
-    # notes in the user's settings or beside any real file.
-    scratch = tempfile.TemporaryDirectory(prefix="summit-frame-bench-")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch.name)
-    folder = Path(scratch.name)
-    if sweep_only or map_only:
-        if map_only:
-            from .bench_map import run_map_bench
+    with tempfile.TemporaryDirectory(prefix="summit-frame-bench-") as scratch:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
+        yield app, Path(scratch)
 
-            status = run_map_bench(sizes, app, folder)
-        else:
-            status = run_sweep(sizes, app, folder)
-        scratch.cleanup()
-        return status
+
+def run_frame_bench(sizes: list[int], *, sweep_only: bool = False,
+                    map_only: bool = False) -> int:
+    from .bench_map import run_map_bench
+
+    with scratch_gui() as (app, folder):
+        if map_only:
+            return run_map_bench(sizes, app, folder)
+        if sweep_only:
+            return run_sweep(sizes, app, folder)
+        status = _frames(sizes, app, folder)
+        return status | run_map_bench(sizes, app, folder)
+
+
+def _frames(sizes: list[int], app: QApplication, folder: Path) -> int:
     _measure(prepare(_empty(), str(folder / "warm-up.timeline.json"), None), app)
     empty = _measure(prepare(_empty(), str(folder / "empty.timeline.json"), None), app)
     for size in sizes:
@@ -256,9 +266,4 @@ def run_frame_bench(sizes: list[int], *, sweep_only: bool = False,
             "synthetic_build_s": round(generated, 2),
         }), flush=True)
         del result, timeline
-    status = run_sweep(sorted({1000, *sizes}), app, folder)
-    from .bench_map import run_map_bench
-
-    status |= run_map_bench(sizes, app, folder)
-    scratch.cleanup()
-    return status
+    return run_sweep(sorted({1000, *sizes}), app, folder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from ..core.model import Event, Person, Place, Source, Timeline, Track
+from ..core.model import Event, Person, Place, Report, Source, Timeline, Track
 
 _WORDS = (
     "talks", "trade", "summit", "energy", "visit", "border", "security", "forum", "grain",
@@ -16,7 +16,11 @@ _STATUSES = ("held",) * 8 + ("planned", "postponed", "cancelled")
 _KINDS = ("bilateral", "summit", "visit", "call", "conference")
 
 
-def synthetic_timeline(events: int, *, seed: int = 1, lanes: int = 6) -> Timeline:
+def synthetic_timeline(events: int, *, seed: int = 1, lanes: int = 6,
+                       reported: float = 0.0) -> Timeline:
+    """``reported``: the share of events told in two reports (first planned for their
+    month, then held on the day), so that moving the knowledge date changes what is
+    shown; such a timeline opens as known on 1 January 2008, half way through."""
     rng = random.Random(seed)
     people = tuple(Person(id=f"p{i}", name=f"Leader {i}", names={"ru": f"Лидер {i}",
                                                                  "zh": f"领导人{i}"})
@@ -42,6 +46,12 @@ def synthetic_timeline(events: int, *, seed: int = 1, lanes: int = 6) -> Timelin
             when = f"{day.isoformat()}/{(day + timedelta(days=rng.randrange(1, 5))).isoformat()}"
         if rng.random() < 0.05:
             when += "~"
+        reports: tuple[Report, ...] = ()
+        if reported and rng.random() < reported:
+            announced = day - timedelta(days=rng.randrange(10, 120))
+            reports = (Report(date=announced.isoformat(), status="planned",
+                              when=f"{day.year:04d}-{day.month:02d}"),
+                       Report(date=day.isoformat(), status="held"))
         title = " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(2, 6))).capitalize()
         summary = " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(8, 20)))
         out.append(Event(
@@ -56,7 +66,9 @@ def synthetic_timeline(events: int, *, seed: int = 1, lanes: int = 6) -> Timelin
             summary=summary,
             sources=(sources[rng.randrange(len(sources))].id,),
             importance=rng.randrange(0, 4),
+            reports=reports,
         ))
     return Timeline(format="summit-timeline/1", title=f"Synthetic timeline, {events} events",
+                    as_of="2008-01-01" if reported else None,
                     people=people, places=places, sources=sources, tracks=tracks,
                     events=tuple(out))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from .cancel import checkpoint
 from .geo.sites import site_index
 from .index import EventIndex
 from .knowledge import KnownArrays
@@ -61,6 +62,8 @@ class ParticipantIndex:
         if not self._built:
             lists: dict[str, list[int]] = {}
             for pos, event in enumerate(self.index.timeline.events):
+                if pos % 4096 == 0:
+                    checkpoint()
                 for person in event.participants:
                     lists.setdefault(person, []).append(pos)
             self._positions = {k: np.asarray(v, np.int64) for k, v in lists.items()}

@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from . import dates
+from .cancel import checkpoint
 from .date_arrays import plain_bounds
 from .gc_pause import paused_gc
 from .model import STATUSES, Event, Timeline, Track
@@ -160,16 +161,28 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+BLOCK_EVENTS: Final = 2048
+"""Events per block of search text: a block is searched in well under a millisecond."""
+_FLUSH: Final = 65_536
+"""Hits gathered before they are marked in the result (a few milliseconds' work)."""
+
+
 @dataclass(frozen=True, eq=False)
 class _SearchText:
-    """All searchable text in one string, with the offset where each event starts.
+    """All searchable text in blocks of a few thousand events, with the offset where each
+    event starts in its block.
 
-    One ``str.find`` loop over one big string is far faster than a Python
-    loop over a million small ones, and ``searchsorted`` maps hits back.
+    One ``str.find`` loop over a few big strings is far faster than a Python
+    loop over a million small ones, and a binary search maps hits back.  Blocks,
+    not one string: each call into ``str.find`` holds the interpreter until it
+    returns, and over one string of a million events that was 150 ms in which
+    the window could not paint, even with the search on a worker thread.
     """
 
-    text: str
-    offsets: NDArray[np.int64]
+    blocks: tuple[str, ...]
+    starts: tuple[tuple[int, ...], ...]
+    """Per block, where each of its events' text starts, then the block's length."""
+    events: int
 
     @classmethod
     def build(cls, timeline: Timeline) -> _SearchText:
@@ -177,39 +190,51 @@ class _SearchText:
         places = {p.id: fold(f"{p.name} {p.country} {p.venue}") for p in timeline.places}
         people = {p.id: fold(" ".join((p.name, *p.names.values(), p.role)))
                   for p in timeline.people}
-        parts = []
-        for event in timeline.events:
-            own = [event.title, event.summary, event.occasion, *event.topics,
-                   *(q.text for q in event.quotes)]
-            bits = [fold(" ".join(own))]
-            if event.place is not None:
-                bits.append(places.get(event.place, ""))
-            bits.extend(people.get(p, "") for p in event.participants)
-            parts.append(" ".join(bits).replace("\x00", " "))
-        lengths = np.fromiter((len(p) + 1 for p in parts), np.int64, len(parts))
-        offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(parts) else lengths
-        return cls("\x00".join(parts), offsets.astype(np.int64))
+        blocks: list[str] = []
+        starts: list[tuple[int, ...]] = []
+        events = timeline.events
+        for first in range(0, len(events), BLOCK_EVENTS):
+            checkpoint()
+            parts = []
+            for event in events[first:first + BLOCK_EVENTS]:
+                own = [event.title, event.summary, event.occasion, *event.topics,
+                       *(q.text for q in event.quotes)]
+                bits = [fold(" ".join(own))]
+                if event.place is not None:
+                    bits.append(places.get(event.place, ""))
+                bits.extend(people.get(p, "") for p in event.participants)
+                parts.append(" ".join(bits).replace("\x00", " "))
+            at, offsets = 0, []
+            for part in parts:
+                offsets.append(at)
+                at += len(part) + 1
+            offsets.append(at - 1)
+            blocks.append("\x00".join(parts))
+            starts.append(tuple(offsets))  # a tuple of numbers is no work for the collector
+        return cls(tuple(blocks), tuple(starts), len(events))
+
+    def event_text(self, position: int) -> str:
+        """The searchable text of one event: what a search looks for its words in."""
+        block, at = divmod(position, BLOCK_EVENTS)
+        starts = self.starts[block]
+        return self.blocks[block][starts[at]:starts[at + 1] - (at + 1 < len(starts) - 1)]
 
     def contains(self, word: str) -> NDArray[np.bool_]:
         """After a hit, the search jumps to the next event's text, so a word found in
         every event costs one step per event, not one per occurrence."""
-        mask = np.zeros(len(self.offsets), np.bool_)
-        starts = self.starts
-        find = self.text.find
-        owners = []
-        pos = find(word)
-        while pos >= 0:
-            owner = bisect_right(starts, pos) - 1
-            owners.append(owner)
-            pos = find(word, starts[owner + 1]) if owner + 1 < len(starts) else -1
-        if owners:
-            mask[owners] = True
+        mask = np.zeros(self.events, np.bool_)
+        owners: list[int] = []
+        for k, (text, starts) in enumerate(zip(self.blocks, self.starts, strict=True)):
+            checkpoint()
+            base, last, find = k * BLOCK_EVENTS, len(starts) - 1, text.find
+            pos = find(word)
+            while pos >= 0:
+                owner = bisect_right(starts, pos) - 1
+                owners.append(base + owner)
+                pos = find(word, starts[owner + 1]) if owner + 1 < last else -1
+            if len(owners) >= _FLUSH or k == len(self.blocks) - 1:
+                # Seldom: numpy lets go of the interpreter and takes it back at once, and
+                # done per block that kept the window's thread from getting it at all.
+                mask[np.asarray(owners, np.int64)] = True
+                owners.clear()
         return mask
-
-    @property
-    def starts(self) -> list[int]:
-        cached: list[int] | None = getattr(self, "_starts", None)
-        if cached is None:
-            cached = self.offsets.tolist()
-            object.__setattr__(self, "_starts", cached)
-        return cached

@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from . import dates
+from .cancel import checkpoint
 from .index import STATUS_CODE, EventIndex, date_flags
 from .model import Event, Figure, Quote, Report, Status, Timeline
 
@@ -218,7 +219,9 @@ def arrays_as_of(index: EventIndex, day: int | None) -> KnownArrays:
     status = index.status.copy()
     start, end = index.start.copy(), index.end.copy()
     precision, flags = index.precision.copy(), index.flags.copy()
-    for pos in index.with_reports.tolist():
+    for count, pos in enumerate(index.with_reports.tolist()):
+        if count % 1024 == 0:
+            checkpoint()
         event = index.event(pos)
         known = known_state(event, day)
         if known is None:

@@ -46,7 +46,7 @@ STATUSES: Final[tuple[Status, ...]] = ("held", "planned", "postponed", "cancelle
 
 
 class _Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True,
-            omit_defaults=True):
+            omit_defaults=True, gc=False):
     """Common struct options: immutable, strict about unknown keys, compact on write."""
 
 

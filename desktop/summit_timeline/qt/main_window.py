@@ -33,6 +33,7 @@ from .review_controller import ReviewController
 from .settings import Settings
 from .state import NO_SELECTION, ViewState
 from .theme import apply_theme
+from .widgets.busy_cue import BusyCue
 from .widgets.detail_pane import DetailPane
 from .widgets.event_list import EventListWidget
 from .widgets.info_bar import InfoBar
@@ -192,6 +193,9 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.cancel_button = QToolButton(text="Cancel")
         self.cancel_button.clicked.connect(self.files.loader.cancel)
+        self.busy_cue = BusyCue(self.state, (self.timeline_view,
+                                             self.event_list.table.viewport()))
+        bar.addPermanentWidget(self.busy_cue)
         bar.addPermanentWidget(self.file_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
@@ -266,4 +270,5 @@ class MainWindow(QMainWindow):
             self.settings.set_view_range(self.state.file, *self.timeline_view.visible_range())
         self.settings.sync()
         self.files.loader.shutdown()
+        self.state.shutdown()
         super().closeEvent(event)

@@ -6,24 +6,78 @@ them can be tested alone with a bare ``ViewState``.  All the data lives in an
 immutable ``scene.snapshot.Snapshot``; a change replaces it with a new one
 derived from the last (see there for what each change recomputes), so a view
 can hold on to the snapshot it drew without it changing underneath.
+
+A change that re-lays the rows of a big timeline (a knowledge date, a filter,
+a search, at a million events a few hundred milliseconds) is worked out on a
+worker (``SnapshotWorker``): the views keep showing the last snapshot, the
+new one is swapped in when it is ready, and only the newest request's result
+is ever applied.  Meanwhile ``knowledge_day`` and ``filter`` already say what
+was asked for, so the next step builds on it; ``busy`` says a snapshot is on
+its way.  Small timelines, and changes that re-lay nothing (a selection, a
+review flag, the changed-event marks), are applied at once.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Signal
 
 from ..core import knowledge, views
+from ..core.cancel import checkpoint
 from ..core.event_filter import EventFilter
 from ..core.index import EventIndex
 from ..core.knowledge import KnownArrays
 from ..core.model import View
 from ..scene.snapshot import NO_SELECTION, Snapshot
+from .snapshot_worker import Derived, Plan, SnapshotWorker
 
 __all__ = ["NO_SELECTION", "ViewState"]
+
+INLINE_LIMIT: Final = 5_000
+"""Up to this many events a change is worked out on the GUI thread: it takes a few
+milliseconds, less than handing it to a worker and back costs in latency."""
+
+
+class _Keep(enum.Enum):
+    KEEP = 0
+
+
+_KEEP: Final = _Keep.KEEP
+"""Leave this input as it was asked last."""
+
+
+@dataclass(frozen=True, eq=False)
+class _Asked:
+    """What the reader asked to see: the inputs of the next snapshot."""
+
+    knowledge_day: int | None
+    filter: EventFilter
+    review: NDArray[np.int8] | None
+    notes: NDArray[np.bool_] | None
+
+    @classmethod
+    def shown_in(cls, snap: Snapshot) -> _Asked:
+        return cls(snap.knowledge_day, snap.filter, snap.review, snap.notes)
+
+    def shown_by(self, snap: Snapshot) -> bool:
+        """``snap`` is what was asked for: nothing to work out."""
+        return self.knowledge_day == snap.knowledge_day and self.filter == snap.filter \
+            and _same(self.review, snap.review) and _same(self.notes, snap.notes)
+
+    def derive(self, snap: Snapshot) -> Snapshot:
+        return snap.derive(self.knowledge_day, self.filter, self.review, self.notes)
+
+
+def _same(a: NDArray[np.generic] | None, b: NDArray[np.generic] | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a is b or np.array_equal(a, b)
 
 
 class ViewState(QObject):
@@ -45,10 +99,24 @@ class ViewState(QObject):
     """A named view was applied (frame its range), or the current one no longer holds."""
     sigChangedMarksChanged = Signal()
     """``changed_marks`` changed: events to mark as changed between two knowledge dates."""
+    sigBusyChanged = Signal(bool)
+    """A snapshot asked for is being worked out (True), or it is shown or dropped (False)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.snapshot: Snapshot | None = None
+        """What the views show; replaced whole, never changed."""
+        self._asked: _Asked | None = None
+        """What was asked for while its snapshot is being worked out; None: it is shown."""
+        self._request = 0
+        self._frame_view = False
+        """A named view was applied: views frame it once its snapshot is shown."""
+        self._busy_shown = False
+        self._planners: list[Callable[[], Plan | None]] = []
+        self.inline_limit = INLINE_LIMIT
+        self._worker = SnapshotWorker(self)
+        self._worker.sigDerived.connect(self._on_worker_derived)
+        self._worker.sigFailed.connect(self._on_worker_failed)
         self.file: str | None = None
         self.visible_range: tuple[float, float] = (0.0, 1.0)
         self.changed_marks: NDArray[np.int64] = np.zeros(0, np.int64)
@@ -78,7 +146,15 @@ class ViewState(QObject):
         return self.snapshot.shown if self.snapshot is not None else np.zeros(0, np.bool_)
 
     @property
+    def busy(self) -> bool:
+        """A snapshot asked for is not shown yet (the views show the one before)."""
+        return self._asked is not None
+
+    @property
     def filter(self) -> EventFilter:
+        """The filter asked for last (shown once ``busy`` is over)."""
+        if self._asked is not None:
+            return self._asked.filter
         return self.snapshot.filter if self.snapshot is not None else EventFilter()
 
     @property
@@ -87,6 +163,10 @@ class ViewState(QObject):
 
     @property
     def knowledge_day(self) -> int | None:
+        """The knowledge date asked for last (shown once ``busy`` is over); views that
+        draw ``known`` read ``snapshot.knowledge_day``, the date it was worked out for."""
+        if self._asked is not None:
+            return self._asked.knowledge_day
         return self.snapshot.knowledge_day if self.snapshot is not None else None
 
     @property
@@ -97,28 +177,34 @@ class ViewState(QObject):
     def review_flags(self) -> NDArray[np.int8]:
         """The current reviewer's flag per event position (``review.FLAG_CODE``)."""
         snap = self.snapshot
-        if snap is None or snap.review is None:
+        flags = self._asked.review if self._asked is not None else \
+            snap.review if snap is not None else None
+        if snap is None or flags is None:
             return np.zeros(0 if snap is None else len(snap.index), np.int8)
-        return snap.review
+        return flags
 
     @property
     def review_notes(self) -> NDArray[np.bool_]:
         """True where the current reviewer has written a note on the event."""
         snap = self.snapshot
-        if snap is None or snap.notes is None:
+        notes = self._asked.notes if self._asked is not None else \
+            snap.notes if snap is not None else None
+        if snap is None or notes is None:
             return np.zeros(0 if snap is None else len(snap.index), np.bool_)
-        return snap.notes
+        return notes
 
     # ------------------------------------------------------------ changes
 
     def set_snapshot(self, snapshot: Snapshot, file: str | None) -> None:
         """Show a new timeline from its first snapshot (made by the loader's worker),
         with no named view."""
+        self._drop_asked()
         self.snapshot = snapshot.with_selection(NO_SELECTION)
         self.file = file
         self.view, self.view_asked = None, False
         self.changed_marks = np.zeros(0, np.int64)
         self.sigTimelineChanged.emit()
+        self._end_busy()
 
     def set_timeline(self, index: EventIndex, file: str | None, day: int | None = None,
                      view: View | None = None, prepared: Snapshot | None = None) -> None:
@@ -129,6 +215,7 @@ class ViewState(QObject):
         alone shows no named view.  ``prepared``: the loader's first snapshot, used
         when it was made for the same knowledge date."""
         asked = view is not None
+        self._drop_asked()
         if view is None and day is None:
             view = views.default_view(index.timeline)
         if view is not None:
@@ -147,6 +234,7 @@ class ViewState(QObject):
         self.view, self.view_asked = view, asked
         self.changed_marks = np.zeros(0, np.int64)
         self.sigTimelineChanged.emit()
+        self._end_busy()
 
     def apply_view(self, view: View) -> None:
         """Show a named view: its knowledge date and tracks; views frame its range."""
@@ -154,12 +242,8 @@ class ViewState(QObject):
         if snap is None:
             return
         self.view, self.view_asked = view, True
-        self.snapshot = snap.with_knowledge(views.view_day(view)) \
-            .with_filter(views.view_filter(snap.index, view))
-        self.sigKnowledgeChanged.emit()
-        self.sigFilterChanged.emit()
-        self.sigShownChanged.emit()
-        self.sigViewChanged.emit()
+        self._frame_view = True
+        self._ask(knowledge_day=views.view_day(view), wanted=views.view_filter(snap.index, view))
 
     def reload_timeline(self, index: EventIndex, prepared: Snapshot | None = None) -> None:
         """A new version of the open file: keep the knowledge date, filter, selection
@@ -174,7 +258,8 @@ class ViewState(QObject):
         old = self.snapshot
         selected_id = old.index.event(old.selection).id \
             if old is not None and old.selection != NO_SELECTION else None
-        wanted = self.filter
+        wanted, day = self.filter, self.knowledge_day
+        self._drop_asked()
         if wanted.lane is not None and wanted.lane >= len(index.tracks):
             wanted = replace(wanted, lane=None)
         if wanted.lanes is not None:
@@ -182,7 +267,6 @@ class ViewState(QObject):
             wanted = replace(wanted, lanes=kept or None)
         if wanted.person is not None and index.timeline.person(wanted.person) is None:
             wanted = replace(wanted, person=None)
-        day = self.knowledge_day
         fresh = prepared if prepared is not None and prepared.index is index \
             and prepared.knowledge_day == day else \
             Snapshot.build(index, knowledge_day=day, review=np.zeros(len(index), np.int8))
@@ -196,6 +280,7 @@ class ViewState(QObject):
             self.sigTimelineChanged.emit()
         finally:
             self.keeping_view = False
+        self._end_busy()
         position = index.position_of(selected_id) if selected_id is not None else None
         if position is not None:
             self.select(position)
@@ -207,15 +292,13 @@ class ViewState(QObject):
         snap = self.snapshot
         if snap is None or len(flags) != len(snap.index):
             return
-        new_flags = snap.review is None or not np.array_equal(flags, snap.review)
+        asked = self._asked or _Asked.shown_in(snap)
+        new_flags = not _same(flags, asked.review)
         new_notes = notes is not None and len(notes) == len(snap.index) \
-            and (snap.notes is None or not np.array_equal(notes, snap.notes))
+            and not _same(notes, asked.notes)
         if not new_flags and not new_notes:
             return
-        self.snapshot = snap.with_review(flags, notes if new_notes else None)
-        if self.filter.review is not None or (self.filter.noted and new_notes):
-            self.sigShownChanged.emit()
-        self.sigReviewChanged.emit()
+        self._ask(review=flags, notes=notes if new_notes else asked.notes)
 
     def set_changed_marks(self, positions: NDArray[np.int64]) -> None:
         """Mark these events as changed (an empty array clears the marks)."""
@@ -227,42 +310,142 @@ class ViewState(QObject):
         self.sigChangedMarksChanged.emit()
 
     def set_knowledge_day(self, day: int | None) -> None:
-        snap = self.snapshot
-        if snap is None or day == snap.knowledge_day:
+        if self.snapshot is None or day == self.knowledge_day:
             return
-        self.snapshot = snap.with_knowledge(day)
-        self.sigKnowledgeChanged.emit()
-        self.sigShownChanged.emit()
-        self._forget_view_unless_it_holds()
+        self._ask(knowledge_day=day)
 
     def set_filter(self, wanted: EventFilter) -> None:
-        snap = self.snapshot
-        if snap is None or wanted == snap.filter:
+        if self.snapshot is None or wanted == self.filter:
             return
-        self.snapshot = snap.with_filter(wanted)
-        self.sigFilterChanged.emit()
-        self.sigShownChanged.emit()
-        self._forget_view_unless_it_holds()
+        self._ask(wanted=wanted)
 
-    def _forget_view_unless_it_holds(self) -> None:
+    # ------------------------------------------------------------ working out snapshots
+
+    def _ask(self, *, knowledge_day: int | _Keep | None = _KEEP,
+             wanted: EventFilter | None = None,
+             review: NDArray[np.int8] | None = None,
+             notes: NDArray[np.bool_] | None = None) -> None:
+        """Ask for a snapshot with these inputs changed: at once, or on the worker."""
+        snap = self.snapshot
+        assert snap is not None
+        last = self._asked or _Asked.shown_in(snap)
+        asked = _Asked(last.knowledge_day if knowledge_day is _KEEP else knowledge_day,
+                       wanted if wanted is not None else last.filter,
+                       review if review is not None else last.review,
+                       notes if notes is not None else last.notes)
+        asked = self._forget_view_unless_it_holds(asked)
+        self._request += 1
+        if asked.shown_by(snap):
+            self._worker.cancel()
+            self._asked = None
+            self._apply(snap)
+            self._end_busy()
+        elif len(snap.index) <= self.inline_limit or not snap.relays(
+                asked.knowledge_day, asked.filter, asked.review, asked.notes):
+            self._worker.cancel()
+            self._asked = None
+            self._apply(asked.derive(snap))
+            self._end_busy()
+        else:
+            plans = [plan for plan in (planner() for planner in self._planners)
+                     if plan is not None]
+
+            def work() -> Derived:
+                """On the worker: plain data only."""
+                new = asked.derive(snap)
+                checkpoint()
+                return Derived(new, tuple(plan(new) for plan in plans))
+
+            self._worker.submit(self._request, work)
+            self._asked = asked
+            if not self._busy_shown:
+                self._busy_shown = True
+                self.sigBusyChanged.emit(True)
+
+    def add_planner(self, planner: Callable[[], Plan | None]) -> None:
+        """``planner()`` is called on the GUI thread whenever a snapshot is handed to the
+        worker; the plan it returns runs there with the new snapshot, so a view can lay
+        out what it will show while the window goes on (see ``snapshot_worker.Plan``)."""
+        self._planners.append(planner)
+
+    def _on_worker_derived(self, request: int, derived: Derived) -> None:
+        current, snap = self.snapshot, derived.snapshot
+        if request != self._request or current is None or snap.index is not current.index:
+            return  # asked for something newer meanwhile: this one is stale
+        for take_over in derived.ready:
+            take_over()
+        self._asked = None
+        # The selection and the marks may have changed while it was worked out.
+        self._apply(snap.with_selection(current.selection).with_marks(self.changed_marks))
+        self._end_busy()
+
+    def _on_worker_failed(self, request: int, error: BaseException) -> None:
+        """A bug in working out a snapshot: keep showing the last one, and say so.
+
+        The widgets that showed what was asked for go back to what is shown."""
+        if request == self._request:
+            self._asked = None
+            self._frame_view = False
+            self.sigKnowledgeChanged.emit()
+            self.sigFilterChanged.emit()
+            self._end_busy()
+        raise error
+
+    def _apply(self, new: Snapshot) -> None:
+        """Show ``new`` and tell the views what changed from the snapshot before."""
+        old = self.snapshot
+        self.snapshot = new
+        frame, self._frame_view = self._frame_view, False
+        if old is None:
+            return
+        if new.knowledge_day != old.knowledge_day:
+            self.sigKnowledgeChanged.emit()
+        if new.filter != old.filter:
+            self.sigFilterChanged.emit()
+        if new.shown is not old.shown:
+            self.sigShownChanged.emit()
+        if new.review is not old.review or new.notes is not old.notes:
+            self.sigReviewChanged.emit()
+        if frame:
+            self.sigViewChanged.emit()
+
+    def _drop_asked(self) -> None:
+        """A new timeline: nothing asked of the old one is wanted."""
+        self._request += 1
+        self._worker.cancel()
+        self._asked = None
+        self._frame_view = False
+
+    def _end_busy(self) -> None:
+        """Say the wait is over, if there was one (callers cleared ``_asked`` first)."""
+        if self._busy_shown and self._asked is None:
+            self._busy_shown = False
+            self.sigBusyChanged.emit(False)
+
+    def shutdown(self) -> None:
+        """The window is closing: no snapshot is worked out or applied after this."""
+        self._drop_asked()
+        self._worker.shutdown()
+
+    def _forget_view_unless_it_holds(self, asked: _Asked) -> _Asked:
         """Moving the knowledge date or the tracks away from the view's leaves it.
 
         Narrowing to some of the view's own tracks (or searching) stays in it: "as
         reported on 3 July 2024", Putin–Xi track only, still asks about those months."""
         view, snap = self.view, self.snapshot
         if view is None or snap is None:
-            return
+            return asked
         index = snap.index
         shown = views.view_filter(index, view)
-        if views.view_day(view) != self.knowledge_day or shown.days != self.filter.days \
-                or not _lanes(index, self.filter) <= _lanes(index, shown):
+        if views.view_day(view) != asked.knowledge_day or shown.days != asked.filter.days \
+                or not _lanes(index, asked.filter) <= _lanes(index, shown):
             self.view = None
             self.sigViewChanged.emit()
-            if self.filter.days is not None:
+            if asked.filter.days is not None:
                 # The view's dates go with it: no widget shows them, so none could undo them.
-                self.snapshot = snap.with_filter(replace(self.filter, days=None))
-                self.sigFilterChanged.emit()
-                self.sigShownChanged.emit()
+                asked = _Asked(asked.knowledge_day, replace(asked.filter, days=None),
+                               asked.review, asked.notes)
+        return asked
 
     def select(self, position: int) -> None:
         snap = self.snapshot
@@ -293,12 +476,11 @@ class ViewState(QObject):
         walk = snap.walk
         if snap.selection == NO_SELECTION:
             return int(walk[0] if direction > 0 else walk[-1])
-        ranks = snap.rank[walk]
         mine = snap.rank[snap.selection]
         if direction > 0:
-            at = int(np.searchsorted(ranks, mine, side="right"))
+            at = int(np.searchsorted(snap.walk_rank, mine, side="right"))
             return int(walk[min(at, len(walk) - 1)])
-        at = int(np.searchsorted(ranks, mine, side="left")) - 1
+        at = int(np.searchsorted(snap.walk_rank, mine, side="left")) - 1
         return int(walk[max(at, 0)])
 
     def time_order(self) -> NDArray[np.int64]:

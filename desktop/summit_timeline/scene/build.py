@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 from ..core import dates
 from ..core.index import APPROXIMATE, UNCERTAIN
 from . import date_ticks, label_layout, style
+from .lane_layout import Folded
 from .palette import Palette, Rgba
 from .row_plan import RowPlan, RowPlanner
 from .scene import (
@@ -60,6 +61,7 @@ _CACHE_LIMIT: Final = 50_000
 REGION_STEP: Final = 0.25
 """An open view's region is laid out in steps of a quarter of its width, one step beyond
 each side, so a pan lays out labels again only about every eighth frame."""
+
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,11 @@ class SceneBuilder:
         self._texts: dict[tuple[Hashable, int, int], LabelText] = {}
         self._planner = RowPlanner()
         self._last: tuple[tuple[object, ...], Scene] | None = None
-        self._region: tuple[tuple[object, ...], Scene] | None = None
+        self._region: tuple[tuple[object, ...], Scene, int] | None = None
+        """The last open view's region: its key, the scene, and the selected event it
+        drew out of a folded pile (``NO_SELECTION``: none)."""
+        self._region_folds: Folded | None = None
+        """The folding of the region built last (None: nothing folds, or dense)."""
 
     def build(self, snap: Snapshot, view: View, look: Look) -> Scene:
         key = (id(snap), snap, view, look.key)
@@ -115,16 +121,27 @@ class SceneBuilder:
             scene = self._build(snap, view, look, 1.0, local=True)
         else:
             area = region_of(snap, view)
-            region_key = (id(snap), snap, area, look.key)
-            if self._region is not None and self._region[0] == region_key:
+            region_key = _region_key(snap, area, look)
+            # A step to the next event reuses the region, unless the event (now or
+            # before) is one the region drew out of a folded pile.
+            if self._region is not None and self._region[0] == region_key \
+                    and self._region[2] == _drawn_out(snap, self._region_folds):
                 region = self._region[1]
             else:
                 region = self._build(snap, area, look, area.width / max(view.width, 1.0),
-                                     local=False)
-                self._region = (region_key, region)
+                                     local=False, overlays=False)
+                self._region = (region_key, region, _drawn_out(snap, self._region_folds))
             scene = self._within(region, snap, view, look)
         self._last = (key, scene)
         return scene
+
+    def adopt(self, snap: Snapshot, view: View, look: Look, scene: Scene) -> None:
+        """Keep the region of ``scene``, built for ``snap`` and the open ``view`` by another
+        builder (on a worker, while the window went on), as if this one had built it."""
+        if not view.closed and scene.region is not None:
+            self._region_folds = None
+            self._region = (_region_key(snap, region_of(snap, view), look), scene.region,
+                            NO_SELECTION)
 
     # ------------------------------------------------------------ an open view
 
@@ -136,18 +153,17 @@ class SceneBuilder:
         shapes = Shapes(position=s.position, left=s.left + dx, top=s.top, right=s.right + dx,
                         bottom=s.bottom, cy=s.cy, style=s.style, lane=s.lane, runs=s.runs,
                         review=s.review) if len(s) else s
+        chosen = snap.selection
         labels = tuple(Label(label.position, label.lines, label.text,
                              (label.rect[0] + dx, label.rect[1], label.rect[2] + dx,
-                              label.rect[3]), label.struck, label.current)
+                              label.rect[3]), label.struck, label.position == chosen)
                        for label in region.labels
                        if label.rect[2] + dx > 0 and label.rect[0] + dx < width)
         glyphs = tuple(Glyph(g.x + dx, g.baseline, g.text) for g in region.glyphs
                        if 0 <= g.x + dx <= width)
-        selection = region.selection
-        if selection is not None:
-            selection = (selection[0] + dx, selection[1], selection[2] + dx, selection[3])
-        marked = tuple((r[0] + dx, r[1], r[2] + dx, r[3]) for r in region.marked
-                       if r[2] + dx > 0 and r[0] + dx < width)
+        selection, marked = self._rings(snap, s, dx, width, region.sizes.line)
+        if selection is not None and not any(label.current for label in labels):
+            labels = self._callout(snap, s, labels, dx, view, region.sizes, look.measure)
         density = region.density
         draw = snap.draw
         badges = tuple(Badge((b.rect[0] + dx, b.rect[1], b.rect[2] + dx, b.rect[3]),
@@ -179,14 +195,65 @@ class SceneBuilder:
                      legend_colour=region.legend_colour, title=title, subtitle=subtitle,
                      emphasis=region.emphasis, drawn=drawn, region=region, offset=dx)
 
+    def _rings(self, snap: Snapshot, shapes: Shapes, dx: float, width: float, line: float
+               ) -> tuple[Rect | None, tuple[Rect, ...]]:
+        """The selection ring and the changed-event rings of an open view."""
+        selection: Rect | None = None
+        if snap.selection != NO_SELECTION:
+            rect = shapes.rect_of(snap.selection)
+            if rect is not None:
+                pad = max(4.0, line * 0.35)
+                selection = (rect[0] + dx - pad, rect[1] - pad, rect[2] + dx + pad,
+                             rect[3] + pad)
+        marked: tuple[Rect, ...] = ()
+        if snap.marked is not None and len(shapes):
+            ring = max(3.0, line * 0.25)
+            hit = np.flatnonzero(np.isin(shapes.position, snap.marked))
+            marked = tuple(
+                (float(shapes.left[i]) + dx - ring, float(shapes.top[i]) - ring,
+                 float(shapes.right[i]) + dx + ring, float(shapes.bottom[i]) + ring)
+                for i in hit.tolist()
+                if shapes.right[i] + dx + ring > 0 and shapes.left[i] + dx - ring < width)
+        return selection, marked
+
+    def _callout(self, snap: Snapshot, shapes: Shapes, labels: tuple[Label, ...], dx: float,
+                 view: View, sizes: Sizes, measure: TextMeasure) -> tuple[Label, ...]:
+        """The selected event's label where the region had no room for it: whole, on one
+        line, right of the event, else left, else inside its band, over any label it
+        would cover.
+
+        Laid over the region instead of laying the region out again, so stepping from
+        event to event costs the same however many labels are in view."""
+        at = np.flatnonzero(shapes.position == snap.selection)
+        if len(at) == 0:
+            return labels
+        i = int(at[0])
+        status = int(snap.known.status[snap.selection])
+        text = label_text(snap.event(snap.selection).title, status, measure)
+        left, right = float(shapes.left[i]) + dx, float(shapes.right[i]) + dx
+        cy = float(shapes.cy[i])
+        gap = label_layout.GAP
+        if right + gap + text.one <= view.width - 2.0:
+            x0 = right + gap
+        elif left - gap - text.one >= 2.0:
+            x0 = left - gap - text.one
+        else:  # inside its band (or over it, as far left as the view allows)
+            x0 = max(left + gap, 2.0)
+        box: Rect = (x0, cy - sizes.label / 2, x0 + text.one, cy + sizes.label / 2)
+        kept = tuple(label for label in labels if not _overlap(label.rect, box))
+        return (*kept, Label(snap.selection, (text.full,), text.full, box,
+                             status == style.CANCELLED, True))
+
     # ------------------------------------------------------------ parts
 
     def _build(self, snap: Snapshot, view: View, look: Look, share: float, *,
-               local: bool) -> Scene:
+               local: bool, overlays: bool = True) -> Scene:
         """The scene of a closed view; ``share``: its width in widths of the view shown
         (more than 1 for the region of an open view: room for more events and labels);
         ``local``: rows are stacked for the events of this view alone (a page, a slide),
-        not for all of them (the region of an open view, which pans)."""
+        not for all of them (the region of an open view, which pans).  Without
+        ``overlays``, no selection ring, marks or selected label: an open view adds
+        them per frame."""
         palette, measure = look.palette, look.measure
         line = float(measure.line_height)
         draw = snap.draw
@@ -194,6 +261,8 @@ class SceneBuilder:
         in_view = draw.count_between(view.x0, view.x1)
         dense = in_view > min(DETAIL_LIMIT * share, width * 2)
         plan = self._plan(snap, view, measure, dense, local)
+        if not local:
+            self._region_folds = plan.folded
         marker = float(min(max(min(line * 1.05, plan.row * 0.78), 5.0), 18.0))
         sizes = Sizes(line=line, label=line + 2.0, marker=marker, row=plan.row,
                       pen=max(1.0, line * 0.09), badge=max(9.0, min(13.0, marker * 0.8)))
@@ -224,14 +293,15 @@ class SceneBuilder:
             density, badges = self._density(snap, view, plan, sizes, measure, palette, lanes)
             return scene("density", _NO_SHAPES, (), (), None, density, badges, density.counted)
         shapes, glyphs, badges = self._shapes(snap, view, plan, sizes, measure, lane_colours)
+        chosen = snap.selection if overlays else NO_SELECTION
         selection: Rect | None = None
-        if snap.selection != NO_SELECTION:
-            rect = shapes.rect_of(snap.selection)
+        if chosen != NO_SELECTION:
+            rect = shapes.rect_of(chosen)
             if rect is not None:
                 pad = max(4.0, line * 0.35)
                 selection = (rect[0] - pad, rect[1] - pad, rect[2] + pad, rect[3] + pad)
         marked: tuple[Rect, ...] = ()
-        if snap.marked is not None and len(shapes):
+        if overlays and snap.marked is not None and len(shapes):
             ring = max(3.0, line * 0.25)
             hit = np.flatnonzero(np.isin(shapes.position, snap.marked))
             marked = tuple((float(shapes.left[i]) - ring, float(shapes.top[i]) - ring,
@@ -240,7 +310,7 @@ class SceneBuilder:
         labels = self._labels(snap, view, shapes, sizes, measure,
                               tuple(m.caption_rect for m in markers)
                               + tuple(b.rect for b in badges),
-                              round(CANDIDATES * share))
+                              round(CANDIDATES * share), chosen)
         shown = len(shapes) > 0 or len(badges) > 0
         return scene("detail" if shown else "empty", shapes, labels, glyphs, selection,
                      None, badges, draw.overlapping(view.x0, view.x1) if shown else 0,
@@ -441,7 +511,7 @@ class SceneBuilder:
 
     def _labels(self, snap: Snapshot, view: View, shapes: Shapes, sizes: Sizes,
                 measure: TextMeasure, blocks: tuple[Rect, ...],
-                most: int) -> tuple[Label, ...]:
+                most: int, chosen: int) -> tuple[Label, ...]:
         """Labels of the most important events first, clear of every shape and of
         ``blocks`` (the date lines' captions, the "+N" counts)."""
         n = len(shapes)
@@ -452,7 +522,7 @@ class SceneBuilder:
         # Earlier events win ties, so reading left to right the first label is kept.
         rank = np.argsort(np.argsort(shapes.left, kind="stable"), kind="stable")
         priority = importance - rank / max(n, 1) * 0.5
-        priority[positions == snap.selection] += 100.0
+        priority[positions == chosen] += 100.0
         candidates = np.argsort(-priority, kind="stable")[:most]
         candidates.sort()
         status = snap.known.status[positions]
@@ -483,7 +553,7 @@ class SceneBuilder:
             box: Rect = (rect[0], rect[1], rect[2], rect[3])
             out.append(Label(int(positions[i]), lines, text.full, box,
                              int(status[i]) == style.CANCELLED,
-                             int(positions[i]) == snap.selection))
+                             int(positions[i]) == chosen))
         return tuple(out)
 
     def _density(self, snap: Snapshot, view: View, rows: RowPlan, sizes: Sizes,
@@ -603,3 +673,22 @@ def build_scene(snap: Snapshot, view: View, look: Look) -> Scene:
     """One scene, with nothing remembered: what an export or a test draws."""
     return SceneBuilder().build(snap, view, look)
 
+
+def _region_key(snap: Snapshot, area: View, look: Look) -> tuple[object, ...]:
+    """What a region's drawing depends on.  Not the selection or the marks: a step to the
+    next event only moves a ring, it does not lay out (or paint) the region again."""
+    return (id(snap.draw), snap.draw, id(snap.known), snap.known, snap.knowledge_day,
+            snap.review is None, area, look.key)
+
+
+def _drawn_out(snap: Snapshot, folds: Folded | None) -> int:
+    """The selected event if the region's rows fold it away (so the region draws it in
+    its lane's last row), else ``NO_SELECTION``."""
+    if folds is None or snap.selection == NO_SELECTION:
+        return NO_SELECTION
+    at = np.flatnonzero(snap.draw.position == snap.selection)
+    return snap.selection if len(at) and folds.row[int(at[0])] < 0 else NO_SELECTION
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -81,16 +81,22 @@ class DrawSet:
     @classmethod
     def build(cls, index: EventIndex, known: KnownArrays, shown: NDArray[np.bool_],
               review: NDArray[np.int8] | None = None,
-              lanes: tuple[int, ...] | None = None) -> DrawSet:
-        """``lanes``: the tracks to draw, top to bottom (default: all, in order)."""
+              lanes: tuple[int, ...] | None = None,
+              order: NDArray[np.int64] | None = None) -> DrawSet:
+        """``lanes``: the tracks to draw, top to bottom (default: all, in order).
+        ``order``: every position sorted by known start, then end, then position
+        (``knowledge.time_order``), when the caller has it: the drawn events are picked
+        from it instead of sorted again, a third of the work at a million events."""
         drawn = tuple(range(len(index.tracks))) if lanes is None else lanes
         slot_of = np.full(len(index.tracks) + 1, -1, np.int32)
         slot_of[np.asarray(drawn, np.int64)] = np.arange(len(drawn), dtype=np.int32)
-        keep = np.flatnonzero(shown & (slot_of[index.lane] >= 0))
-        start, end = known.start[keep], known.end[keep]
-        order = np.lexsort((end, start))
-        position = keep[order]
-        start, end = start[order], end[order]
+        keep = shown & (slot_of[index.lane] >= 0)
+        if order is not None:
+            position = order[keep[order]]
+        else:
+            picked = np.flatnonzero(keep)
+            position = picked[np.lexsort((known.end[picked], known.start[picked]))]
+        start, end = known.start[position], known.end[position]
         lane = index.lane[position]
         slot = slot_of[lane]
         return cls(

@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..core import dates, knowledge, views
+from ..core.cancel import checkpoint
 from ..core.event_filter import EventFilter, ParticipantIndex, filter_mask
 from ..core.index import EventIndex
 from ..core.knowledge import KnownArrays
@@ -93,6 +94,9 @@ class Snapshot:
     """Events ringed as changed between two knowledge dates ("What changed…")."""
     report_span: tuple[int, int] | None = None
     """First and last day of any event or report: the knowledge slider's range."""
+    walk_rank: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
+    """``rank[walk]``, ascending: where an event falls in the walk is one binary search,
+    so a step to the next event costs the same at ten events or a million."""
 
     # ------------------------------------------------------------ building
 
@@ -152,6 +156,51 @@ class Snapshot:
 
     def with_filter(self, wanted: EventFilter) -> Snapshot:
         return replace(self, filter=wanted)._reshown()
+
+    def derive(self, knowledge_day: int | None, wanted: EventFilter,
+               review: NDArray[np.int8] | None = None,
+               notes: NDArray[np.bool_] | None = None) -> Snapshot:
+        """Several changes at once (what a reader asked for while the last one was being
+        worked out), with the rows re-laid once at most.  Between its steps it stops
+        when asked to (``core.cancel``), since a newer request makes it worthless."""
+        snap = self
+        relay = False
+        if knowledge_day != self.knowledge_day:
+            known = knowledge.arrays_as_of(self.index, knowledge_day)
+            checkpoint()
+            order, rank = knowledge.time_order(self.index, known)
+            snap = replace(snap, known=known, knowledge_day=knowledge_day, order=order,
+                           rank=rank)
+            relay = True
+        new_flags = review is not None and len(review) == len(self.index) and (
+            self.review is None or not np.array_equal(review, self.review))
+        new_notes = notes is not None and len(notes) == len(self.index) and (
+            self.notes is None or not np.array_equal(notes, self.notes))
+        if new_flags:
+            snap = replace(snap, review=review)
+        if new_notes:
+            snap = replace(snap, notes=notes)
+        relay = relay or wanted != self.filter or (wanted.review is not None and new_flags) \
+            or (wanted.noted and new_notes)
+        snap = replace(snap, filter=wanted)
+        checkpoint()
+        if relay:
+            return snap._reshown()
+        if new_flags and snap.review is not None:
+            return replace(snap, draw=snap.draw.with_review(snap.review))
+        return snap
+
+    def relays(self, knowledge_day: int | None, wanted: EventFilter,
+               review: NDArray[np.int8] | None = None,
+               notes: NDArray[np.bool_] | None = None) -> bool:
+        """Whether ``derive`` with these would re-lay the rows (the costly part)."""
+        if knowledge_day != self.knowledge_day or wanted != self.filter:
+            return True
+        if wanted.review is not None and review is not None and (
+                self.review is None or not np.array_equal(review, self.review)):
+            return True
+        return wanted.noted and notes is not None and (
+            self.notes is None or not np.array_equal(notes, self.notes))
 
     def with_review(self, flags: NDArray[np.int8],
                     notes: NDArray[np.bool_] | None = None) -> Snapshot:
@@ -218,9 +267,12 @@ class Snapshot:
         return self._mask(replace(self.filter, places=None))[1]
 
     def _with_mask(self, shown: NDArray[np.bool_]) -> Snapshot:
-        walk = self.order[shown[self.order]]
-        draw = DrawSet.build(self.index, self.known, shown, self.review, self.lanes)
-        return replace(self, shown=shown, walk=walk, draw=draw)
+        walk_rank = np.flatnonzero(shown[self.order]).astype(np.int64)
+        walk = self.order[walk_rank]
+        checkpoint()
+        draw = DrawSet.build(self.index, self.known, shown, self.review, self.lanes,
+                             order=self.order)
+        return replace(self, shown=shown, walk=walk, walk_rank=walk_rank, draw=draw)
 
     # ------------------------------------------------------------ queries
 

@@ -49,3 +49,22 @@ def test_month_precision_date_is_shown_as_a_month_when_so_reported() -> None:
     row = model.row_of(position)
     assert row is not None
     assert model.index(row, DATE).data() == "October 2024"
+
+
+def test_each_event_is_found_on_its_row_in_date_order_both_ways() -> None:
+    """In date order the list is the snapshot's walk; each shown event's row is found
+    by a binary search, and a hidden one has none."""
+    from summit_timeline.commands.synthetic import synthetic_timeline
+
+    state = ViewState()
+    model = EventTableModel(state)
+    state.set_timeline(EventIndex.build(synthetic_timeline(3000, seed=8)), None)
+    state.set_filter(EventFilter(status=0))
+    hidden = int(next(p for p in range(3000) if not state.shown[p]))
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        model.sort(DATE, order)
+        rows = [model.position_at(r) for r in range(model.rowCount())]
+        starts = [float(state.known.start[p]) for p in rows]
+        assert starts == sorted(starts, reverse=order == Qt.SortOrder.DescendingOrder)
+        assert all(model.row_of(p) == r for r, p in enumerate(rows))
+        assert model.row_of(hidden) is None

@@ -11,12 +11,12 @@ never end (see ``ics``).
 from __future__ import annotations
 
 import codecs
-import contextlib
 import re
-import threading
-from collections.abc import Iterator
 from typing import Final
 
+from ..cancel import Cancelled as Cancelled
+from ..cancel import checkpoint as checkpoint
+from ..cancel import stop_when as stop_when
 from ..problems import LoadError, Problem, byte_line_column, line_column
 
 MAX_FILE_BYTES: Final = 1 << 30
@@ -163,32 +163,3 @@ def too_long_number(text: str, file: str) -> LoadError:
     line, column = line_column(text, offset)
     return fail(file, f"a number with {digits:,} digits; numbers in a timeline have at most "
                       f"{MAX_INT_DIGITS:,}", "", line, column)
-
-
-class Cancelled(Exception):
-    """The reader was asked to stop (the load was cancelled or ran past its budget)."""
-
-
-_stop = threading.local()
-
-
-@contextlib.contextmanager
-def stop_when(event: threading.Event) -> Iterator[None]:
-    """Readers on this thread stop at their next :func:`checkpoint` once ``event`` is set."""
-    previous = getattr(_stop, "event", None)
-    _stop.event = event
-    try:
-        yield
-    finally:
-        _stop.event = previous
-
-
-def checkpoint() -> None:
-    """Called by readers between items: raises :class:`Cancelled` when asked to stop.
-
-    A plain attribute read when no stop was asked for, so readers call it
-    once per event (or per batch of events) at no measurable cost.
-    """
-    event = getattr(_stop, "event", None)
-    if event is not None and event.is_set():
-        raise Cancelled

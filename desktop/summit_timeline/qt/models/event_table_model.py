@@ -2,7 +2,10 @@
 
 Rows are a numpy array of event positions (filtered, then sorted with
 ``argsort`` over a column key), so ``rowCount`` is a length and ``data`` builds
-one cell's text on demand; no row objects are ever created.
+one cell's text on demand; no row objects are ever created.  In date order
+(the default) the rows are the snapshot's own walk, so a new filter or
+knowledge date costs the list nothing, and finding an event's row is a binary
+search rather than a table as long as the file.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from ...core import dates
 from ...core.knowledge import known_state
 from ...core.model import STATUSES
 from ...core.review_flags import FLAG_LABELS, FLAGS
+from ...scene.snapshot import Snapshot
 from ..plot.review_badges import badge_icon
 from ..state import ViewState
 
@@ -33,14 +37,16 @@ class EventTableModel(QAbstractTableModel):
         self._state = state
         self._rows: NDArray[np.int64] = np.zeros(0, np.int64)
         self._row_of: NDArray[np.int64] | None = None
+        self._from: Snapshot | None = None
+        """The snapshot the rows were taken from."""
         self._sort_column = DATE
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._keys: dict[int, NDArray[np.int64]] = {}
         state.sigTimelineChanged.connect(self._on_state_timeline_changed)
         state.sigShownChanged.connect(self._on_state_shown_changed)
         state.sigReviewChanged.connect(self._on_state_review_changed)
-        if state.index is not None:
-            self._rows = self._sorted(state.shown)
+        if state.snapshot is not None:
+            self._rows = self._sorted(state.snapshot)
 
     # ------------------------------------------------------------ queries
 
@@ -49,9 +55,17 @@ class EventTableModel(QAbstractTableModel):
 
     def row_of(self, position: int) -> int | None:
         """Row showing event ``position``, or None when the filter hides it."""
+        snap = self._from
+        if snap is not None and self._sort_column == DATE:
+            if not 0 <= position < len(snap.rank):
+                return None
+            at = int(np.searchsorted(snap.walk_rank, snap.rank[position]))
+            if at >= len(snap.walk) or snap.walk[at] != position:
+                return None
+            return at if self._sort_order == Qt.SortOrder.AscendingOrder \
+                else len(snap.walk) - 1 - at
         if self._row_of is None:
-            index = self._state.index
-            lookup = np.full(len(index) if index is not None else 0, -1, np.int64)
+            lookup = np.full(len(snap.index) if snap is not None else 0, -1, np.int64)
             lookup[self._rows] = np.arange(len(self._rows))
             self._row_of = lookup
         if not 0 <= position < len(self._row_of):
@@ -94,7 +108,7 @@ class EventTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         old = [int(self._rows[i.row()]) for i in persistent]
         self._sort_column, self._sort_order = column, order
-        self._rows = self._sorted(self._state.shown)
+        self._rows = self._sorted(self._state.snapshot)
         self._row_of = None
         new = [self.index(r, i.column()) if (r := self.row_of(p)) is not None else QModelIndex()
                for p, i in zip(old, persistent, strict=True)]
@@ -104,16 +118,16 @@ class EventTableModel(QAbstractTableModel):
     # ------------------------------------------------------------ internals
 
     def _cell(self, position: int, column: int) -> str:
-        state = self._state
-        index, known = state.index, state.known
-        assert index is not None and known is not None
+        snap = self._from
+        assert snap is not None
+        index, known = snap.index, snap.known
         event = index.event(position)
         if column == DATE:
-            return dates.parse(_known_when(state, position)).display()
+            return dates.parse(_known_when(snap, position)).display()
         if column == TITLE:
             return event.title
         if column == PLACE:
-            place = index.timeline.place(_known_place(state, position))
+            place = index.timeline.place(_known_place(snap, position))
             if place is None:
                 return ""
             return f"{place.name}, {place.country}" if place.country else place.name
@@ -124,53 +138,46 @@ class EventTableModel(QAbstractTableModel):
         track = index.tracks[int(index.lane[position])] if index.lane[position] >= 0 else None
         return track.title if track is not None else event.track
 
-    def _key(self, column: int) -> NDArray[np.int64]:
+    def _key(self, snap: Snapshot, column: int) -> NDArray[np.int64]:
         """A full argsort of every event by ``column`` (cached; text keys sort once)."""
         cached = self._keys.get(column)
         if cached is not None:
             return cached
-        state = self._state
-        index, known = state.index, state.known
-        assert index is not None and known is not None
+        index, known = snap.index, snap.known
         if column == DATE:
-            order = state.time_order()
+            order = snap.order
         elif column == STATUS:
             order = np.lexsort((known.start, known.status))
         elif column == TRACK:
             order = np.lexsort((known.start, index.lane))
         elif column == REVIEW:
-            flags = state.review_flags if len(state.review_flags) == len(index) \
+            flags = snap.review if snap.review is not None and len(snap.review) == len(index) \
                 else np.zeros(len(index), np.int8)
             order = np.lexsort((known.start, flags))
         else:
-            text = self._text_column(column)
+            text = _text_column(snap, column)
             order = np.argsort(text, kind="stable")
         order = order.astype(np.int64)
         self._keys[column] = order
         return order
 
-    def _text_column(self, column: int) -> NDArray[np.generic]:
-        index = self._state.index
-        assert index is not None
-        if column == TITLE:
-            return np.array([e.title.casefold() for e in index.timeline.events])
-        names = {p.id: p.name.casefold() for p in index.timeline.places}
-        codes = {pid: i for i, pid in enumerate(sorted(names, key=names.__getitem__))}
-        values = np.array([codes.get(e.place or "", len(codes)) for e in index.timeline.events])
-        return values
-
-    def _sorted(self, shown: NDArray[np.bool_]) -> NDArray[np.int64]:
-        if len(shown) == 0:
+    def _sorted(self, snap: Snapshot | None) -> NDArray[np.int64]:
+        self._from = snap
+        if snap is None or len(snap.shown) == 0:
             return np.zeros(0, np.int64)
-        order = self._key(self._sort_column)
-        rows = order[shown[order]]
+        if self._sort_column == DATE:
+            rows = snap.walk
+        else:
+            order = self._key(snap, self._sort_column)
+            rows = order[snap.shown[order]]
         if self._sort_order == Qt.SortOrder.DescendingOrder:
-            rows = rows[::-1].copy()
+            rows = rows[::-1]
         return rows
 
     def _flag_code(self, position: int) -> int:
-        flags = self._state.review_flags
-        return int(flags[position]) if 0 <= position < len(flags) else 0
+        snap = self._state.snapshot
+        flags = snap.review if snap is not None else None
+        return int(flags[position]) if flags is not None and 0 <= position < len(flags) else 0
 
     def _on_state_review_changed(self) -> None:
         """Flags changed: repaint the column, and re-sort only when sorted by it."""
@@ -184,35 +191,45 @@ class EventTableModel(QAbstractTableModel):
     def _on_state_timeline_changed(self) -> None:
         self.beginResetModel()
         self._keys.clear()
-        self._rows = self._sorted(self._state.shown)
+        self._rows = self._sorted(self._state.snapshot)
         self._row_of = None
         self.endResetModel()
 
     def _on_state_shown_changed(self) -> None:
+        snap = self._state.snapshot
+        if self._from is None or snap is None or snap.known is not self._from.known:
+            # Dates and statuses as known changed: so did the orders that sort by them.
+            for column in (DATE, STATUS, TRACK, REVIEW):
+                self._keys.pop(column, None)
         self.beginResetModel()
-        self._keys.pop(DATE, None)
-        self._keys.pop(STATUS, None)
-        self._keys.pop(REVIEW, None)
-        self._rows = self._sorted(self._state.shown)
+        self._rows = self._sorted(snap)
         self._row_of = None
         self.endResetModel()
 
 
-def _known_place(state: ViewState, position: int) -> str | None:
+def _text_column(snap: Snapshot, column: int) -> NDArray[np.generic]:
+    events = snap.index.timeline.events
+    if column == TITLE:
+        return np.array([e.title.casefold() for e in events])
+    names = {p.id: p.name.casefold() for p in snap.index.timeline.places}
+    codes = {pid: i for i, pid in enumerate(sorted(names, key=names.__getitem__))}
+    values = np.array([codes.get(e.place or "", len(codes)) for e in events])
+    return values
+
+
+def _known_place(snap: Snapshot, position: int) -> str | None:
     """The place as reported on the knowledge day (the town before the venue was named)."""
-    assert state.index is not None
-    event = state.index.event(position)
-    if not event.reports or state.knowledge_day is None:
+    event = snap.index.event(position)
+    if not event.reports or snap.knowledge_day is None:
         return event.place
-    known = known_state(event, state.knowledge_day)
+    known = known_state(event, snap.knowledge_day)
     return known.place if known is not None else event.place
 
 
-def _known_when(state: ViewState, position: int) -> str:
+def _known_when(snap: Snapshot, position: int) -> str:
     """The date as reported on the knowledge day (Kazan: "October 2024" in July)."""
-    assert state.index is not None and state.known is not None
-    event = state.index.event(position)
-    if not event.reports or state.knowledge_day is None:
+    event = snap.index.event(position)
+    if not event.reports or snap.knowledge_day is None:
         return event.when
-    known = known_state(event, state.knowledge_day)
+    known = known_state(event, snap.knowledge_day)
     return known.when if known is not None else event.when

@@ -19,6 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
+    QColor,
     QFont,
     QFontMetricsF,
     QImage,
@@ -29,7 +30,7 @@ from PySide6.QtGui import (
 )
 
 from ...scene.palette import Rgba
-from ...scene.scene import Scene
+from ...scene.scene import Label, Scene
 from ...scene.style import POINT, STYLES
 from ...scene.text import PAD
 from ..paint import shapes
@@ -41,6 +42,8 @@ from .paint_guard import guarded_paint
 _TEXT_CACHE: Final = 5000
 _PIXMAP_LIMIT: Final = 8192
 """Widest region kept as a pixmap, in device pixels."""
+_CLIP_MARGIN: Final = 16.0
+"""How far past the drawing's edges a clipped band still runs, so its cut end is unseen."""
 
 
 class SceneItem(pg.GraphicsObject):
@@ -51,6 +54,7 @@ class SceneItem(pg.GraphicsObject):
         self._struck = QFont(font)
         self._struck.setStrikeOut(True)
         self._sprites: dict[tuple[object, ...], QPixmap] = {}
+        self._brushes: dict[tuple[object, ...], QBrush] = {}
         self._texts: dict[tuple[str, bool], QStaticText] = {}
         self._seen: Scene | None = None
         """The region painted last; seen twice in a row, it is worth a pixmap."""
@@ -113,16 +117,25 @@ class SceneItem(pg.GraphicsObject):
         self._lanes(painter, scene)
         region, seen = scene.region, self._seen
         self._seen = region
+        # The same days with new content (a filter, a date): paint just the view now; a
+        # pixmap of the whole region pays only once the region is painted again.
+        changed = region is not None and seen is not None and region is not seen \
+            and region.view == seen.view
         # One scale, to the rounding of a region's width: its sx is width / days again.
-        panning = region is not None and seen is not None and (
+        panning = region is not None and seen is not None and not changed and (
             region is seen or math.isclose(region.view.sx, seen.view.sx, rel_tol=1e-9))
         if region is None or not (panning or self._cached_for(region, dpr)):
             # A new scale (a zoom step): paint the view itself, nothing to reuse.
             self._content(painter, scene, dpr)
         else:
             # Panning at one scale: a region's events and labels only move, so they are
-            # drawn once into a pixmap that each frame shifts.
+            # drawn once into a pixmap that each frame shifts.  The selection and the
+            # marks are no part of a region: they go over it, each frame.
             self._blit(painter, scene, region, dpr)
+            paint_rings(painter, scene)
+            own = {label.position for label in region.labels}
+            self._labels(painter, scene, tuple(label for label in scene.labels
+                                               if label.current and label.position not in own))
         self._markers(painter, scene)
 
     def _cached_for(self, region: Scene, dpr: float) -> bool:
@@ -212,6 +225,11 @@ class SceneItem(pg.GraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         muted = qcolor(scene.palette.muted)
         cx = (s.left + s.right) / 2
+        # Bands of a year seen a few days wide run thousands of pixels past both edges;
+        # their outlines (dashed when planned) cost by length, so they end just outside.
+        reach = _CLIP_MARGIN + scene.sizes.marker * 2
+        left = np.maximum(s.left, -reach)
+        right = np.minimum(s.right, scene.view.width + reach)
         for code, lane, a, b in s.runs:
             style = STYLES[code]
             if not style.fuzzy:
@@ -225,8 +243,8 @@ class SceneItem(pg.GraphicsObject):
             else:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(with_alpha(qcolor(colour), 45))
-                primitives.draw_rects(painter, s.left[a:b] - 5, s.top[a:b] - 3,
-                                      s.right[a:b] + 5, s.bottom[a:b] + 3)
+                primitives.draw_rects(painter, left[a:b] - 5, s.top[a:b] - 3,
+                                      right[a:b] + 5, s.bottom[a:b] + 3)
         for code, lane, a, b in s.runs:
             style = STYLES[code]
             colour = scene.lane_colours[lane]
@@ -237,14 +255,18 @@ class SceneItem(pg.GraphicsObject):
                 primitives.draw_sprites(painter, cx[a:b], s.cy[a:b], sprite)
             else:
                 pen, brush = self._pen_brush(code, colour, scene)
-                painter.setPen(pen)
+                dashed = pen.style() == Qt.PenStyle.CustomDashLine
+                painter.setPen(Qt.PenStyle.NoPen if dashed else pen)
                 painter.setBrush(brush)
-                primitives.draw_rects(painter, s.left[a:b], s.top[a:b], s.right[a:b],
+                primitives.draw_rects(painter, left[a:b], s.top[a:b], right[a:b],
                                       s.bottom[a:b])
+                if dashed:
+                    self._dashed_outlines(painter, pen, left[a:b], s.top[a:b], right[a:b],
+                                          s.bottom[a:b])
                 if style.strike:
                     painter.setPen(QPen(qcolor(scene.palette.text), scene.sizes.pen * 1.2))
-                    primitives.draw_lines(painter, s.left[a:b] - 2, s.cy[a:b],
-                                          s.right[a:b] + 2, s.cy[a:b])
+                    primitives.draw_lines(painter, left[a:b] - 2, s.cy[a:b],
+                                          right[a:b] + 2, s.cy[a:b])
         if scene.glyphs:
             painter.setPen(qcolor(scene.palette.text))
             painter.setFont(self._font)
@@ -259,6 +281,39 @@ class SceneItem(pg.GraphicsObject):
                 primitives.draw_sprites(painter, s.left[flagged] + 1, s.top[flagged] + 1,
                                         sprite)
 
+
+    def _dashed_outlines(self, painter: QPainter, pen: QPen, left: np.ndarray,
+                         top: np.ndarray, right: np.ndarray, bottom: np.ndarray) -> None:
+        """Dashed outlines as edges filled with a dash pattern, the pen's dashes on the
+        pixel grid: Qt strokes each dash of a wide pen as a path of its own, which took
+        200 ms for the planned bands of one zoomed-in view of a big file."""
+        width = pen.widthF()
+        half = width / 2
+        on, off = (max(1, round(d * width)) for d in pen.dashPattern()[:2])
+        colour = pen.color()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._dashes(colour, on, off, across=True))
+        primitives.draw_rects(painter, np.concatenate((left, left)) - half,
+                              np.concatenate((top, bottom)) - half,
+                              np.concatenate((right, right)) + half,
+                              np.concatenate((top, bottom)) + half)
+        painter.setBrush(self._dashes(colour, on, off, across=False))
+        primitives.draw_rects(painter, np.concatenate((left, right)) - half,
+                              np.concatenate((top, top)) + half,
+                              np.concatenate((left, right)) + half,
+                              np.concatenate((bottom, bottom)) - half)
+
+    def _dashes(self, colour: QColor, on: int, off: int, *, across: bool) -> QBrush:
+        key = ("dashes", colour.rgba(), on, off, across)
+        brush = self._brushes.get(key)
+        if brush is None:
+            image = QImage(on + off if across else 1, 1 if across else on + off,
+                           QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            for k in range(on):
+                image.setPixelColor(k if across else 0, 0 if across else k, colour)
+            brush = self._brushes[key] = QBrush(image)
+        return brush
 
     def _markers(self, painter: QPainter, scene: Scene) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -276,8 +331,9 @@ class SceneItem(pg.GraphicsObject):
             self._text(painter, marker.caption, False, left + PAD / 2,
                        top + (bottom - top - scene.sizes.line) / 2)
 
-    def _labels(self, painter: QPainter, scene: Scene) -> None:
-        labels = scene.labels
+    def _labels(self, painter: QPainter, scene: Scene,
+                labels: tuple[Label, ...] | None = None) -> None:
+        labels = scene.labels if labels is None else labels
         if not labels:
             return
         rects = np.array([label.rect for label in labels], np.float64)

@@ -24,8 +24,10 @@ from ...core.model import STATUSES
 from ...scene.build import Look, SceneBuilder
 from ...scene.palette import Palette
 from ...scene.scene import Badge, Scene, View
+from ...scene.snapshot import Snapshot
 from ..paint.fonts import FontMeasure
 from ..paint.shapes import qcolor
+from ..snapshot_worker import Plan
 from ..state import NO_SELECTION, ViewState
 from ..theme import plot_palette
 from .date_axis import DateAxisItem
@@ -92,6 +94,12 @@ class TimelineView(QWidget):
         state.sigReviewChanged.connect(self._on_state_review_changed)
         state.sigViewChanged.connect(self._on_state_view_changed)
         state.sigChangedMarksChanged.connect(self._on_state_review_changed)
+        self._redraw_timer = QTimer(self, singleShot=True, interval=0)
+        self._redraw_timer.timeout.connect(self._redraw)
+        self._worker_builder = SceneBuilder()
+        """Lays out regions on the snapshot worker (one job at a time uses it)."""
+        self._worker_look: Look | None = None
+        state.add_planner(_weak_plan(self._plan))
         self._apply_colours()
         self._set_empty_range()
 
@@ -124,6 +132,27 @@ class TimelineView(QWidget):
         if snap is None or view is None:
             return None
         return self._builder.build(snap, view, self.look())
+
+    def _plan(self) -> Plan | None:
+        """While the worker works out the next snapshot, it also lays out this view's
+        region of it (labels and all), so the GUI thread only paints when it lands."""
+        view = self.current_view()
+        if view is None or not self.isVisible():
+            return None
+        look = self.look()
+        theirs = self._worker_look
+        if theirs is None or theirs.key != look.key:
+            # Its own measure: font metrics may be used on another thread, not shared.
+            theirs = self._worker_look = Look(look.palette, FontMeasure(self.font()),
+                                              look.emphasis)
+        builder, adopt = self._worker_builder, self._builder.adopt
+
+        def lay_out(snap: Snapshot) -> Callable[[], None]:
+            """On the worker: plain data only, no widgets."""
+            scene = builder.build(snap, view, theirs)
+            return lambda: adopt(snap, view, look, scene)
+
+        return lay_out
 
     # ------------------------------------------------------------ commands
 
@@ -223,10 +252,17 @@ class TimelineView(QWidget):
             self.frame_view()
 
     def _on_state_shown_changed(self) -> None:
-        self._redraw()
+        self._redraw_soon()
 
     def _on_state_review_changed(self) -> None:
-        self._redraw()
+        self._redraw_soon()
+
+    def _redraw_soon(self) -> None:
+        """Redraw once the event loop has had a turn: the changes of one turn (a date, a
+        filter and the flags, say) cost one redraw, and the window answers in between
+        the state taking a new snapshot in and the timeline painting it."""
+        if not self._redraw_timer.isActive():
+            self._redraw_timer.start()
 
     def _on_state_view_changed(self) -> None:
         if self._state.view is not None:
@@ -295,7 +331,8 @@ class TimelineView(QWidget):
 
     def _update_markers(self) -> None:
         """Put the knowledge line's drag handle where the scene draws the line."""
-        day = self._state.knowledge_day
+        snap = self._state.snapshot
+        day = snap.knowledge_day if snap is not None else None
         if day is None:
             self.knowledge_line.hide()
         else:
@@ -407,15 +444,15 @@ class TimelineView(QWidget):
         """What hovering over an event says: title, date and status as known, place."""
         from html import escape
 
-        state = self._state
-        assert state.index is not None and state.known is not None
-        event = state.index.event(position)
-        status = STATUSES[int(state.known.status[position])]
+        snap = self._state.snapshot
+        assert snap is not None
+        event = snap.index.event(position)
+        status = STATUSES[int(snap.known.status[position])]
         # The date as known on the knowledge date, worked out as the list and the
         # details pane do.
-        known = knowledge.known_state(event, state.knowledge_day)
+        known = knowledge.known_state(event, snap.knowledge_day)
         when = known.when if known is not None else event.when
-        place = state.index.timeline.place(known.place if known is not None else event.place)
+        place = snap.index.timeline.place(known.place if known is not None else event.place)
         where = f"{place.name}, {place.country}" if place and place.country else (
             place.name if place else "")
         return (f"<b>{escape(event.title)}</b><br>{escape(dates.parse(when).display())} "
@@ -476,6 +513,15 @@ class TimelineView(QWidget):
 
 def _lane_spans(scene: Scene) -> tuple[tuple[float, float], ...]:
     return tuple((lane.top, lane.bottom) for lane in scene.lanes)
+def _weak_plan(method: Callable[[], Plan | None]) -> Callable[[], Plan | None]:
+    """The state holds the planner without holding the view (no cycle for the collector)."""
+    ref = weakref.WeakMethod(method)
+
+    def call() -> Plan | None:
+        bound = ref()
+        return bound() if bound is not None else None
+
+    return call
 
 
 def _weak(method: Callable[[], Scene | None]) -> Callable[[], Scene | None]:

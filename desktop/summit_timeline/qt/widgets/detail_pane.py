@@ -79,18 +79,18 @@ class DetailPane(QWidget):
 
     def _refresh(self, *_: object) -> None:
         self._apply_style()
-        state = self._state
-        if state.index is None or state.selection == NO_SELECTION:
+        snap = self._state.snapshot  # the date the timeline beside it shows, not one asked for
+        if snap is None or snap.selection == NO_SELECTION:
             self.browser.setHtml(_EMPTY)
             return
-        event = state.index.event(state.selection)
-        known = known_state(event, state.knowledge_day)
+        event = snap.index.event(snap.selection)
+        known = known_state(event, snap.knowledge_day)
         if known is None:
             self.browser.setHtml(f"<h2>{plain(event.title)}</h2><p class='muted'>Not yet "
                                  "reported on the knowledge date.</p>")
             return
         shown = self._media(event)
-        self.browser.setHtml(event_html(state.index.timeline, event, known, state.knowledge_day,
+        self.browser.setHtml(event_html(snap.index.timeline, event, known, snap.knowledge_day,
                                         shown))
 
     def _media(self, event: Event) -> list[ShownMedia]:

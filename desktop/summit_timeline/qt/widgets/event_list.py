@@ -8,6 +8,7 @@ walk the matches in the list's order, without leaving the field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
@@ -89,6 +90,8 @@ class EventListWidget(QWidget):
         self.search.installEventFilter(self)
         self._entered_text: str | None = None
         """The search text Enter last went to the first match of."""
+        self._when_shown: Callable[[], None] | None = None
+        """What Enter or ↑/↓ asked for while the search was being worked out."""
         for box in self._boxes:
             box.currentIndexChanged.connect(self._apply_filter)
         self.noted_box.toggled.connect(self._apply_filter)
@@ -97,6 +100,7 @@ class EventListWidget(QWidget):
         state.sigFilterChanged.connect(self._on_state_filter_changed)
         state.sigShownChanged.connect(self._on_state_shown_changed)
         state.sigSelectionChanged.connect(self._on_state_selection_changed)
+        state.sigBusyChanged.connect(self._on_state_busy_changed)
 
     def clear_search(self) -> None:
         """Empty the search field and reset every filter (Edit → Clear search and filters).
@@ -133,8 +137,14 @@ class EventListWidget(QWidget):
         return super().eventFilter(watched, event)
 
     def go_to_first_match(self) -> None:
-        """Search now and select the first match; Enter again keeps the match walked to."""
+        """Search now and select the first match; Enter again keeps the match walked to.
+
+        On a big file the search may still be worked out: the match is gone to when
+        it lands, not picked from the list of the search before."""
         self._apply_filter()
+        if self._state.busy:
+            self._when_shown = self.go_to_first_match
+            return
         text = self.search.text()
         shown = self._state.selection != NO_SELECTION and \
             self.model.row_of(self._state.selection) is not None
@@ -146,6 +156,9 @@ class EventListWidget(QWidget):
     def walk_matches(self, step: int) -> None:
         """Select the match ``step`` rows below (or above) the selected one, in list order."""
         self._apply_filter()
+        if self._state.busy:
+            self._when_shown = lambda: self.walk_matches(step)
+            return
         rows = self.model.rowCount()
         if rows == 0:
             return
@@ -263,6 +276,13 @@ class EventListWidget(QWidget):
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._syncing = False
+
+    def _on_state_busy_changed(self, busy: bool) -> None:
+        if busy:
+            return
+        wanted, self._when_shown = self._when_shown, None
+        if wanted is not None:
+            wanted()
 
     def _update_count(self) -> None:
         index = self._state.index
