@@ -76,3 +76,22 @@ def test_selecting_a_labelled_event_marks_its_label_and_moves_only_the_ring() ->
     assert [label.position for label in two.labels if label.current] == [second]
     assert [label.position for label in two.labels] == [label.position
                                                          for label in plain.labels]
+
+
+def test_a_second_file_is_labelled_with_its_own_titles() -> None:
+    """Positions mean other events in another file: one builder (the window's) must not
+    label the second file's events with the first file's titles."""
+    import msgspec
+
+    first = synthetic_timeline(40, seed=5)
+    renamed = tuple(msgspec.structs.replace(e, title=f"Second file event {k}")
+                    for k, e in enumerate(first.events))
+    second = msgspec.structs.replace(first, events=renamed)
+    builder = SceneBuilder()
+    for timeline in (first, second):
+        snap = Snapshot.build(EventIndex.build(timeline))
+        lo, hi = snap.extent()
+        scene = builder.build(snap, View(lo, hi, 4000.0, 600.0, closed=True), LOOK)
+        assert scene.labels
+        for label in scene.labels:
+            assert label.text.startswith(snap.event(label.position).title[:8]), label.text

@@ -105,6 +105,9 @@ class SceneBuilder:
 
     def __init__(self) -> None:
         self._texts: dict[tuple[Hashable, int, int], LabelText] = {}
+        self._texts_of: object = None
+        """The event index ``_texts`` belongs to: positions mean other events in another
+        file, so a new timeline starts the cache afresh."""
         self._planner = RowPlanner()
         self._last: tuple[tuple[object, ...], Scene] | None = None
         self._region: tuple[tuple[object, ...], Scene, int] | None = None
@@ -455,6 +458,9 @@ class SceneBuilder:
               ) -> LabelText:
         """The label of an event in a status, measured once."""
         key = (measure.key, position, status)
+        if snap.index is not self._texts_of:
+            self._texts.clear()
+            self._texts_of = snap.index
         got = self._texts.get(key)
         if got is None:
             if len(self._texts) > _CACHE_LIMIT:
