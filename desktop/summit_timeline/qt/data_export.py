@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ..core.atomic import write_atomic
 from ..core.formats.registry import Format, file_filters, losses, writer_for, writers
 from ..core.model import Timeline
+from .widgets.message_box import message_box, warn
 
 
 def export_data_dialog(parent: QWidget, timeline: Timeline, current_file: str | None) -> None:
@@ -32,7 +33,7 @@ def export_data_dialog(parent: QWidget, timeline: Timeline, current_file: str | 
         return
     message = write_data(Path(path), fmt, timeline)
     if message:
-        QMessageBox.warning(parent, "Export data", message)
+        warn(parent, "Export data", message)
 
 
 def _format_for(path: str, chosen: str, formats: list[Format], filters: list[str]) -> Format:
@@ -43,13 +44,13 @@ def _format_for(path: str, chosen: str, formats: list[Format], filters: list[str
 
 
 def confirm_losses(parent: QWidget, fmt: Format, lost: list[str]) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Information, "Export data",
+    box = message_box(QMessageBox.Icon.Information, "Export data",
                       f"{fmt.label} cannot hold everything in this timeline. These will not "
-                      "be written:", QMessageBox.StandardButton.Save
-                      | QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText("\n".join(f"• {item}" for item in lost[:12])
-                           + (f"\n… and {len(lost) - 12} more" if len(lost) > 12 else ""))
-    box.setDefaultButton(QMessageBox.StandardButton.Save)
+                      "be written:", parent,
+                      informative="\n".join(f"• {item}" for item in lost[:12])
+                      + (f"\n… and {len(lost) - 12} more" if len(lost) > 12 else ""),
+                      buttons=QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                      default=QMessageBox.StandardButton.Save)
     return box.exec() == QMessageBox.StandardButton.Save
 
 

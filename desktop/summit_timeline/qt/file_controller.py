@@ -18,6 +18,7 @@ from ..resources import default_dataset, is_default_dataset
 from .file_loader import FileLoader, LoadResult
 from .settings import Settings
 from .state import ViewState
+from .widgets.message_box import message_box
 
 
 def open_filters() -> str:
@@ -133,10 +134,10 @@ class FileController(QObject):
             try:
                 view = find_view(result.index.timeline, wanted)
             except UnknownViewError as error:
-                self.last_view_problem = QMessageBox(
+                self.last_view_problem = message_box(
                     QMessageBox.Icon.Warning, "View not found",
                     f"{Path(result.file).name}: {error}.\n\nIt opens in its default view.",
-                    QMessageBox.StandardButton.Ok, self._window)
+                    self._window)
                 self.last_view_problem.open()
         self._state.set_timeline(result.index, result.file, result.day, view, result.snapshot)
         if not is_default_dataset(result.file):

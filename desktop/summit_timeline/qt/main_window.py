@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.file_label = QLabel()
+        self.file_label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.progress = QProgressBar(maximumWidth=160, textVisible=False)
         self.progress.setRange(0, 0)
         self.cancel_button = QToolButton(text="Cancel")

@@ -33,6 +33,7 @@ from .review_session import ReviewSession, format_problems
 from .settings import Settings
 from .state import NO_SELECTION, ViewState
 from .widgets.info_bar import InfoBar
+from .widgets.message_box import inform, warn
 from .widgets.review_pane import ReviewPane
 
 if TYPE_CHECKING:
@@ -145,15 +146,15 @@ class ReviewController(QObject):
             doc = review.decode(Path(path).read_bytes(), os.fspath(path))
         except (OSError, LoadError) as error:
             message = error.summary() if isinstance(error, LoadError) else str(error)
-            QMessageBox.warning(self._window, "Compare review", message)
+            warn(self._window, "Compare review", message)
             return None
         me = self.session.reviewer
         name = other or review.default_other_reviewer(doc, me)
         if name is None:
             names = [n for n in review.reviewer_names(doc) if n != me]
             if not names:
-                QMessageBox.information(self._window, "Compare review",
-                                        f"{Path(path).name} holds no other reviewer's notes.")
+                inform(self._window, "Compare review",
+                       f"{Path(path).name} holds no other reviewer's notes.")
                 return None
             name, ok = QInputDialog.getItem(self._window, "Compare review",
                                             "Compare with:", names, 0, False)
@@ -199,7 +200,7 @@ class ReviewController(QObject):
         try:
             write_report(index.timeline, doc, reviewer, target, self._state.knowledge_day)
         except (ReportError, OSError) as error:
-            QMessageBox.warning(self._window, "Export review report", str(error))
+            warn(self._window, "Export review report", str(error))
             return False
         self._status(f"Review report written to {target}")
         return True
@@ -216,8 +217,8 @@ class ReviewController(QObject):
         try:
             kept = self.session.rename_reviewer(name)
         except ValueError:
-            QMessageBox.warning(self._window, "Reviewer name",
-                                "A reviewer needs a name; the name was not changed.")
+            warn(self._window, "Reviewer name",
+                 "A reviewer needs a name; the name was not changed.")
             return
         if kept != current:
             self._status(f"Notes are now saved as {kept}")
@@ -258,7 +259,7 @@ class ReviewController(QObject):
         try:
             write_changes(dialog.changes, Path(path))
         except (ReportError, OSError) as error:
-            QMessageBox.warning(self._window, "Save what changed", str(error))
+            warn(self._window, "Save what changed", str(error))
             return
         self._status(f"What changed written to {path}")
 
@@ -274,11 +275,11 @@ class ReviewController(QObject):
             self.changes_window.close()
         if self.session.flush():
             return True
-        answer = QMessageBox.warning(
+        answer = warn(
             self._window, "Notes not saved",
             f"{self.session.last_error}.\n\nClose anyway and lose the unsaved notes?",
-            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Cancel)
+            buttons=QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            default=QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Discard:
             return False
         self.session.discard()

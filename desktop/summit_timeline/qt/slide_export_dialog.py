@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..scene import camera
 from ..scene.palette import PROJECTOR
@@ -20,6 +20,7 @@ from .paint.slide_image import SlideExportError, save_slide
 from .paint.slide_painter import SlidePainter
 from .present import build_deck
 from .state import ViewState
+from .widgets.message_box import warn
 
 
 def slide_size(window: QWidget) -> QSize:
@@ -55,5 +56,5 @@ def show_slide_export_dialog(window: QWidget, state: ViewState) -> Path | None:
     try:
         return export_slide(state, path, slide_size(window))
     except (SlideExportError, ValueError) as error:
-        QMessageBox.warning(window, "Export failed", str(error))
+        warn(window, "Export failed", str(error))
         return None

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QMessageBox,
     QSpinBox,
     QWidget,
 )
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...scene.palette import PAPER, Palette
 from ...scene.scene import Scene, View
 from ...scene.snapshot import Snapshot
+from ..widgets.message_box import warn
 from .handout_export import export_handout
 from .image_export import export_png
 from .output import ExportError
@@ -152,7 +152,7 @@ def show_export_dialog(parent: QWidget | None, state: Any,
     try:
         export_with_options(state, path, dialog, on_screen)
     except (ExportError, ValueError) as err:
-        QMessageBox.warning(parent, "Export failed", str(err))
+        warn(parent, "Export failed", str(err))
         return None
     return path
 
@@ -170,10 +170,10 @@ def show_slides_export_dialog(parent: QWidget | None, state: Any) -> Path | None
         problems = export_handout(snapshot_of(state), path,
                                   timeline_file=getattr(state, "file", None))
     except (ExportError, ValueError) as err:
-        QMessageBox.warning(parent, "Export failed", str(err))
+        warn(parent, "Export failed", str(err))
         return None
     if problems:
-        QMessageBox.warning(parent, "Images not shown",
-                            "The handout was written; these images are shown as "
-                            "placeholders:\n\n" + "\n".join(problems[:10]))
+        warn(parent, "Images not shown",
+             "The handout was written; these images are shown as placeholders:\n\n"
+             + "\n".join(problems[:10]))
     return path
