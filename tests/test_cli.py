@@ -82,3 +82,37 @@ def test_bench_startup_times_an_installed_launcher_against_the_floor(tmp_path: P
     assert results["floor"]["warm_s"] > 0 and results["installed"]["warm_s"] > 0
     assert "error" in results["gone"]
     assert done.returncode == 1  # a launcher asked for by name that cannot run fails the bench
+
+
+def start_window(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The window offscreen, in a scratch home, quitting once it has painted its timeline.
+
+    With nobody to click, a modal box would hold the start until the time limit."""
+    import os
+
+    home = tmp_path / "home"
+    runtime = tmp_path / "runtime"
+    home.mkdir()
+    runtime.mkdir(mode=0o700)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "share"),
+           "XDG_RUNTIME_DIR": str(runtime), "SUMMIT_TIMELINE_EXIT_AFTER_FIRST_FRAME": "1"}
+    return subprocess.run([sys.executable, "-m", "summit_timeline", *args],
+                          capture_output=True, text=True, timeout=60, env=env)
+
+
+def test_a_bad_knowledge_date_for_the_window_is_said_without_stopping_the_start(
+        tmp_path: Path) -> None:
+    done = start_window(tmp_path, "--as-of", "23/10/2024")
+    assert done.returncode == 0, done.stderr
+    assert "summit-timeline: first frame" in done.stdout, "the timeline was shown"
+    assert "summit-timeline: --as-of: " in done.stderr
+    assert "Did you mean 2024-10-23?" in done.stderr
+
+
+def test_an_unknown_view_for_the_window_is_said_without_stopping_the_start(
+        tmp_path: Path) -> None:
+    done = start_window(tmp_path, "--view", "2019")
+    assert done.returncode == 0, done.stderr
+    assert "summit-timeline: first frame" in done.stdout
+    assert "summit-timeline: --view: " in done.stderr and "no view '2019'" in done.stderr

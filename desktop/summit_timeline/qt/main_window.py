@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         self.knowledge_bar = KnowledgeBar(self.state, self)
         self.addToolBar(self.knowledge_bar)
         self.files = FileController(self.state, self.settings, self)
+        self.files.sigViewNotFound.connect(
+            lambda message: self.info_bar.show_message(message, "warning"))
         self._build_status_bar()
         self.review = ReviewController(self.state, self.files, self.settings, self,
                                        self.info_bar)
