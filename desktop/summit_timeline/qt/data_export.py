@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core.atomic import write_atomic
+from ..core.formats.held import Loss
 from ..core.formats.registry import Format, file_filters, losses, writer_for, writers
 from ..core.model import Timeline
 from .widgets.message_box import message_box, warn
@@ -43,10 +44,9 @@ def _format_for(path: str, chosen: str, formats: list[Format], filters: list[str
     return formats[filters.index(chosen)] if chosen in filters else formats[0]
 
 
-def confirm_losses(parent: QWidget, fmt: Format, lost: list[str]) -> bool:
+def confirm_losses(parent: QWidget, fmt: Format, lost: list[Loss]) -> bool:
     box = message_box(QMessageBox.Icon.Information, "Export data",
-                      f"{fmt.label} cannot hold everything in this timeline. These will not "
-                      "be written:", parent,
+                      f"{fmt.label} cannot hold everything in this timeline:", parent,
                       informative="\n".join(f"• {item}" for item in lost[:12])
                       + (f"\n… and {len(lost) - 12} more" if len(lost) > 12 else ""),
                       buttons=QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,

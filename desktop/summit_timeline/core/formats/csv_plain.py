@@ -25,7 +25,7 @@ from ..problems import LoadError, Problem
 from . import limits
 from .builder import Builder, ends_before, interval
 from .csv_rows import Row, cell_problem, header_cells, read_table
-from .held import not_held
+from .held import Loss, not_held
 from .native import Loaded
 from .sanitize import html_to_text
 
@@ -229,12 +229,12 @@ def _item(text: str) -> str:
     return text.replace(";", ",")
 
 
-def losses(timeline: Timeline) -> list[str]:
-    lost = not_held(timeline, HELD)
-    if any(p.venue for p in timeline.places):
-        lost.append("venues of places")
+def losses(timeline: Timeline) -> list[Loss]:
+    lost = not_held(timeline, HELD, {
+        "place_venues": "written as their town (the Great Hall of the People as Beijing)"})
     if _semicolon_in_items(timeline):
-        lost.append("semicolons inside names, topics and source titles (written as commas)")
+        lost.append(Loss("semicolons inside names, topics and source titles",
+                         "written as commas"))
     return lost
 
 
