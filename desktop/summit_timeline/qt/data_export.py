@@ -10,20 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.atomic import write_atomic
 from ..core.formats.held import Loss
 from ..core.formats.registry import Format, file_filters, losses, writer_for, writers
 from ..core.model import Timeline
+from .save_dialog import ask_save_path
 from .widgets.message_box import message_box, warn
 
 
 def export_data_dialog(parent: QWidget, timeline: Timeline, current_file: str | None) -> None:
     formats = writers()
     filters = file_filters(formats)
-    start = str(Path(current_file).with_suffix("") if current_file else Path.home() / "timeline")
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export data", start, ";;".join(filters))
+    stem = Path(current_file).name.split(".")[0] if current_file else "timeline"
+    path, chosen = ask_save_path(parent, "Export data", stem, ";;".join(filters))
     if not path:
         return
     fmt = _format_for(path, chosen, formats, filters)

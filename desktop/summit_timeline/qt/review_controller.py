@@ -30,6 +30,7 @@ from ..core.review_flags import FLAG_CODE, Flag
 from .file_controller import FileController
 from .live_reload import FileWatch
 from .review_session import ReviewSession, format_problems
+from .save_dialog import ask_save_path
 from .settings import Settings
 from .state import NO_SELECTION, ViewState
 from .widgets.info_bar import InfoBar
@@ -52,6 +53,7 @@ class ReviewController(QObject):
         super().__init__(window)
         self._state = state
         self._files = files
+        self._settings = settings
         self._window = window
         self.info_bar = info_bar
         self.session = ReviewSession(settings, self._ask_name, self)
@@ -176,9 +178,9 @@ class ReviewController(QObject):
         if index is None or self.session.store is None:
             return
         stem = Path(self._state.file or "timeline").name.split(".")[0]
-        start = os.fspath(Path(self._state.file or ".").parent / f"{stem}-review-report.md")
-        path, _ = QFileDialog.getSaveFileName(self._window, "Export review report", start,
-                                              REPORT_FILTER)
+        path, _ = ask_save_path(self._window, "Export review report",
+                                f"{stem}-review-report.md", REPORT_FILTER,
+                                settings=self._settings)
         if path:
             self.export_report(path)
 

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..scene import camera
 from ..scene.palette import PROJECTOR
 from .paint.slide_image import SlideExportError, save_slide
 from .paint.slide_painter import SlidePainter
 from .present import build_deck
+from .save_dialog import ask_save_path
 from .state import ViewState
 from .widgets.message_box import warn
 
@@ -46,8 +47,8 @@ def show_slide_export_dialog(window: QWidget, state: ViewState) -> Path | None:
     number = ""
     if state.selection >= 0:
         number = "-" + state.index.event(state.selection).id
-    name, _ = QFileDialog.getSaveFileName(window, "Export this slide", f"slide{number}.png",
-                                          "PNG image (*.png);;SVG drawing (*.svg)")
+    name, _ = ask_save_path(window, "Export this slide", f"slide{number}.png",
+                            "PNG image (*.png);;SVG drawing (*.svg)", kind="pictures")
     if not name:
         return None
     path = Path(name)

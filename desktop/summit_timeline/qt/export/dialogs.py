@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QSpinBox,
     QWidget,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...scene.palette import PAPER, Palette
 from ...scene.scene import Scene, View
 from ...scene.snapshot import Snapshot
+from ..save_dialog import ask_save_path
 from ..widgets.message_box import warn
 from .handout_export import export_handout
 from .image_export import export_png
@@ -139,8 +139,8 @@ def show_export_dialog(parent: QWidget | None, state: Any,
     """File → Export…: returns the written file, or None if cancelled or failed."""
     if getattr(state, "index", None) is None:
         return None
-    name, chosen = QFileDialog.getSaveFileName(parent, "Export timeline", "timeline.png",
-                                               _FILTERS)
+    name, chosen = ask_save_path(parent, "Export timeline", "timeline.png", _FILTERS,
+                                 kind="pictures")
     if not name:
         return None
     path = Path(name)
@@ -161,8 +161,8 @@ def show_slides_export_dialog(parent: QWidget | None, state: Any) -> Path | None
     """File → Export slides…: a handout PDF of the events of the current filter."""
     if getattr(state, "index", None) is None:
         return None
-    name, _ = QFileDialog.getSaveFileName(parent, "Export slides handout", "handout.pdf",
-                                          "PDF document (*.pdf)")
+    name, _ = ask_save_path(parent, "Export slides handout", "handout.pdf",
+                            "PDF document (*.pdf)")
     if not name:
         return None
     path = Path(name).with_suffix(".pdf")
