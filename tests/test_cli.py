@@ -116,3 +116,26 @@ def test_an_unknown_view_for_the_window_is_said_without_stopping_the_start(
     assert done.returncode == 0, done.stderr
     assert "summit-timeline: first frame" in done.stdout
     assert "summit-timeline: --view: " in done.stderr and "no view '2019'" in done.stderr
+
+
+def test_validate_warns_of_pictures_that_would_show_as_placeholders(tmp_path: Path) -> None:
+    media = Path(__file__).parent / "data" / "media"
+    (tmp_path / "flag.png").write_bytes((media / "flag-64x48.png").read_bytes())
+    whole = (media / "flag-64x48.jpg").read_bytes()
+    (tmp_path / "cut.jpg").write_bytes(whole[: len(whole) // 2])
+    doc = json.loads(default_dataset().read_text(encoding="utf-8"))
+    doc["events"][0]["media"] = [{"file": "flag.png", "alt": "A flag"}]
+    doc["events"][1]["media"] = [{"file": "pictures/gone.png"}]
+    doc["events"][2]["media"] = [{"file": "cut.jpg"}]
+    path = tmp_path / "meetings.timeline.json"
+    path.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
+    done = run("validate", str(path))
+    assert done.returncode == 0, "a placeholder is shown, so the file is still valid"
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 3, lines
+    gone, cut, verdict = lines
+    assert gone.startswith(f"{path}:") and ": warning: $.events[1].media[0].file: " in gone
+    assert "'pictures/gone.png' was not found" in gone
+    assert ": warning: $.events[2].media[0].file: " in cut and "cut short" in cut
+    assert int(cut.split(":")[1]) > int(gone.split(":")[1]) > 0, "in file order, with lines"
+    assert verdict == f"{path}: valid, 69 events"
