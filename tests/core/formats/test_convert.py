@@ -38,7 +38,7 @@ def test_convert_with_to_and_import_warnings(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("args", "needle"), [
-    (("events_bad.csv", "-o", "{tmp}/x.csv"), "row 2, column 'id'"),
+    (("events_unreadable.csv", "-o", "{tmp}/x.csv"), "row 1, column 'when'"),
     (("old_text_format.timeline", "-o", "{tmp}/x.csv"), "before 0.21"),
     (("events.csv", "-o", "{tmp}/x.unknown"), "cannot tell the output format"),
     (("events.csv", "-o", "{tmp}/x.csv", "--to", "pdf"), "unknown output format 'pdf'"),
