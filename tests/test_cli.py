@@ -139,3 +139,18 @@ def test_validate_warns_of_pictures_that_would_show_as_placeholders(tmp_path: Pa
     assert ": warning: $.events[2].media[0].file: " in cut and "cut short" in cut
     assert int(cut.split(":")[1]) > int(gone.split(":")[1]) > 0, "in file order, with lines"
     assert verdict == f"{path}: valid, 69 events"
+
+
+def test_the_zoom_sweep_runs_as_the_readme_gives_it_with_no_display() -> None:
+    """``summit-timeline bench --only sweep`` on a server: Qt is told to draw offscreen,
+    as for ``export``, instead of aborting for want of a display."""
+    import os
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "summit_timeline", "bench", "--only", "sweep",
+                           "--sizes", "200"], capture_output=True, text=True, timeout=300,
+                          env=env)
+    assert done.returncode == 0, done.stderr
+    line = json.loads(done.stdout.strip().splitlines()[-1])
+    assert line["bench"] == "frame_sweep" and line["events"] == 200
