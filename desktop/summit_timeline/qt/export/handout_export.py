@@ -20,7 +20,6 @@ from ..paint.slide_painter import SlidePainter
 from .output import ExportError, memory_device, save_bytes
 from .pdf_pages import PAPERS, pdf_writer
 
-
 HANDOUT_PRINT = 0.7
 """Text on a handout page may shrink to 70% of the smallest a projector shows (about
 8 points on A4): read in the hand, a page keeps whole summaries beside their quotes."""
