@@ -37,7 +37,8 @@ def test_png_svg_and_handout_from_the_bundled_dataset(tmp_path: Path) -> None:
     text = svg.read_text(encoding="utf-8")
     assert "Putin–Xi meeting in Astana" in text and "Kazan" not in text
     handout = tmp_path / "handout.pdf"
-    done = export(str(default_dataset()), "--slides", "-o", str(handout), "--as-of", "latest")
+    done = export(str(default_dataset()), "--slides", "-o", str(handout),
+                  "--view", "2024 in hindsight")
     assert done.returncode == 0, done.stderr
     pages = pypdf.PdfReader(handout).pages
     assert len(pages) == 16
@@ -143,3 +144,35 @@ def test_the_map_alone_as_png_svg_and_pdf(tmp_path: Path) -> None:
     assert "Kazan" not in earlier.read_text(encoding="utf-8"), "not yet reported then"
     both = export("--map", "--slides", "-o", str(tmp_path / "x.pdf"))
     assert both.returncode == 1 and "one at a time" in both.stderr
+
+
+def test_a_knowledge_date_alone_shows_the_whole_timeline_as_known_then(tmp_path: Path) -> None:
+    """As the window does with ``--as-of``: no named view, so a day before the default
+    view's months still shows what was known (seven events on 17 May 2014)."""
+    svg = tmp_path / "t.svg"
+    done = export("-o", str(svg), "--as-of", "2014-05-17")
+    assert done.returncode == 0, done.stderr
+    text = svg.read_text(encoding="utf-8")
+    assert "7 events" in text and "Putin–Xi talks in Moscow" in text
+    assert "Putin–Xi talks in Shanghai (planned)" in text
+    assert "Kazan" not in text, "first reported in 2024"
+    shown = tmp_path / "map.svg"
+    done = export("--map", "-o", str(shown), "--as-of", "2014-05-17")
+    assert done.returncode == 0, done.stderr
+    text = shown.read_text(encoding="utf-8")
+    assert "7 events at 7 places" in text and "Moscow" in text and "Shanghai" in text
+    handout = tmp_path / "h.pdf"
+    done = export("--slides", "-o", str(handout), "--as-of", "2014-05-17")
+    assert done.returncode == 0, done.stderr
+    pages = pypdf.PdfReader(handout).pages
+    assert len(pages) == 8, "a title page and the seven events"
+    assert "Shanghai" in " ".join(pages[-1].extract_text().split())
+
+
+def test_a_named_view_with_a_knowledge_date_keeps_the_views_months(tmp_path: Path) -> None:
+    svg = tmp_path / "v.svg"
+    done = export("-o", str(svg), "--view", "reported-2024-07-03", "--as-of", "2014-05-17")
+    assert done.returncode == 0, done.stderr
+    text = svg.read_text(encoding="utf-8")
+    assert "as known on 17 May 2014" in text and "0 events" in text
+    assert "Putin–Xi talks in Moscow" not in text, "March 2013 is outside the view's months"

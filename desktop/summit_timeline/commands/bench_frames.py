@@ -213,7 +213,11 @@ def scratch_gui() -> Iterator[tuple[QApplication, Path]]:
     """The application, with settings and files in a folder removed afterwards.
 
     The benches must not leave window geometry, view ranges, recent files or
-    review notes in the user's settings or beside any real file."""
+    review notes in the user's settings or beside any real file.  With no display (a
+    server, CI) the window is drawn on Qt's offscreen platform, as ``export`` is."""
+    from ..qt.offscreen import ensure_platform
+
+    ensure_platform()
     from PySide6.QtCore import QSettings
 
     from ..qt.gui import make_application

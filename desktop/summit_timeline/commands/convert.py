@@ -50,9 +50,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for warning in loaded.warnings:
         print(warning, file=sys.stderr)
-    for item in losses(target, loaded.timeline):
-        print(f"{args.output}: warning: {target.label} cannot hold {item}; not written",
-              file=sys.stderr)
+    for loss in losses(target, loaded.timeline):
+        print(f"{args.output}: warning: {target.label} cannot hold {loss}", file=sys.stderr)
     try:
         write_atomic(args.output, target.write(loaded.timeline))
     except OSError as err:

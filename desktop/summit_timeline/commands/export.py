@@ -41,7 +41,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--view", metavar="NAME",
                         help="one of the file's named views (id or name): its knowledge date, "
                         "range and tracks, unless --as-of, --range or --track say otherwise; "
-                        "default: the file's default view")
+                        "default: the file's default view, or with --as-of alone no view "
+                        "(the whole timeline, as the window opens with --as-of)")
     parser.add_argument("--as-of", metavar="DATE",
                         help="as known on DATE (2024-10-23 or 23 Oct 2024); 'latest' for "
                         "everything known; default: the view's date, else the file's as_of date")
@@ -82,7 +83,7 @@ def _run(args: argparse.Namespace) -> int:
     except LoadError as err:
         raise _Failure(_load_summary(err)) from err
     timeline = loaded.timeline
-    view = _view(timeline, args.view)
+    view = _view(timeline, args.view, dated=bool(args.as_of))
     day = _knowledge_day(args.as_of, timeline, view)
     day_range = _day_range(args.range) if args.range or view is None else _view_range(view)
     tracks = args.track or (list(view.tracks) if view is not None and view.tracks else None)
@@ -127,10 +128,14 @@ def _load_summary(err: LoadError) -> str:
     return err.summary()
 
 
-def _view(timeline: Timeline, wanted: str | None) -> View | None:
-    """The asked-for view (an unknown name fails, listing the views), else the default."""
+def _view(timeline: Timeline, wanted: str | None, *, dated: bool) -> View | None:
+    """The asked-for view (an unknown name fails, listing the views), else the default.
+
+    A knowledge date alone (``dated``) shows no named view, as in the window: the
+    whole timeline as known on that day.  Keeping the default view's months there
+    drew an empty page for any day before them (17 May 2014 framed May–Nov 2024)."""
     if not wanted:
-        return views.default_view(timeline)
+        return None if dated else views.default_view(timeline)
     try:
         return views.find_view(timeline, wanted)
     except views.UnknownViewError as err:

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Final, Literal
 from xml.etree.ElementTree import Element
 
+from .model import Timeline
+
 MAX_BYTES: Final = 64 * 1024 * 1024
 MAX_PIXELS: Final = 50_000_000
 """About 8,000 × 6,000: more than any screen or page shows, and ~200 MB decoded."""
@@ -57,6 +59,35 @@ def resolve(timeline_file: str | Path | None, relative: str) -> Path | None:
 
 def is_image_name(name: str) -> bool:
     return name.lower().endswith(IMAGE_EXTENSIONS)
+
+
+def file_problems(timeline: Timeline, timeline_file: str | Path | None
+                  ) -> list[tuple[str, str]]:
+    """(JSON path, message) for every local media file the views could not show.
+
+    The window, the slides and the handout show a placeholder for these; a data
+    author hears of them from ``validate`` before an audience sees one."""
+    found = []
+    for i, event in enumerate(timeline.events):
+        for j, media in enumerate(event.media):
+            if not media.file:
+                continue
+            where = f"$.events[{i}].media[{j}].file"
+            path = resolve(timeline_file, media.file)
+            if path is None:
+                if Path(media.file).is_absolute():
+                    found.append((where, f"'{media.file}' is an absolute path, which is never "
+                                  "shown; give the path relative to the timeline file"))
+                continue
+            if not path.is_file():
+                found.append((where, f"the media file '{media.file}' was not found "
+                              f"(looked for {path.absolute()})"))
+            elif is_image_name(media.file):
+                try:
+                    check_image(path)
+                except MediaProblem as problem:
+                    found.append((where, f"the picture is shown as a placeholder: {problem}"))
+    return found
 
 
 def check_image(path: Path) -> CheckedImage:

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.atomic import write_atomic
+from ..core.formats.held import Loss
 from ..core.formats.registry import Format, file_filters, losses, writer_for, writers
 from ..core.model import Timeline
+from .save_dialog import ask_save_path
+from .widgets.message_box import message_box, warn
 
 
 def export_data_dialog(parent: QWidget, timeline: Timeline, current_file: str | None) -> None:
     formats = writers()
     filters = file_filters(formats)
-    start = str(Path(current_file).with_suffix("") if current_file else Path.home() / "timeline")
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export data", start, ";;".join(filters))
+    stem = Path(current_file).name.split(".")[0] if current_file else "timeline"
+    path, chosen = ask_save_path(parent, "Export data", stem, ";;".join(filters))
     if not path:
         return
     fmt = _format_for(path, chosen, formats, filters)
@@ -32,7 +35,7 @@ def export_data_dialog(parent: QWidget, timeline: Timeline, current_file: str | 
         return
     message = write_data(Path(path), fmt, timeline)
     if message:
-        QMessageBox.warning(parent, "Export data", message)
+        warn(parent, "Export data", message)
 
 
 def _format_for(path: str, chosen: str, formats: list[Format], filters: list[str]) -> Format:
@@ -42,14 +45,13 @@ def _format_for(path: str, chosen: str, formats: list[Format], filters: list[str
     return formats[filters.index(chosen)] if chosen in filters else formats[0]
 
 
-def confirm_losses(parent: QWidget, fmt: Format, lost: list[str]) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Information, "Export data",
-                      f"{fmt.label} cannot hold everything in this timeline. These will not "
-                      "be written:", QMessageBox.StandardButton.Save
-                      | QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText("\n".join(f"• {item}" for item in lost[:12])
-                           + (f"\n… and {len(lost) - 12} more" if len(lost) > 12 else ""))
-    box.setDefaultButton(QMessageBox.StandardButton.Save)
+def confirm_losses(parent: QWidget, fmt: Format, lost: list[Loss]) -> bool:
+    box = message_box(QMessageBox.Icon.Information, "Export data",
+                      f"{fmt.label} cannot hold everything in this timeline:", parent,
+                      informative="\n".join(f"• {item}" for item in lost[:12])
+                      + (f"\n… and {len(lost) - 12} more" if len(lost) > 12 else ""),
+                      buttons=QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                      default=QMessageBox.StandardButton.Save)
     return box.exec() == QMessageBox.StandardButton.Save
 
 

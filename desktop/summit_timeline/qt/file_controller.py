@@ -37,6 +37,10 @@ class FileController(QObject):
     sigReloadFailed = Signal(object)
     """The open file changed into something unreadable (a ``LoadError``); the last good
     version stays on screen and no dialog interrupts the reader."""
+    sigViewNotFound = Signal(str)
+    """A view asked for (on the command line) is not in the file: the message, naming
+    the views it has.  A notice, not a dialog: a scripted or offscreen start has no
+    one to click a box away."""
 
     def __init__(self, state: ViewState, settings: Settings, window: QWidget) -> None:
         super().__init__(window)
@@ -47,8 +51,6 @@ class FileController(QObject):
         self.recent_menu = QMenu("Open &Recent", window)
         self.last_problem: QMessageBox | None = None
         self.last_warnings: QMessageBox | None = None
-        self.last_view_problem: QMessageBox | None = None
-        """Shown when a view asked for on the command line is not in the file."""
         self._fallback = False
         self._reloading: str | None = None
         self._wanted_view: str | None = None
@@ -133,11 +135,8 @@ class FileController(QObject):
             try:
                 view = find_view(result.index.timeline, wanted)
             except UnknownViewError as error:
-                self.last_view_problem = QMessageBox(
-                    QMessageBox.Icon.Warning, "View not found",
-                    f"{Path(result.file).name}: {error}.\n\nIt opens in its default view.",
-                    QMessageBox.StandardButton.Ok, self._window)
-                self.last_view_problem.open()
+                self.sigViewNotFound.emit(f"{Path(result.file).name}: {error}. "
+                                          "It opens in its default view.")
         self._state.set_timeline(result.index, result.file, result.day, view, result.snapshot)
         if not is_default_dataset(result.file):
             self._settings.add_recent_file(result.file)

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Final, Protocol
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -118,18 +118,21 @@ def run_gui(options: GuiOptions) -> int:
 
     if getattr(options, "present", False):
         _present_when_loaded(window)
-    if not problem:
-        # Start reading on the worker now, so decoding overlaps showing the window
-        # (the result arrives through the event loop, after show()).
-        _open_first_file(window, options.file, day, getattr(options, "view", None))
+    window.files.sigViewNotFound.connect(
+        lambda message: print(f"summit-timeline: --view: {message}", file=sys.stderr))
+    if problem:
+        # Said in the window's notice strip, not a dialog: an offscreen or scripted
+        # start has no one to close a box, and would wait for ever.
+        print(f"summit-timeline: --as-of: {problem}", file=sys.stderr)
+        ended = problem if problem.endswith((".", "?", "!")) else problem + "."
+        window.info_bar.show_message(
+            f"--as-of: {ended} The timeline opens as of its own date.", "warning")
+    # Start reading on the worker now, so decoding overlaps showing the window
+    # (the result arrives through the event loop, after show()).
+    _open_first_file(window, options.file, day, getattr(options, "view", None))
     app.setWindowIcon(QIcon(str(resource("icons/summit-timeline.svg"))))
     install_first_frame_probe(app, window, window.state.sigTimelineChanged)
     window.show()
-    if problem:
-        print(f"summit-timeline: --as-of: {problem}", file=sys.stderr)
-        QMessageBox.warning(window, "Knowledge date ignored",
-                            f"--as-of: {problem}\n\nThe timeline opens as of its own date.")
-        _open_first_file(window, options.file, day, getattr(options, "view", None))
     return app.exec()
 
 

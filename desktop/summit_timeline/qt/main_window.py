@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         self.knowledge_bar = KnowledgeBar(self.state, self)
         self.addToolBar(self.knowledge_bar)
         self.files = FileController(self.state, self.settings, self)
+        self.files.sigViewNotFound.connect(
+            lambda message: self.info_bar.show_message(message, "warning"))
         self._build_status_bar()
         self.review = ReviewController(self.state, self.files, self.settings, self,
                                        self.info_bar)
@@ -188,7 +190,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.file_label = QLabel()
+        self.file_label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.progress = QProgressBar(maximumWidth=160, textVisible=False)
         self.progress.setRange(0, 0)
         self.cancel_button = QToolButton(text="Cancel")

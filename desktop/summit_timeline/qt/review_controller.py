@@ -30,9 +30,11 @@ from ..core.review_flags import FLAG_CODE, Flag
 from .file_controller import FileController
 from .live_reload import FileWatch
 from .review_session import ReviewSession, format_problems
+from .save_dialog import ask_save_path
 from .settings import Settings
 from .state import NO_SELECTION, ViewState
 from .widgets.info_bar import InfoBar
+from .widgets.message_box import inform, warn
 from .widgets.review_pane import ReviewPane
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ class ReviewController(QObject):
         super().__init__(window)
         self._state = state
         self._files = files
+        self._settings = settings
         self._window = window
         self.info_bar = info_bar
         self.session = ReviewSession(settings, self._ask_name, self)
@@ -145,15 +148,15 @@ class ReviewController(QObject):
             doc = review.decode(Path(path).read_bytes(), os.fspath(path))
         except (OSError, LoadError) as error:
             message = error.summary() if isinstance(error, LoadError) else str(error)
-            QMessageBox.warning(self._window, "Compare review", message)
+            warn(self._window, "Compare review", message)
             return None
         me = self.session.reviewer
         name = other or review.default_other_reviewer(doc, me)
         if name is None:
             names = [n for n in review.reviewer_names(doc) if n != me]
             if not names:
-                QMessageBox.information(self._window, "Compare review",
-                                        f"{Path(path).name} holds no other reviewer's notes.")
+                inform(self._window, "Compare review",
+                       f"{Path(path).name} holds no other reviewer's notes.")
                 return None
             name, ok = QInputDialog.getItem(self._window, "Compare review",
                                             "Compare with:", names, 0, False)
@@ -175,9 +178,9 @@ class ReviewController(QObject):
         if index is None or self.session.store is None:
             return
         stem = Path(self._state.file or "timeline").name.split(".")[0]
-        start = os.fspath(Path(self._state.file or ".").parent / f"{stem}-review-report.md")
-        path, _ = QFileDialog.getSaveFileName(self._window, "Export review report", start,
-                                              REPORT_FILTER)
+        path, _ = ask_save_path(self._window, "Export review report",
+                                f"{stem}-review-report.md", REPORT_FILTER,
+                                settings=self._settings)
         if path:
             self.export_report(path)
 
@@ -199,7 +202,7 @@ class ReviewController(QObject):
         try:
             write_report(index.timeline, doc, reviewer, target, self._state.knowledge_day)
         except (ReportError, OSError) as error:
-            QMessageBox.warning(self._window, "Export review report", str(error))
+            warn(self._window, "Export review report", str(error))
             return False
         self._status(f"Review report written to {target}")
         return True
@@ -216,8 +219,8 @@ class ReviewController(QObject):
         try:
             kept = self.session.rename_reviewer(name)
         except ValueError:
-            QMessageBox.warning(self._window, "Reviewer name",
-                                "A reviewer needs a name; the name was not changed.")
+            warn(self._window, "Reviewer name",
+                 "A reviewer needs a name; the name was not changed.")
             return
         if kept != current:
             self._status(f"Notes are now saved as {kept}")
@@ -258,7 +261,7 @@ class ReviewController(QObject):
         try:
             write_changes(dialog.changes, Path(path))
         except (ReportError, OSError) as error:
-            QMessageBox.warning(self._window, "Save what changed", str(error))
+            warn(self._window, "Save what changed", str(error))
             return
         self._status(f"What changed written to {path}")
 
@@ -274,11 +277,11 @@ class ReviewController(QObject):
             self.changes_window.close()
         if self.session.flush():
             return True
-        answer = QMessageBox.warning(
+        answer = warn(
             self._window, "Notes not saved",
             f"{self.session.last_error}.\n\nClose anyway and lose the unsaved notes?",
-            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Cancel)
+            buttons=QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            default=QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Discard:
             return False
         self.session.discard()

@@ -24,6 +24,7 @@ RECENT_FILES: Final = "v1/recent_files"
 VIEW_RANGE: Final = "v1/view_range"
 THEME: Final = "v1/theme"
 REVIEWER_NAME: Final = "v1/review/reviewer_name"
+SAVE_FOLDER: Final = "v1/save_folder"
 MAX_RECENT: Final = 8
 
 
@@ -50,6 +51,14 @@ class Settings:
     def last_file(self) -> str | None:
         value = self._store.value(LAST_FILE)
         return str(value) if value else None
+
+    def save_folder(self) -> str | None:
+        """The folder something was last exported or saved to."""
+        value = self._store.value(SAVE_FOLDER)
+        return str(value) if value else None
+
+    def set_save_folder(self, folder: str) -> None:
+        self._store.setValue(SAVE_FOLDER, folder)
 
     # ------------------------------------------------------------ view
 

@@ -12,14 +12,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..scene import camera
 from ..scene.palette import PROJECTOR
 from .paint.slide_image import SlideExportError, save_slide
 from .paint.slide_painter import SlidePainter
 from .present import build_deck
+from .save_dialog import ask_save_path
 from .state import ViewState
+from .widgets.message_box import warn
 
 
 def slide_size(window: QWidget) -> QSize:
@@ -45,8 +47,8 @@ def show_slide_export_dialog(window: QWidget, state: ViewState) -> Path | None:
     number = ""
     if state.selection >= 0:
         number = "-" + state.index.event(state.selection).id
-    name, _ = QFileDialog.getSaveFileName(window, "Export this slide", f"slide{number}.png",
-                                          "PNG image (*.png);;SVG drawing (*.svg)")
+    name, _ = ask_save_path(window, "Export this slide", f"slide{number}.png",
+                            "PNG image (*.png);;SVG drawing (*.svg)", kind="pictures")
     if not name:
         return None
     path = Path(name)
@@ -55,5 +57,5 @@ def show_slide_export_dialog(window: QWidget, state: ViewState) -> Path | None:
     try:
         return export_slide(state, path, slide_size(window))
     except (SlideExportError, ValueError) as error:
-        QMessageBox.warning(window, "Export failed", str(error))
+        warn(window, "Export failed", str(error))
         return None

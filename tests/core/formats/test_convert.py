@@ -38,7 +38,7 @@ def test_convert_with_to_and_import_warnings(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("args", "needle"), [
-    (("events_bad.csv", "-o", "{tmp}/x.csv"), "row 2, column 'id'"),
+    (("events_unreadable.csv", "-o", "{tmp}/x.csv"), "row 1, column 'when'"),
     (("old_text_format.timeline", "-o", "{tmp}/x.csv"), "before 0.21"),
     (("events.csv", "-o", "{tmp}/x.unknown"), "cannot tell the output format"),
     (("events.csv", "-o", "{tmp}/x.csv", "--to", "pdf"), "unknown output format 'pdf'"),
@@ -59,3 +59,24 @@ def test_convert_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
     src.write_bytes((DATA / "events.csv").read_bytes())
     assert _run(str(src), "-o", str(src)) == 1
     assert src.read_bytes() == (DATA / "events.csv").read_bytes()
+
+
+def test_convert_says_how_what_it_cannot_hold_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A loss is "not written" only when nothing of it is; the rest say what becomes of it."""
+    assert _run(str(DEFAULT), "-o", str(tmp_path / "x.csv")) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert any(line.endswith("CSV cannot hold semicolons inside names, topics and source "
+                             "titles; written as commas") for line in lines)
+    assert any("CSV cannot hold venues of places; written as their town" in line
+               for line in lines)
+    assert _run(str(DEFAULT), "-o", str(tmp_path / "x.ics")) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert not any("coordinates; not written" in line and "sources of" not in line
+                   for line in lines), "iCalendar writes coordinates as GEO"
+    assert _run(str(DEFAULT), "-o", str(tmp_path / "x.tl3.json")) == 0
+    lines = capsys.readouterr().err.splitlines()
+    for line in lines:
+        assert not ("written as" in line and line.endswith("not written")), line
+    assert any(line.endswith("approximate or uncertain dates (~ ?); written without the ~ or ?")
+               for line in lines)

@@ -294,13 +294,26 @@ def test_plain_csv() -> None:
     assert "colour" in _messages(loaded)
 
 
-def test_plain_csv_reports_every_bad_cell() -> None:
-    with pytest.raises(LoadError) as info:
-        csv_plain.read(fixture("events_bad.csv"), "events_bad.csv")
-    assert_placed(info.value)
-    got = [(p.line, p.column, p.path.split("'")[1]) for p in info.value.problems]
+def test_plain_csv_skips_each_bad_row_with_a_warning_at_its_cell() -> None:
+    """As the iCalendar reader skips a bad event: the good rows are kept."""
+    loaded = csv_plain.read(fixture("events_bad.csv"), "events_bad.csv")
+    assert [e.id for e in loaded.timeline.events] == ["ok-1", "row-8"]
+    assert loaded.timeline.event("row-8").related == (), "the link to nowhere is dropped"
+    got = [(p.line, p.column, p.path.split("'")[1]) for p in loaded.warnings]
     assert got == [(3, 1, "id"), (4, 3, "when"), (5, 5, "status"), (6, 6, "kind"),
                    (7, 8, "importance"), (8, 4, "end"), (9, 9, "related")]
+    assert all(p.severity == "warning" for p in loaded.warnings)
+    assert all(p.message.endswith("; the row was skipped") for p in loaded.warnings[:-1])
+    assert loaded.warnings[-1].message.endswith("; the link was not kept")
+
+
+def test_plain_csv_with_no_readable_row_is_refused_naming_every_bad_cell() -> None:
+    with pytest.raises(LoadError) as info:
+        csv_plain.read(fixture("events_unreadable.csv"), "events_unreadable.csv")
+    assert_placed(info.value)
+    got = [(p.line, p.column, p.path.split("'")[1]) for p in info.value.problems]
+    assert got == [(2, 3, "when"), (3, 1, "id")]
+    assert all(p.severity == "error" for p in info.value.problems)
 
 
 def test_plain_csv_needs_title_and_when() -> None:

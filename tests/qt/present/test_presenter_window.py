@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -175,4 +176,27 @@ def test_slides_render_at_projector_sizes(qtbot: QtBot, timeline: Timeline,
     assert kazan in placed and placed[kazan].current
     label_height = placed[kazan].rect[3] - placed[kazan].rect[1]
     assert label_height >= size[1] / 60, "strip labels grow with the screen"
+    window.close()
+
+
+def test_ctrl_s_asks_where_starting_in_pictures_not_the_working_folder(
+        qtbot: QtBot, timeline: Timeline, main_window: QMainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    from summit_timeline.qt import save_dialog
+
+    pictures = tmp_path / "Pictures"
+    pictures.mkdir()
+    monkeypatch.setattr(save_dialog.QStandardPaths, "writableLocation", staticmethod(
+        lambda location: str(pictures if location
+                             == QStandardPaths.StandardLocation.PicturesLocation else tmp_path)))
+    monkeypatch.chdir(tmp_path)  # where the app was started from: not where slides go
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda _parent, _title, start, *_a, **_k: (asked.append(start), ("", ""))[1]))
+    window = _present(qtbot, timeline, main_window)
+    qtbot.keyClick(window, K.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert [Path(start) for start in asked] == [pictures / "slide-1.png"]
     window.close()

@@ -73,7 +73,7 @@ def test_review_menu_edits_the_reviewer_name_trimmed(window: MainWindow,
     assert "Reviewer: Bea Reviewer" in window.review.pane.status.text()
     monkeypatch.setattr(QInputDialog, "getText",
                         staticmethod(lambda *_a, **_k: ("   ", True)))
-    monkeypatch.setattr("summit_timeline.qt.review_controller.QMessageBox.warning",
+    monkeypatch.setattr("summit_timeline.qt.review_controller.warn",
                         lambda *_a, **_k: None)
     window.actions["review.reviewer_name"].trigger()
     assert Settings().reviewer_name() == "Bea Reviewer", "an empty name is refused"

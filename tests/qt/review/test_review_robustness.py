@@ -115,7 +115,7 @@ def test_discard_on_close_drops_the_notes_and_stops_retrying(
         raise PermissionError(13, "Permission denied", str(store.path))
 
     monkeypatch.setattr(store, "flush", refuse)
-    monkeypatch.setattr(QMessageBox, "warning",
+    monkeypatch.setattr(QMessageBox, "exec",
                         lambda *_a, **_k: QMessageBox.StandardButton.Discard)
     assert window.review.close()
     assert not session._timer.isActive(), "no retry after Discard"

@@ -12,6 +12,7 @@ from typing import Final
 
 from ..model import Timeline
 from . import csv_plain, ics, thetimelineproj, timelinejs, timelinejs_csv
+from .held import Loss
 from .registry import Format, register
 
 register(Format(timelinejs.NAME, "TimelineJS JSON", timelinejs.EXTENSIONS, timelinejs.sniff,
@@ -24,7 +25,7 @@ register(Format(ics.NAME, "iCalendar", ics.EXTENSIONS, ics.sniff, ics.read, ics.
 register(Format(csv_plain.NAME, "CSV", csv_plain.EXTENSIONS, csv_plain.sniff, csv_plain.read,
                 csv_plain.write))
 
-LOSSES: Final[dict[str, Callable[[Timeline], list[str]]]] = {
+LOSSES: Final[dict[str, Callable[[Timeline], list[Loss]]]] = {
     timelinejs.NAME: timelinejs.losses,
     ics.NAME: ics.losses,
     csv_plain.NAME: csv_plain.losses,

@@ -8,8 +8,11 @@ speaker notes of the event's slide).  Only ``title`` and
 ``end`` optionally closes it as an interval.  List cells (participants,
 topics, sources, related, media) separate items with ``;``; a source may be
 written ``Title <https://url>``.  Tracks, places and people are named, not
-referenced by id: the reader makes ids from the names.  Every bad cell is
-reported with its row, column name and column number, all at once.
+referenced by id: the reader makes ids from the names.  A row with a bad
+cell is left out with a warning naming its row, column name and column
+number, and the rest are read (as the iCalendar reader skips a bad event); a
+link to an event the file does not have is dropped with a warning.  Only a
+file with no readable row is refused, with every bad cell listed.
 """
 
 from __future__ import annotations
@@ -19,13 +22,15 @@ import io
 import re
 from typing import Final, get_args
 
+import msgspec
+
 from .. import dates
 from ..model import Event, Kind, Media, Timeline
 from ..problems import LoadError, Problem
 from . import limits
 from .builder import Builder, ends_before, interval
 from .csv_rows import Row, cell_problem, header_cells, read_table
-from .held import not_held
+from .held import Loss, not_held
 from .native import Loaded
 from .sanitize import html_to_text
 
@@ -73,16 +78,23 @@ def read(data: bytes, name: str) -> Loaded:
         k = source_key.get(key)
         return row.cells.get(k, "").strip() if k else ""
 
+    skipped: list[Problem] = []
+    """Why each row left out was left out: the file's errors if no row is left."""
+
     def bad(row: Row, key: str, message: str) -> None:
-        if len(errors) < 200:
-            errors.append(cell_problem(name, table, row, source_key.get(key, key), message))
+        """Leave the row out, with a warning at its cell: the other rows are still read."""
+        problem = cell_problem(name, table, row, source_key.get(key, key), message)
+        if len(skipped) < _MAX_ERRORS:
+            skipped.append(problem)
+        b.warn(f"{message}; the row was skipped", problem.path, problem.line, problem.column,
+               key=f"skip:{row.number}")
 
     seen: set[str] = set()
-    references: list[tuple[Row, list[str]]] = []
+    references: list[tuple[Row, list[str], int]] = []
     for row in table.rows:
         limits.checkpoint()
-        if len(errors) >= _MAX_ERRORS:
-            break  # enough to fix first; reading on would only cost time
+        if len(skipped) >= _MAX_ERRORS and not b.events:
+            break  # nothing readable yet: enough to fix first, reading on would only cost time
         if row.extra and any(x.strip() for x in row.extra):
             b.warn(f"row {row.number} has more cells than the header has columns; the extra "
                    "cells were not kept", f"row {row.number}", row.line,
@@ -95,9 +107,6 @@ def read(data: bytes, name: str) -> Loaded:
         if wanted and wanted in seen:
             bad(row, "id", f"duplicate id '{wanted}'")
             continue
-        seen.add(wanted)
-        event_id = b.event_id(wanted, "") if wanted else \
-            b.event_id(cell(row, "title"), f"event-{row.number}", exact=False)
         when, end = cell(row, "when"), cell(row, "end")
         if not when:
             bad(row, "when", "the date is empty; write an EDTF date such as 2024-07-03")
@@ -135,9 +144,12 @@ def read(data: bytes, name: str) -> Loaded:
             bad(row, "importance", f"importance must be 0, 1, 2 or 3, found "
                                    f"{importance_text[:20]!r}")
             continue
+        seen.add(wanted)
+        event_id = b.event_id(wanted, "") if wanted else \
+            b.event_id(cell(row, "title"), f"event-{row.number}", exact=False)
         related = _items(cell(row, "related"))
         if related:
-            references.append((row, related))
+            references.append((row, related, len(b.events)))
         sources: list[str] = []
         for item in _items(cell(row, "sources")):
             m = _SOURCE.match(item)
@@ -160,14 +172,20 @@ def read(data: bytes, name: str) -> Loaded:
             media=tuple(_media(m) for m in _items(cell(row, "media"))),
             notes=_summary(cell(row, "notes")),
         ))
+    if not b.events and skipped:
+        raise LoadError(name, sorted(skipped, key=lambda p: (p.line, p.column)))
     known = {e.id for e in b.events}
-    for row, related in references:
+    for row, related, at in references:
         missing = [r for r in related if r not in known]
         if missing:
-            bad(row, "related", f"no event with id '{missing[0][:40]}' in this file")
-    errors.sort(key=lambda p: (p.line, p.column))
-    if errors:
-        raise LoadError(name, errors)
+            problem = cell_problem(name, table, row, source_key.get("related", "related"),
+                                   f"no event with id '{missing[0][:40]}' in this file; "
+                                   "the link was not kept", "warning")
+            b.warn(problem.message, problem.path, problem.line, problem.column,
+                   key=f"related:{row.number}")
+            event = b.events[at]
+            b.events[at] = msgspec.structs.replace(
+                event, related=tuple(r for r in event.related if r in known))
     return b.build(_title(name))
 
 
@@ -229,12 +247,12 @@ def _item(text: str) -> str:
     return text.replace(";", ",")
 
 
-def losses(timeline: Timeline) -> list[str]:
-    lost = not_held(timeline, HELD)
-    if any(p.venue for p in timeline.places):
-        lost.append("venues of places")
+def losses(timeline: Timeline) -> list[Loss]:
+    lost = not_held(timeline, HELD, {
+        "place_venues": "written as their town (the Great Hall of the People as Beijing)"})
     if _semicolon_in_items(timeline):
-        lost.append("semicolons inside names, topics and source titles (written as commas)")
+        lost.append(Loss("semicolons inside names, topics and source titles",
+                         "written as commas"))
     return lost
 
 

@@ -1,13 +1,15 @@
 """What each export format can hold, and what a given timeline would lose.
 
 Exporters cannot refuse a timeline, but they must not lose data silently:
-``convert`` prints :func:`not_held` for the target format, and the round
+``convert`` prints :func:`not_held` for the target format, saying for each
+item whether it is not written or how it is written instead, and the round
 trip tests assert the same lists.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Final
 
 from .. import dates
@@ -41,9 +43,10 @@ FEATURES: Final[dict[str, tuple[str, _Check]]] = {
                        lambda t: any(p.role or p.colour or p.names for p in t.people)),
     "name_sources": ("the sources people's names in other scripts were checked against",
                      lambda t: any(p.name_sources for p in t.people)),
-    "place_details": ("places' countries, venues and coordinates",
-                      lambda t: any(p.country or p.venue or p.latitude is not None
-                                    for p in t.places)),
+    "place_countries": ("places' countries", lambda t: any(p.country for p in t.places)),
+    "place_venues": ("venues of places", lambda t: any(p.venue for p in t.places)),
+    "place_coordinates": ("places' coordinates",
+                          lambda t: any(p.latitude is not None for p in t.places)),
     "place_sources": ("the sources of places' coordinates",
                       lambda t: any(p.source for p in t.places)),
     "source_details": ("sources' outlets, dates and notes",
@@ -70,8 +73,7 @@ FEATURES: Final[dict[str, tuple[str, _Check]]] = {
     "importance": ("importance", _events(lambda e: e.importance != 1)),
     "approximate": ("approximate or uncertain dates (~ ?)",
                     lambda t: _edtf_flag("approximate")(t) or _edtf_flag("uncertain")(t)),
-    "one_of": ("dates that are one of a set ([2014-07-14,2014-07-15]), written as the span "
-               "of days they could fall on", _edtf_flag("one_of")),
+    "one_of": ("dates that are one of a set ([2014-07-14,2014-07-15])", _edtf_flag("one_of")),
     "unspecified": ("unspecified digits in dates (X)", _edtf_flag("unspecified")),
     "open": ("open-ended intervals (..)",
              lambda t: _edtf_flag("open_start")(t) or _edtf_flag("open_end")(t)),
@@ -79,7 +81,39 @@ FEATURES: Final[dict[str, tuple[str, _Check]]] = {
 }
 
 
-def not_held(timeline: Timeline, held: frozenset[str]) -> list[str]:
-    """Labels of the features ``timeline`` uses that a format holding ``held`` drops."""
-    return [label for key, (label, used) in FEATURES.items()
-            if key not in held and used(timeline)]
+WRITTEN_AS: Final[dict[str, str]] = {
+    "approximate": "written without the ~ or ?",
+    "one_of": "written as the span of days they could fall on",
+    "unspecified": "written as the year or month they fall in",
+    "open": "written as the end that is known",
+    "times": "written as the day",
+}
+"""What the exporters write for a feature they cannot hold as it is; the rest is not
+written at all."""
+
+_OF_PLACES: Final = frozenset({"place_countries", "place_venues", "place_coordinates",
+                               "place_sources"})
+"""Said only by a format that writes places: for another, "places of events" says it."""
+
+
+@dataclass(frozen=True)
+class Loss:
+    """Something a format cannot hold, and what becomes of it there."""
+
+    what: str
+    written_as: str = ""
+    """How it is written instead ("written as commas"); empty: it is not written."""
+
+    def __str__(self) -> str:
+        return f"{self.what}; {self.written_as or 'not written'}"
+
+
+def not_held(timeline: Timeline, held: frozenset[str],
+             written_as: Mapping[str, str] | None = None) -> list[Loss]:
+    """The features ``timeline`` uses that a format holding ``held`` cannot hold as they
+    are; ``written_as`` says how that format writes some of them instead."""
+    instead = {**WRITTEN_AS, **(written_as or {})}
+    return [Loss(label, instead.get(key, ""))
+            for key, (label, used) in FEATURES.items()
+            if key not in held and used(timeline)
+            and not (key in _OF_PLACES and "place" not in held)]

@@ -17,12 +17,12 @@ import icalendar
 
 from .. import dates
 from ..model import Timeline
-from .held import not_held
+from .held import Loss, not_held
 from .ics_values import EPOCH
 from .sanitize import html_to_text
 
-HELD: Final = frozenset({"description", "status", "place", "participants", "topics", "sources",
-                         "approximate", "one_of", "notes",
+HELD: Final = frozenset({"description", "status", "place", "place_coordinates", "participants",
+                         "topics", "sources", "approximate", "one_of", "notes",
                          "unspecified", "open", "times"})
 
 
@@ -93,13 +93,16 @@ def write(timeline: Timeline) -> bytes:
     return out
 
 
-def losses(timeline: Timeline) -> list[str]:
-    lost = not_held(timeline, HELD)
+def losses(timeline: Timeline) -> list[Loss]:
+    lost = not_held(timeline, HELD, {
+        "place_venues": "written before the town as one name (Great Hall of the People, "
+                        "Beijing)"})
     if any(len([s for s in e.sources if (timeline.source(s) or _NO).url]) > 1 or
            any(not (timeline.source(s) or _NO).url for s in e.sources) for e in timeline.events):
-        lost.append("sources other than one web address per event")
+        lost.append(Loss("sources other than one web address per event",
+                         "the first source's web address is written as the event's URL"))
     if any(not _fits(e.when) for e in timeline.events):
-        lost.append("events outside the years 1–9999")
+        lost.append(Loss("events outside the years 1–9999"))
     return lost
 
 

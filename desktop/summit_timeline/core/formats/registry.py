@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..model import Timeline
 from ..problems import LoadError, Problem
 from . import native
+from .held import Loss
 
 Reader = Callable[[bytes, str], native.Loaded]
 Sniffer = Callable[[bytes, str], bool]
@@ -68,8 +69,9 @@ def writer_for(filename: str, forced: str | None = None) -> Format | None:
     return best[1] if best else None
 
 
-def losses(fmt: Format, timeline: Timeline) -> list[str]:
-    """What ``fmt`` cannot hold of ``timeline``, in words (empty for the native format)."""
+def losses(fmt: Format, timeline: Timeline) -> list[Loss]:
+    """What ``fmt`` cannot hold of ``timeline``, and what becomes of each (empty for the
+    native format)."""
     from .all_formats import LOSSES
 
     lost = LOSSES.get(fmt.name)

@@ -38,6 +38,7 @@ from .timelinejs_fields import (
     kind_of,
     media_reference,
     media_shown,
+    one_of_label,
     whole_number,
 )
 from .timelinejs_legacy import read_tl2
@@ -290,12 +291,16 @@ class SlideReader:
         for s in slides:  # file order, ids in file order
             headline, body = self.slide_text(s.event, s.path)
             status: Status = "held"
+            when = s.when
             label = s.event.get("display_date")
             if isinstance(label, str) and label:
                 rest, found = status_suffix(label)
                 if found is not None:
                     status = found  # type: ignore[assignment]
-                if rest.strip() and rest.strip() != dates.parse(s.when).display():
+                shown = rest.strip()
+                if shown and shown != dates.parse(when).display():
+                    when = one_of_label(shown, when) or when
+                if shown and shown != dates.parse(when).display():
                     self.warn(f"{s.path}.display_date", "the slide's 'display_date' label is "
                               "not kept; the date is shown from start_date/end_date",
                               key="display-date")
@@ -315,7 +320,7 @@ class SlideReader:
                           f"'{event_id}' (ids are letters, digits, '_', '.', ':', '-' and "
                           "unique)", key="unique-id")
             track = b.track(s.group or ("(no group)" if groups else None))
-            b.events.append(Event(id=event_id, track=track, title=headline, when=s.when,
+            b.events.append(Event(id=event_id, track=track, title=headline, when=when,
                                   status=status, summary=body,
                                   media=self.media(s.event.get("media"), f"{s.path}.media")))
         if eras:

@@ -145,3 +145,53 @@ def default_title(file: str) -> str:
             name = name[: -len(ext)]
     return name or "Imported timeline"
 
+
+
+_CANDIDATE_SPLIT: Final = re.compile(r", | or ")
+
+
+def one_of_label(label: str, span: str) -> str | None:
+    """The "one of these days" date our TimelineJS export wrote as a ``display_date`` label.
+
+    TimelineJS has no such date: the export writes the span of days it could fall
+    on and names the candidates in the label ("14 or 15 Jul 2014").  Read back,
+    that label is the date, not a label to drop with a warning.  The candidates
+    are read from the label, the later ones lending their month and year to the
+    earlier ("14, 15 or 17 Jul 2014"), and taken only if the date they make is
+    shown with exactly this label over exactly this span; anything else is None.
+    """
+    from ..date_input import DateInputError, read_date
+
+    try:
+        bounds = dates.parse(span)
+    except dates.EdtfError:
+        return None
+    if label.startswith("one day of "):
+        lo, hi = (dates.from_day_number(n) for n in (bounds.lower, bounds.upper))
+        candidates = [f"[{lo[0]:04d}-{lo[1]:02d}-{lo[2]:02d}..{hi[0]:04d}-{hi[1]:02d}-"
+                      f"{hi[2]:02d}]"]
+    else:
+        pieces = _CANDIDATE_SPLIT.split(label)
+        if len(pieces) < 2:
+            return None
+        read: list[str] = []
+        words: list[str] = []
+        try:
+            for piece in reversed(pieces):
+                own = piece.split()
+                # "14" borrows "Jul 2014" from "15 Jul 2014"; "30 Jul" borrows "2014".
+                whole = own + words[len(own):] if words else own
+                words = whole
+                read.append(read_date(" ".join(whole)).text)
+        except DateInputError:
+            return None
+        candidates = ["[" + ",".join(reversed(read)) + "]"]
+    for when in candidates:
+        try:
+            parsed = dates.parse(when)
+        except dates.EdtfError:
+            continue
+        if parsed.one_of and parsed.display() == label and \
+                (parsed.lower, parsed.upper) == (bounds.lower, bounds.upper):
+            return when
+    return None

@@ -16,12 +16,14 @@ from typing import Any, Final
 
 from .. import dates
 from ..model import Event, Timeline
-from .held import not_held
+from .held import Loss, not_held
 from .sanitize import text_to_html
 from .timelinejs_fields import timelinejs_year
 
 HELD: Final = frozenset({"description", "status", "summary", "media", "media_captions",
-                         "media_alt"})
+                         "media_alt", "one_of"})
+"""A date that is one of a set goes as its span with a ``display_date`` naming the days,
+which the reader turns back into the date."""
 
 
 def _side(side: str, upper: bool) -> dict[str, int] | None:
@@ -95,9 +97,9 @@ def write(timeline: Timeline) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def losses(timeline: Timeline) -> list[str]:
+def losses(timeline: Timeline) -> list[Loss]:
     lost = not_held(timeline, HELD)
     tracks = timeline.ordered_tracks()
     if len(tracks) > 1:
-        lost.append("track order (TimelineJS orders groups by their first event)")
+        lost.append(Loss("track order", "TimelineJS orders the groups by their first event"))
     return lost

@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
-    QMessageBox,
     QSpinBox,
     QWidget,
 )
@@ -30,6 +28,8 @@ from PySide6.QtWidgets import (
 from ...scene.palette import PAPER, Palette
 from ...scene.scene import Scene, View
 from ...scene.snapshot import Snapshot
+from ..save_dialog import ask_save_path
+from ..widgets.message_box import warn
 from .handout_export import export_handout
 from .image_export import export_png
 from .output import ExportError
@@ -139,8 +139,8 @@ def show_export_dialog(parent: QWidget | None, state: Any,
     """File → Export…: returns the written file, or None if cancelled or failed."""
     if getattr(state, "index", None) is None:
         return None
-    name, chosen = QFileDialog.getSaveFileName(parent, "Export timeline", "timeline.png",
-                                               _FILTERS)
+    name, chosen = ask_save_path(parent, "Export timeline", "timeline.png", _FILTERS,
+                                 kind="pictures")
     if not name:
         return None
     path = Path(name)
@@ -152,7 +152,7 @@ def show_export_dialog(parent: QWidget | None, state: Any,
     try:
         export_with_options(state, path, dialog, on_screen)
     except (ExportError, ValueError) as err:
-        QMessageBox.warning(parent, "Export failed", str(err))
+        warn(parent, "Export failed", str(err))
         return None
     return path
 
@@ -161,8 +161,8 @@ def show_slides_export_dialog(parent: QWidget | None, state: Any) -> Path | None
     """File → Export slides…: a handout PDF of the events of the current filter."""
     if getattr(state, "index", None) is None:
         return None
-    name, _ = QFileDialog.getSaveFileName(parent, "Export slides handout", "handout.pdf",
-                                          "PDF document (*.pdf)")
+    name, _ = ask_save_path(parent, "Export slides handout", "handout.pdf",
+                            "PDF document (*.pdf)")
     if not name:
         return None
     path = Path(name).with_suffix(".pdf")
@@ -170,10 +170,10 @@ def show_slides_export_dialog(parent: QWidget | None, state: Any) -> Path | None
         problems = export_handout(snapshot_of(state), path,
                                   timeline_file=getattr(state, "file", None))
     except (ExportError, ValueError) as err:
-        QMessageBox.warning(parent, "Export failed", str(err))
+        warn(parent, "Export failed", str(err))
         return None
     if problems:
-        QMessageBox.warning(parent, "Images not shown",
-                            "The handout was written; these images are shown as "
-                            "placeholders:\n\n" + "\n".join(problems[:10]))
+        warn(parent, "Images not shown",
+             "The handout was written; these images are shown as placeholders:\n\n"
+             + "\n".join(problems[:10]))
     return path

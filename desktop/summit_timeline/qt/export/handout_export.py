@@ -20,6 +20,10 @@ from ..paint.slide_painter import SlidePainter
 from .output import ExportError, memory_device, save_bytes
 from .pdf_pages import PAPERS, pdf_writer
 
+HANDOUT_PRINT = 0.7
+"""Text on a handout page may shrink to 70% of the smallest a projector shows (about
+8 points on A4): read in the hand, a page keeps whole summaries beside their quotes."""
+
 
 def render_handout(data: Snapshot, *, paper: str = "a4",
                    timeline_file: str | os.PathLike[str] | None = None,
@@ -34,7 +38,7 @@ def render_handout(data: Snapshot, *, paper: str = "a4",
     if not painter.begin(writer):
         raise ExportError("cannot start the PDF document")
     rect = QRectF(0, 0, writer.width(), writer.height())
-    slides = SlidePainter(deck, PAPER, source_lines=3,
+    slides = SlidePainter(deck, PAPER, source_lines=3, small_print=HANDOUT_PRINT,
                           timeline_file=os.fspath(timeline_file) if timeline_file else None)
     try:
         for step in range(len(deck)):

@@ -9,8 +9,9 @@ known on the knowledge date, a quote and a figure, the sources; beside the
 text the event's picture (large, with caption and credit) and a map inset of
 its place on the track's route; under it the timeline strip, and at the
 bottom edge the previous and next slides by name (clickable in the
-presenter).  Text shrinks before it overflows, the summary keeping its room
-before the quote and figure boxes take theirs.
+presenter).  Text shrinks before it overflows and is never cut inside a word:
+the summary is told whole while the figure, then the quote, can give way to
+it, and a credit is always whole.
 """
 
 from __future__ import annotations
@@ -71,17 +72,23 @@ class SlidePainter:
     """Paints the steps of a ``Deck`` in a palette (projector on screen, paper in handouts)."""
 
     def __init__(self, deck: Deck, palette: Palette, *, source_lines: int = 2,
-                 timeline_file: str | Path | None = None) -> None:
+                 small_print: float = 1.0, timeline_file: str | Path | None = None) -> None:
         self.deck = deck
         self.palette = palette
         self.look = SlideColours.of(palette)
         self.source_lines = source_lines
         """Handouts allow more lines: a reader can follow every source up."""
+        self.small_print = small_print
+        """How far below a projector's smallest readable size text may shrink: paper,
+        read at arm's length, takes smaller print (a handout keeps whole summaries)."""
         self.images = SlideImages(timeline_file)
         self._builder = SceneBuilder()
         self._maps = MapBuilder()
         self._measures: dict[int, FontMeasure] = {}
         self._inset_views: dict[tuple[int, int, int], MapView] = {}
+        self._stories: dict[tuple[object, ...], tuple[list[_Box], text_block.Block | None]] = {}
+        """Story layouts already worked out: a presenter repaints a slide every frame of
+        the strip's glide."""
         self.strip: Scene | None = None
         """The scene of the last strip painted (for tests: where its labels went)."""
         self.strip_origin = QPointF()
@@ -222,12 +229,15 @@ class SlidePainter:
         y += h * 0.02
         painter.fillRect(QRectF(body.left(), y, h * 0.12, h * 0.008), look.accent)
         y += h * 0.04
-        self._text("summary", painter, QRectF(body.left(), y, width, body.bottom() - y
-                                              - h * 0.06), content.description, h / 30,
-                   look.text, min_size=h / 44, max_lines=6)
+        room = QRectF(body.left(), y, width, body.bottom() - y - h * 0.06)
+        block = text_block.fit_sentences(content.description, room.width(), room.height(),
+                                         h / 30, min_size=self._floor(h, 54), max_lines=14)
+        used = text_block.draw(painter, block, room.topLeft(), look.text)
+        self.parts["summary"] = QRectF(room.left(), room.top(), room.width(), used)
+        self.lines["summary"] = block.lines
         self._text("facts", painter, QRectF(body.left(), body.bottom() - h * 0.045, width,
                                             h * 0.05), content.facts, h / 34, look.muted,
-                   min_size=h / 50, max_lines=1)
+                   min_size=self._floor(h, 50), max_lines=1)
         if map_w:
             area = QRectF(body.right() - map_w, body.top(), map_w, body.height())
             view = fit_view(shown_sites(self.deck.data), area.width(), area.height())
@@ -268,43 +278,29 @@ class SlidePainter:
                            ("people", " · ".join(content.participants))):
             if line:
                 y += self._text(name, painter, QRectF(x, y, width, h * 0.08), line, h / 34,
-                                look.text, min_size=h / 50, max_lines=2)
+                                look.text, min_size=self._floor(h, 50), max_lines=2)
                 y += h * 0.004
         y += h * 0.012
-        sources = "; ".join(content.sources)
-        source_block = text_block.fit("Sources: " + sources, width,
-                                      h * 0.03 * self.source_lines, h / 46, min_size=h / 58,
-                                      max_lines=self.source_lines) if sources else None
+        source_block = text_block.fit_items(
+            "Sources: ", content.sources, width, h * 0.03 * self.source_lines, h / 46,
+            min_size=self._floor(h, 58), max_lines=self.source_lines) if content.sources else None
         bottom = area.bottom() - (source_block.height + h * 0.015 if source_block else 0.0)
         links = [m for m in content.media if m.url and not m.file]
         if links:
             # Named, never fetched: a slide shows local pictures only.
-            online = "Online, not shown here: " + "; ".join(
-                f"{m.caption} <{m.url}>" if m.caption else (m.url or "") for m in links)
-            block = text_block.fit(online, width, h * 0.03, h / 46, min_size=h / 58,
-                                   max_lines=1)
+            block = text_block.fit_items(
+                "Online, not shown here: ",
+                [f"{m.caption} <{m.url}>" if m.caption else (m.url or "") for m in links],
+                width, h * 0.03, h / 46, min_size=self._floor(h, 58), max_lines=1)
             bottom -= block.height + h * 0.006
             text_block.draw(painter, block, QPointF(x, bottom), look.muted)
             self.parts["online"] = QRectF(x, bottom, width, block.height)
             self.lines["online"] = block.lines
-        wanted = self._boxes(content)
-        boxes = self._fit_boxes(wanted, width, min(h * 0.22, (bottom - y) * 0.55), h)
-        for kept in (2, 1):
-            if all(box.main.whole for box in boxes):
-                break
-            # A quote is never cut short while the summary can still give way (down to
-            # one line): cutting a speaker's words would misquote them.
-            least = kept * QFontMetricsF(sans_font(h / 54)).lineSpacing() + h * 0.02
-            boxes = self._fit_boxes(wanted, width, bottom - y - least, h)
-        boxes_h = max((box.height for box in boxes), default=0.0)
-        summary_room = max(bottom - y - boxes_h - (h * 0.02 if boxes else 0.0), h * 0.03)
-        if content.summary:
-            # The summary fits the room the quote and the figure leave, shrinking first.
-            block = text_block.fit(content.summary, width, summary_room, h / 32,
-                                   min_size=h / 54, max_lines=40)
-            y += text_block.draw(painter, block, QPointF(x, y), look.text)
-            self.parts["summary"] = QRectF(x, y - block.height, width, block.height)
-            self.lines["summary"] = block.lines
+        boxes, summary = self._fit_story(content, width, bottom - y, h)
+        if summary is not None:
+            y += text_block.draw(painter, summary, QPointF(x, y), look.text)
+            self.parts["summary"] = QRectF(x, y - summary.height, width, summary.height)
+            self.lines["summary"] = summary.lines
             y += h * 0.02
         if boxes:
             self._paint_boxes(painter, QPointF(x, y), boxes, h)
@@ -313,6 +309,91 @@ class SlidePainter:
             text_block.draw(painter, source_block, QPointF(x, top), look.muted)
             self.parts["sources"] = QRectF(x, top, width, source_block.height)
             self.lines["sources"] = source_block.lines
+
+    def _fit_story(self, content: SlideContent, width: float, room: float, h: float
+                   ) -> tuple[list[_Box], text_block.Block | None]:
+        """The quote and figure boxes and the summary, in ``room`` of height.
+
+        The summary is told whole where it can be, and the room is shared so that
+        neither it nor the quote is squeezed small while the other is large.  Where
+        the summary cannot be whole, the figure gives way (a number the details and
+        the sources keep), then the summary's last sentences (it ends at a full
+        stop, never inside a sentence), and the quote, the speakers' own words, only
+        when not even the summary's first sentence would fit beside it.  A box is
+        shown only whole: a quote is never cut short, nor a figure's credit ("stated
+        by Dmitry Peskov")."""
+        key = (content.event_id, content.summary, content.quote, content.figure,
+               content.figure_by, round(width), round(room), round(h))
+        laid = self._stories.get(key)
+        if laid is None:
+            if len(self._stories) > 256:
+                self._stories.clear()
+            laid = self._stories[key] = self._lay_story(content, width, room, h)
+        return laid
+
+    def _lay_story(self, content: SlideContent, width: float, room: float, h: float
+                   ) -> tuple[list[_Box], text_block.Block | None]:
+        wanted = self._boxes(content)
+        while True:
+            best: tuple[tuple[float, float], list[_Box], text_block.Block | None] | None = None
+            boxes: list[_Box] = []
+            for part in (0.6, 0.5, 0.42, 0.35, 0.28):
+                boxes = self._whole_boxes(wanted, width, room, room * part, h)
+                boxes_h = max((box.height for box in boxes), default=0.0)
+                summary_room = max(room - boxes_h - (h * 0.02 if boxes else 0.0), h * 0.03)
+                summary = text_block.fit_whole(content.summary, width, summary_room, h / 32,
+                                               min_size=self._floor(h, 54), max_lines=40) \
+                    if content.summary else None
+                if content.summary and summary is None:
+                    continue
+                # The smallest of the texts decides (a quote counts in full, a figure's
+                # large number at half its size), then the summary's size.
+                sizes = [box.main.font.pixelSize() * (1.0 if box.kind == "quote" else 0.5)
+                         for box in boxes]
+                told = float(summary.font.pixelSize()) if summary is not None else 0.0
+                score = (min([*sizes, told] if summary is not None else sizes, default=0.0),
+                         told)
+                if best is None or score > best[0]:
+                    best = (score, boxes, summary)
+            if best is not None:
+                return best[1], best[2]
+            if any(box.kind == "figure" for box in boxes):
+                wanted = [box for box in wanted if box[0] != "figure"]
+                continue
+            boxes = self._whole_boxes(wanted, width, room, 0.0, h)  # as small as whole
+            boxes_h = max((box.height for box in boxes), default=0.0)
+            summary_room = max(room - boxes_h - (h * 0.02 if boxes else 0.0), h * 0.03)
+            summary = text_block.fit_sentences(content.summary, width, summary_room, h / 32,
+                                               min_size=self._floor(h, 54), max_lines=40)
+            ended = summary.lines and summary.lines[-1].endswith(text_block.ELLIPSIS)
+            if not ended or not boxes:
+                return boxes, summary
+            wanted = []
+
+    def _whole_boxes(self, wanted: list[tuple[str, str, str]], width: float, room: float,
+                     share: float, h: float) -> list[_Box]:
+        """The boxes of ``wanted`` that can be shown whole, in ``share`` of the room (more,
+        as little as it needs, for a quote that needs it); a figure that cannot be
+        shown whole gives way to the others."""
+        line = QFontMetricsF(sans_font(self._floor(h, 54))).lineSpacing()
+        most = room - line - h * 0.02  # a quote may leave the summary a single line
+        given = min(h * 0.3, share)
+        boxes = self._fit_boxes(wanted, width, given, h)
+        if not all(box.whole for box in boxes) and given < most:
+            # No more room than the quote needs to be whole: the summary keeps the rest.
+            short, enough = given, most
+            boxes = self._fit_boxes(wanted, width, enough, h)
+            for _ in range(6):
+                middle = (short + enough) / 2
+                tried = self._fit_boxes(wanted, width, middle, h)
+                if all(box.whole for box in tried):
+                    enough, boxes = middle, tried
+                else:
+                    short = middle
+        if all(box.whole for box in boxes) or not any(b.kind == "figure" for b in boxes):
+            return boxes
+        return self._whole_boxes([b for b in wanted if b[0] != "figure"], width, room, share,
+                                 h)
 
     def _paint_beside(self, painter: QPainter, area: QRectF, content: SlideContent,
                       image: Media | None, mapped: bool, h: float) -> None:
@@ -361,6 +442,11 @@ class SlidePainter:
         codes = site_index(data.index).codes(data.knowledge_day)
         lane = data.index.lane[position]
         return bool(((codes != NO_SITE) & data.shown & (data.index.lane == lane)).any())
+
+    def _floor(self, h: float, parts: float) -> float:
+        """The smallest text size a part may shrink to: a ``parts``-th of the slide's height
+        on a screen, less on paper."""
+        return h / parts * self.small_print
 
     def _text(self, name: str, painter: QPainter, rect: QRectF, text: str, size: float,
               colour: QColor, *, min_size: float, max_lines: int, bold: bool = False) -> float:
@@ -431,16 +517,18 @@ class SlidePainter:
         for (kind, main, by), share in zip(boxes, shares, strict=True):
             box_w = (width - gap * (len(boxes) - 1)) * share
             inner_w = box_w - pad * 2.4
-            by_block = text_block.fit(by, inner_w, room * 0.3, h / 42, min_size=h / 58,
-                                      max_lines=2)
+            # Who said it wraps onto as many lines as it needs: a credit is never cut.
+            by_block = text_block.fit(by, inner_w, room * 0.45, h / 42, min_size=self._floor(h, 58),
+                                      max_lines=4)
             size = h / 30 if kind == "quote" else h / 22
             main_room = room - pad * 2 - by_block.height - h * 0.008
-            main_block = text_block.fit(main, inner_w, main_room, size, min_size=h / 60,
+            main_block = text_block.fit(main, inner_w, main_room, size,
+                                        min_size=self._floor(h, 60),
                                         max_lines=8, bold=kind == "figure")
             shrunk = main_block.font.pixelSize() * 0.92
             if shrunk < by_block.font.pixelSize():  # the speaker's name never outgrows the words
-                by_block = text_block.fit(by, inner_w, room * 0.35, shrunk,
-                                          min_size=min(shrunk, h / 58), max_lines=2)
+                by_block = text_block.fit(by, inner_w, room * 0.45, shrunk,
+                                          min_size=min(shrunk, self._floor(h, 58)), max_lines=4)
             out.append(_Box(kind, box_w, main_block, by_block,
                             main_block.height + by_block.height + pad * 2 + h * 0.008))
         return out
@@ -473,3 +561,7 @@ class _Box:
     main: text_block.Block
     by: text_block.Block
     height: float
+
+    @property
+    def whole(self) -> bool:
+        return self.main.whole and self.by.whole

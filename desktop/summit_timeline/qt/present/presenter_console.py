@@ -77,7 +77,7 @@ class PresenterConsole(QWidget):
         font.setBold(True)
         self.clock.setFont(font)
         self.counter = QLabel()
-        self.next_title = QLabel(wordWrap=True)
+        self.next_title = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         side = QVBoxLayout()
         side.addWidget(QLabel("Next"))
         side.addWidget(self.upcoming, 2)

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...scene import camera
 from ...scene.deck import TITLE, Deck
@@ -32,6 +32,8 @@ from ...scene.palette import PROJECTOR, Palette
 from ..paint.slide_image import SlideExportError, save_slide
 from ..paint.slide_painter import SlidePainter
 from ..plot import paint_guard
+from ..save_dialog import ask_save_path
+from ..widgets.message_box import warn
 from .notes_overlay import elapsed_text, paint_notes
 
 Blank = Literal["black", "white"] | None
@@ -165,14 +167,13 @@ class PresenterWindow(QWidget):
             return
         self.setCursor(Qt.CursorShape.ArrowCursor)
         try:
-            name, _ = QFileDialog.getSaveFileName(self, "Export this slide",
-                                                  f"slide-{self._step + 1}.png",
-                                                  "PNG image (*.png);;SVG drawing (*.svg)")
+            name, _ = ask_save_path(self, "Export this slide", f"slide-{self._step + 1}.png",
+                                    "PNG image (*.png);;SVG drawing (*.svg)", kind="pictures")
             if name:
                 try:
                     self.save_slide(name)
                 except SlideExportError as error:
-                    QMessageBox.warning(self, "Export failed", str(error))
+                    warn(self, "Export failed", str(error))
         finally:
             self.setCursor(Qt.CursorShape.BlankCursor)
 

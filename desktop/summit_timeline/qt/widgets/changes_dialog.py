@@ -22,7 +22,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QLabel,
     QPushButton,
@@ -39,6 +38,7 @@ from ...core.known_changes import KnowledgeChanges, changes_between
 from ...core.review_flags import FLAG_CODE, Flag
 from ...scene.snapshot import report_span
 from ..plot.review_badges import badge_icon
+from ..save_dialog import ask_save_path
 from ..state import ViewState
 from .date_field import DateField
 from .knowledge_bar import from_qdate, to_qdate
@@ -275,7 +275,7 @@ class ChangesDialog(QDialog):
             return
         name = (f"changes-{dates.format_day(from_qdate(self.from_field.date()))}-to-"
                 f"{dates.format_day(from_qdate(self.to_field.date()))}.md").replace(" ", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Save what changed", name, REPORT_FILTER)
+        path, _ = ask_save_path(self, "Save what changed", name, REPORT_FILTER)
         if path:
             self.sigSaveWanted.emit(path)
 

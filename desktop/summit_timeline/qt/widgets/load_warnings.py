@@ -12,19 +12,20 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...core.problems import Problem
+from .message_box import message_box
 
 SHOWN = 15
 
 
 def load_warnings_box(file: str, warnings: Sequence[Problem], parent: QWidget) -> QMessageBox:
+    """A non-modal box; the warnings are text ("removed: <script>" keeps its tag name)."""
     count = len(warnings)
-    box = QMessageBox(QMessageBox.Icon.Information, "Opened with warnings",
-                      f"{file} opened, but {count} thing{'s' * (count != 1)} in it could not be "
-                      "kept as written:", QMessageBox.StandardButton.Ok, parent)
     lines = [str(w).removeprefix(f"{file}:") for w in warnings[:SHOWN]]
     if count > SHOWN:
         lines.append(f"… and {count - SHOWN} more (all are listed below)")
-    box.setInformativeText("\n".join(lines))
-    box.setDetailedText("\n".join(str(w) for w in warnings))
+    box = message_box(QMessageBox.Icon.Information, "Opened with warnings",
+                      f"{file} opened, but {count} thing{'s' * (count != 1)} in it could not be "
+                      "kept as written:", parent, informative="\n".join(lines),
+                      detail="\n".join(str(w) for w in warnings))
     box.setModal(False)
     return box

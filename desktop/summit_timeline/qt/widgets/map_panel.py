@@ -23,7 +23,7 @@ class MapPanel(QWidget):
         super().__init__(parent)
         self._state = state
         self.map = MapWidget(state)
-        self.caption = QLabel()
+        self.caption = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.caption.setAccessibleName("What the map shows")
         self.caption.setMinimumWidth(40)
         self.show_all = QToolButton(text="Show all places", autoRaise=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...core.problems import LoadError, Problem
@@ -37,5 +38,8 @@ def problem_dialog(error: LoadError, parent: QWidget | None) -> QMessageBox:
                 "stays on screen.")
     box.setInformativeText(f"<ul>{''.join(lines)}</ul>{extra}")
     box.setDetailedText("\n".join(str(p) for p in error.problems))
+    # Written as HTML with every piece from the file escaped; said outright, so Qt
+    # never has to guess from the first line.
+    box.setTextFormat(Qt.TextFormat.RichText)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     return box

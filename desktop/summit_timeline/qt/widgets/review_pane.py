@@ -59,14 +59,14 @@ class ReviewPane(QWidget):
         self._note_for: tuple[int, str, str | None] | None = None
         """Store, reviewer and event whose note the editor shows."""
         self._keys: list[tuple[ItemKind, int | str]] = []
-        self.read_only_banner = QLabel(wordWrap=True)
+        self.read_only_banner = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.read_only_banner.setAccessibleName("Review file is read only")
         self.read_only_banner.setStyleSheet(
             "QLabel { border: 1px solid #C77C00; border-left: 5px solid #C77C00; padding: 4px; }")
         self.read_only_banner.setSizePolicy(QSizePolicy.Policy.Preferred,
                                             QSizePolicy.Policy.Minimum)
         self.read_only_banner.hide()
-        self.title = QLabel(wordWrap=True)
+        self.title = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         bold = QFont(self.title.font())
         bold.setBold(True)
         self.title.setFont(bold)
@@ -115,7 +115,7 @@ class ReviewPane(QWidget):
         orphan_layout.addWidget(self.orphan_list)
         orphan_layout.addWidget(self.reattach_button, 0, Qt.AlignmentFlag.AlignRight)
         self._orphans: list[review.Orphan] = []
-        self.status = QLabel(wordWrap=True)
+        self.status = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.read_only_banner)
