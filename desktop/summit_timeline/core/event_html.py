@@ -136,8 +136,8 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
         given: list[ShownMedia | None] = [*media, *[None] * (len(event.media) - len(media))]
         pictures = "".join(_media(m, s) for m, s in zip(event.media, given, strict=False))
         parts.append(f"<h3>Media</h3>{pictures}")
-    if event.topics:
-        parts.append(f"<p><b>Topics:</b> {', '.join(plain(t) for t in event.topics)}</p>")
+    if told.topics:
+        parts.append(f"<p><b>Topics:</b> {', '.join(plain(t) for t in told.topics)}</p>")
     if told.quotes:
         items: list[str] = []
         for quote in told.quotes:
@@ -158,9 +158,9 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
     if event.notes:
         notes = "<br>".join(plain(line) for line in event.notes.strip().splitlines())
         parts.append(f"<h3>Speaker notes</h3><p class='muted'>{notes}</p>")
-    if event.related:
+    if told.related:
         links = []
-        for related_id in event.related:
+        for related_id in told.related:
             other = timeline.event(related_id)
             title = plain(other.title) if other else plain(related_id)
             links.append(f"<li><a href='event:{plain(related_id)}'>{title}</a></li>")
