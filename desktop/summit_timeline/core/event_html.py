@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import dates
+from .figures import figure_amount
 from .knowledge import Known, history, known_details
 from .model import Event, Media, Timeline
 from .safe_html import plain, rich, url
@@ -149,8 +150,7 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
     if told.figures:
         items = []
         for figure in told.figures:
-            value = "" if figure.value is None else f"{figure.value:,g}"
-            amount = " ".join(x for x in (plain(figure.qualifier), value, plain(figure.unit)) if x)
+            amount = plain(figure_amount(figure))
             who = timeline.person(figure.attributed_to) if figure.attributed_to else None
             stated = f" — stated by <b>{plain(who.name)}</b>" if who else ""
             items.append(f"<li>{plain(figure.label)}: <b>{amount}</b>{stated}</li>")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from . import dates, knowledge
+from .figures import figure_text
 from .model import Event, Figure, Quote, Timeline
 from .review_flags import Flag
 
@@ -295,9 +296,7 @@ def _quote(timeline: Timeline, quote: Quote) -> str:
 
 
 def _figure(timeline: Timeline, figure: Figure) -> str:
-    value = "" if figure.value is None else f"{figure.value:,g}"
-    amount = " ".join(p for p in (figure.qualifier, value, figure.unit) if p)
-    return f"{figure.label}: {amount}" if amount else figure.label
+    return figure_text(figure)
 
 
 def source_text(timeline: Timeline, source_id: str) -> str:

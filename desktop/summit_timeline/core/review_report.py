@@ -207,7 +207,7 @@ def _item_text(timeline: Timeline, event: Event, key: str, subject: str) -> str:
     now = review.describe_item(timeline, event, key)
     if now is None:
         return f"{label} (no longer in the timeline): {subject or key}"
-    if subject and subject != now:
+    if subject and not review.marked_as_now(timeline, event, key, subject):
         return f"{label}: {now} (changed since marked; was: {subject})"
     return f"{label}: {now}"
 

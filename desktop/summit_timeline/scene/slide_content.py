@@ -13,16 +13,15 @@ from dataclasses import dataclass
 
 from ..core import dates
 from ..core.dates import Precision
+from ..core.figures import figure_amount
 from ..core.formats.sanitize import inline_text
 from ..core.knowledge import known_details
-from ..core.model import Figure, Media, Person, Timeline
+from ..core.model import Media, Person, Timeline
 from .deck import TITLE, Deck
 from .snapshot import Snapshot
 
 _PRECISION_NOTE = {Precision.MONTH: "day not yet known", Precision.SEASON: "month not yet known",
                    Precision.YEAR: "month not yet known"}
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "RUB": "₽"}
 
 
 @dataclass(frozen=True)
@@ -88,29 +87,6 @@ def person_name(person: Person | None, fallback: str) -> str:
     others = [person.names[k] for k in ("zh", "ru") if person.names.get(k)]
     others += [v for k, v in person.names.items() if k not in ("zh", "ru") and v]
     return f"{person.name} ({', '.join(others)})" if others else person.name
-
-
-def format_figure(figure: Figure) -> str:
-    """"over $200 billion", "2030", "about 7 million people": the way a speaker would say it."""
-    value = figure.value
-    if value is None:
-        number = ""
-    elif figure.unit == "year":
-        number = str(int(value))
-    else:
-        number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-        for size, word in _SCALES:
-            if abs(value) >= size:
-                number = f"{value / size:,.1f}".removesuffix(".0") + f" {word}"
-                break
-    unit = figure.unit
-    if unit in _CURRENCY:
-        text = _CURRENCY[unit] + number
-    elif unit and unit != "year":
-        text = f"{number} {unit}".strip()
-    else:
-        text = number
-    return " ".join(part for part in (figure.qualifier, text) if part)
 
 
 def source_line(timeline: Timeline, source_id: str) -> str:
@@ -180,7 +156,7 @@ def event_content(data: Snapshot, position: int) -> SlideContent:
         quote=quote.text if quote else "",
         quote_by=timeline.person(quote.speaker).name  # type: ignore[union-attr]
         if quote and timeline.person(quote.speaker) else (quote.speaker if quote else ""),
-        figure=format_figure(figure) if figure else "",
+        figure=figure_amount(figure) if figure else "",
         figure_by=figure_by,
         sources=tuple(source_line(timeline, s) for s in told.sources),
         occasion=told.occasion,
