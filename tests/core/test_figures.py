@@ -11,7 +11,7 @@ from summit_timeline.core.event_html import event_html
 from summit_timeline.core.figures import amount_text, figure_text
 from summit_timeline.core.formats import native
 from summit_timeline.core.known_changes import changes_between
-from summit_timeline.core.model import Figure, Timeline
+from summit_timeline.core.model import Timeline
 from summit_timeline.resources import default_dataset
 
 
@@ -77,3 +77,20 @@ def test_a_mark_made_before_figures_had_one_formatter_is_not_a_change(
     assert review.marked_as_now(timeline, event, key, "China–Russia trade in 2023: 240 billion USD")
     assert not review.marked_as_now(timeline, event, key, "China–Russia trade in 2023: 200 "
                                     "billion USD")
+
+
+def test_the_details_pane_shows_quote_and_figure_notes_and_sources(timeline: Timeline) -> None:
+    html = _figures_shown(timeline, "putin-xi-2024-07-03-astana", None)
+    import html as html_module
+
+    quotes = html.split("<h3>Quotes</h3>")[1].split("<h3>")[0]
+    event = timeline.event("putin-xi-2024-07-03-astana")
+    assert event is not None
+    notes = [q.note for q in event.quotes if q.note]
+    assert sum("Pledge Times' English wording" in n for n in notes) >= 5
+    for note in notes:
+        assert html_module.escape(note, quote=True) in quotes, note
+    figures = html.split("<h3>Figures</h3>")[1].split("<h3>")[0]
+    assert "Period not stated." in figures
+    assert "Rossiyskaya Gazeta" in figures, "the figure's source is named"
+    assert figures.count("<li>") == 2

@@ -144,7 +144,9 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
         for quote in told.quotes:
             speaker = timeline.person(quote.speaker)
             name = plain(speaker.name) if speaker else plain(quote.speaker)
-            items.append(f"<li>“{plain(quote.text)}” — <b>{name}</b>"
+            note = f"<br><span class='muted'><i>{plain(quote.note)}</i></span>" \
+                if quote.note else ""
+            items.append(f"<li>“{plain(quote.text)}” — <b>{name}</b>{note}"
                          f"<br><span class='muted'>{_source(timeline, quote.source)}</span></li>")
         parts.append(f"<h3>Quotes</h3><ul>{''.join(items)}</ul>")
     if told.figures:
@@ -153,7 +155,10 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
             amount = plain(figure_amount(figure))
             who = timeline.person(figure.attributed_to) if figure.attributed_to else None
             stated = f" — stated by <b>{plain(who.name)}</b>" if who else ""
-            items.append(f"<li>{plain(figure.label)}: <b>{amount}</b>{stated}</li>")
+            note = f"<br><span class='muted'><i>{plain(figure.note)}</i></span>" \
+                if figure.note else ""
+            items.append(f"<li>{plain(figure.label)}: <b>{amount}</b>{stated}{note}"
+                         f"<br><span class='muted'>{_source(timeline, figure.source)}</span></li>")
         parts.append(f"<h3>Figures</h3><ul>{''.join(items)}</ul>")
     if event.notes:
         notes = "<br>".join(plain(line) for line in event.notes.strip().splitlines())

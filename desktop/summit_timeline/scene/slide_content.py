@@ -48,6 +48,12 @@ class SlideContent:
     notes: str = ""
     """Speaker notes: for the presenter's eyes only."""
     media: tuple[Media, ...] = ()
+    quote_source: str = ""
+    """Where the quote was published: its outlet (or title), named beside the speaker."""
+    quote_note: str = ""
+    """What the data says of the quote's wording ("Pledge Times' English wording")."""
+    figure_source: str = ""
+    figure_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,14 @@ def person_name(person: Person | None, fallback: str) -> str:
     others = [person.names[k] for k in ("zh", "ru") if person.names.get(k)]
     others += [v for k, v in person.names.items() if k not in ("zh", "ru") and v]
     return f"{person.name} ({', '.join(others)})" if others else person.name
+
+
+def outlet(timeline: Timeline, source_id: str) -> str:
+    """The source as briefly as a credit line names it: its outlet, else its title."""
+    source = timeline.source(source_id)
+    if source is None:
+        return source_id
+    return source.outlet or source.title
 
 
 def source_line(timeline: Timeline, source_id: str) -> str:
@@ -163,6 +177,10 @@ def event_content(data: Snapshot, position: int) -> SlideContent:
         summary=inline_text(told.summary) or _untold(told.pending, told.occasion),
         notes=event.notes.strip(),
         media=event.media,
+        quote_source=outlet(timeline, quote.source) if quote else "",
+        quote_note=quote.note if quote else "",
+        figure_source=outlet(timeline, figure.source) if figure else "",
+        figure_note=figure.note if figure else "",
     )
 
 
