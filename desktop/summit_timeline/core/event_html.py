@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import dates
 from .figures import figure_amount
-from .knowledge import Known, history, known_details
+from .knowledge import Known, history, known_details, shown_status
 from .model import Event, Media, Timeline
 from .safe_html import plain, rich, url
 
@@ -36,6 +36,7 @@ _STATUS_STYLE = {
     "planned": "border:1px dashed #1F6FB2;color:#1F6FB2",
     "postponed": "background:#B8860B;color:white",
     "cancelled": "background:#777;color:white;text-decoration:line-through",
+    "under way": "background:#A5D6A7;color:#1B5E20;border:1px dashed #2E7D32",
 }
 _PRECISION = {4: "exact day", 3: "month only", 2: "season only", 1: "year only"}
 
@@ -111,8 +112,11 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
     how ``event.media[i]`` is shown (missing: as a placeholder or a link)."""
     parts = [f"<h2>{plain(event.title)}</h2>"]
     as_of = f" as of {plain(dates.format_day(knowledge_day))}" if knowledge_day is not None else ""
-    style = _STATUS_STYLE.get(known.status, "")
-    parts.append(f"<p><span style='{style}'>&nbsp;{plain(known.status.upper())}&nbsp;</span>"
+    status = shown_status(known, knowledge_day)
+    if status == "under way":  # held so far: say until when it runs
+        as_of += f" · runs to {plain(dates.format_day(dates.parse(known.when).upper))}"
+    style = _STATUS_STYLE.get(status, "")
+    parts.append(f"<p><span style='{style}'>&nbsp;{plain(status.upper())}&nbsp;</span>"
                  f"<span class='muted'>{as_of}</span></p>")
     parts.append(f"<p><b>When:</b> {_date_line(known.when)}</p>")
     told = known_details(timeline, event, knowledge_day)

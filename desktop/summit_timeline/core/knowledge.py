@@ -12,6 +12,8 @@ known.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Final
 
 import msgspec
 import numpy as np
@@ -20,7 +22,14 @@ from numpy.typing import NDArray
 from . import dates
 from .cancel import checkpoint
 from .index import STATUS_CODE, EventIndex, date_flags
-from .model import Event, Figure, Quote, Report, Status, Timeline
+from .model import STATUSES, Event, Figure, Quote, Report, Status, Timeline
+
+UNDER_WAY: Final = len(STATUSES)
+"""A status shown, never stored: held, and the dates known run past the knowledge day
+(the SCO summit of 3–4 July 2024 as known on 3 July).  Views tell it apart from held;
+filters and files keep the model's four statuses."""
+SHOWN_STATUSES: Final = (*STATUSES, "under way")
+"""Status words by shown status code (``STATUS_CODE`` and ``UNDER_WAY``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +40,19 @@ class Known:
     """The report this state comes from; None when the event has no reports."""
     place: str | None = None
     """Id of the place as known: the report's while later reports are pending."""
+
+
+def under_way(status: Status, when: str, day: int | None) -> bool:
+    """Held as reported, and not over on ``day``: begun by then, its last day after it."""
+    if status != "held" or day is None:
+        return False
+    date = dates.parse(when)
+    return date.lower <= day < date.upper
+
+
+def shown_status(known: Known, day: int | None) -> str:
+    """"under way" for an event still going on on ``day``, else its status as known."""
+    return "under way" if under_way(known.status, known.when, day) else known.status
 
 
 def parse_day(text: str) -> int:
@@ -207,6 +229,20 @@ class KnownArrays:
     end: NDArray[np.float64]
     precision: NDArray[np.int8]
     flags: NDArray[np.uint8]
+
+    @cached_property
+    def shown_status(self) -> NDArray[np.int8]:
+        """``status`` with ``UNDER_WAY`` for the held events not over on ``day``: what the
+        timeline, the list and the slides say (and how the timeline draws them)."""
+        if self.day is None:
+            return self.status
+        going = (self.status == STATUS_CODE["held"]) & (self.start <= self.day) \
+            & (self.end > self.day + 1)
+        if not going.any():
+            return self.status
+        shown = self.status.copy()
+        shown[going] = UNDER_WAY
+        return shown
 
 
 def opening_day(timeline: Timeline, day: int | None) -> int | None:

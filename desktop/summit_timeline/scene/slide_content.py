@@ -15,7 +15,7 @@ from ..core import dates
 from ..core.dates import Precision
 from ..core.figures import figure_amount
 from ..core.formats.sanitize import inline_text
-from ..core.knowledge import known_details
+from ..core.knowledge import known_details, shown_status
 from ..core.model import Media, Person, Timeline
 from .deck import TITLE, Deck
 from .snapshot import Snapshot
@@ -34,6 +34,7 @@ class SlideContent:
     """Why the date is coarse, e.g. "day not yet known"; empty for an exact day."""
     status: str
     status_code: str
+    """held, planned, postponed, cancelled, or "under way" (held, not over on the day)."""
     place: str
     participants: tuple[str, ...]
     """Each person as "Name (other scripts)", e.g. "Xi Jinping (习近平, Си Цзиньпин)"."""
@@ -163,8 +164,9 @@ def event_content(data: Snapshot, position: int) -> SlideContent:
         title=event.title,
         date=parsed.display(),
         date_note=_date_note(parsed),
-        status=status_text(known.status, day, known.report.date if known.report else None),
-        status_code=known.status,
+        status=status_text(shown_status(known, day), day,
+                           known.report.date if known.report else None),
+        status_code=shown_status(known, day),
         place=where,
         participants=people,
         quote=quote.text if quote else "",

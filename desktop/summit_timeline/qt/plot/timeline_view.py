@@ -20,7 +20,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
 from ...core import dates, knowledge, views
-from ...core.model import STATUSES
 from ...scene.build import Look, SceneBuilder
 from ...scene.palette import Palette
 from ...scene.scene import Badge, Scene, View
@@ -447,7 +446,7 @@ class TimelineView(QWidget):
         snap = self._state.snapshot
         assert snap is not None
         event = snap.index.event(position)
-        status = STATUSES[int(snap.known.status[position])]
+        status = knowledge.SHOWN_STATUSES[int(snap.known.shown_status[position])]
         # The date as known on the knowledge date, worked out as the list and the
         # details pane do.
         known = knowledge.known_state(event, snap.knowledge_day)
