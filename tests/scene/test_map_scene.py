@@ -227,3 +227,26 @@ def test_a_route_runs_only_through_events_its_travellers_attended() -> None:
                      event("d", "2024-04-01", "dd")):  # names nobody: nobody attended all
         others = msgspec.structs.replace(timeline, events=(*events, stranger))
         assert _map(Snapshot.build(others)).route is None
+
+
+def test_a_long_route_asks_who_travelled_of_the_journeys_it_draws() -> None:
+    from summit_timeline.core.model import Event, Place, Track
+    from summit_timeline.scene.map_build import ROUTE_LIMIT
+
+    places = tuple(Place(id=f"p{k}", name=f"Town {k}", latitude=40.0 + k % 7,
+                         longitude=float(k * 3 % 170)) for k in range(ROUTE_LIMIT + 10))
+
+    def event(k: int, *people: str) -> Event:
+        return Event(id=f"e{k}", track="t", title=f"e{k}",
+                     when=f"2000-{1 + k // 28:02d}-{1 + k % 28:02d}", place=f"p{k}",
+                     participants=people)
+
+    events = [event(k, "putin", "xi") for k in range(ROUTE_LIMIT + 10)]
+    events[0] = event(0, "putin")  # an old journey Xi did not make, no longer drawn
+    timeline = Timeline(format="summit-timeline/1", title="t", places=places,
+                        tracks=(Track(id="t", title="T"),), events=tuple(events))
+    scene = _map(Snapshot.build(timeline))
+    assert scene.route is not None and len(scene.route.legs) == ROUTE_LIMIT
+    events[-1] = event(len(events) - 1, "zelensky")
+    scene = _map(Snapshot.build(msgspec.structs.replace(timeline, events=tuple(events))))
+    assert scene.route is None

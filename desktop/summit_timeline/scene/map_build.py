@@ -274,11 +274,17 @@ def travellers(snap: Snapshot, positions: NDArray[np.int64]) -> frozenset[str]:
 
 def _route_stops(snap: Snapshot, codes: NDArray[np.int32], lane: int, inset: int) -> _Stops:
     """The track's events in time order, one stop per change of place: none unless
-    someone attended all of them (``travellers``)."""
+    someone attended every event the route joins (``travellers``; of a long track,
+    the events of the journeys drawn, its latest ``ROUTE_LIMIT``).  A slide's inset
+    asks that of the whole deck's track, so its route does not come and go from
+    slide to slide."""
     shown = snap.shown_anywhere() if inset == NO_SELECTION else snap.shown
     walk = snap.order[shown[snap.order]]
     mine = walk[(snap.index.lane[walk] == lane) & (codes[walk] != NO_SITE)]
-    if not travellers(snap, mine):
+    arrived = np.flatnonzero(np.concatenate(([True], codes[mine][1:] != codes[mine][:-1]))) \
+        if len(mine) else np.zeros(0, np.int64)
+    first = int(arrived[-(ROUTE_LIMIT + 1)]) if len(arrived) > ROUTE_LIMIT + 1 else 0
+    if not travellers(snap, mine[first:]):
         return _Stops((), 0)
     if inset != NO_SELECTION:
         mine = mine[snap.rank[mine] <= snap.rank[inset]]
