@@ -82,3 +82,42 @@ def test_as_of_on_other_commands_speaks_plainly(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "Did you mean 2024-10-23?" in done.stderr
     assert "EDTF" not in done.stderr
+
+
+def _kazan_summary() -> str:
+    from summit_timeline.core.formats import native
+
+    kazan = native.load(default_dataset()).timeline.event(KAZAN)
+    assert kazan is not None and len(kazan.summary) > 200
+    return " ".join(kazan.summary.split())
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".pdf"])
+def test_a_report_file_holds_every_summary_whole(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"changes{suffix}"
+    done = run("--from", "2024-07-03", "--to", "2024-10-30", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    if suffix == ".pdf":
+        pypdf = pytest.importorskip("pypdf")
+        text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
+                        .split())
+    else:
+        text = " ".join(out.read_text("utf-8").split())
+        if suffix == ".md":
+            text = text.replace("\\", "")
+    if suffix == ".html":
+        import html
+
+        text = html.unescape(text)
+    summary = _kazan_summary()
+    assert summary[-60:] in text, "the end of the summary is there"
+    assert "…" not in text
+
+
+def test_standard_output_shortens_long_values_and_says_so() -> None:
+    done = run("--from", "2024-07-03", "--to", "2024-10-30")
+    assert done.returncode == 0, done.stderr
+    summary = [line for line in done.stdout.splitlines()
+               if line.startswith(f"{KAZAN}: summary:")]
+    assert summary and summary[0].endswith("…") and len(summary[0]) < 300
+    assert "shortened with …" in done.stderr and "-o writes them whole" in done.stderr

@@ -159,3 +159,81 @@ def test_a_default_view_sets_the_opening_day() -> None:
     assert knowledge.opening_day(replace(timeline, default_view="all"), None) is None
     assert knowledge.opening_day(replace(timeline, default_view=None), None) == \
         knowledge.parse_day("2024-06-01")
+
+
+# ---------------------------------------------------------------- topics and related links
+
+
+def _told(timeline: Timeline, event_id: str, day: str) -> knowledge.KnownDetails:
+    event = timeline.event(event_id)
+    assert event is not None
+    return knowledge.known_details(timeline, event, knowledge.parse_day(day))
+
+
+def test_related_events_not_yet_reported_are_not_linked(timeline: Timeline) -> None:
+    told = _told(timeline, "putin-xi-2024-05-16-beijing", "2024-05-20")
+    # Astana was first reported on 2 July and Kazan on 3 July 2024.
+    assert "putin-xi-2024-07-03-astana" not in told.related
+    assert KAZAN not in told.related
+    assert "putin-harbin-2024-05-17" in told.related
+    later = _told(timeline, "putin-xi-2024-05-16-beijing", "2024-07-03")
+    assert {"putin-xi-2024-07-03-astana", KAZAN} <= set(later.related)
+
+
+def test_topics_wait_for_the_reports_that_tell_them(timeline: Timeline) -> None:
+    shanghai = _told(timeline, "putin-xi-2014-05-20-shanghai", "2014-05-17")
+    # The announcement's own topics, not the list written after the visit.
+    assert shanghai.topics == ("CICA", "Gas contract (under negotiation)")
+    assert "putin-xi-2014-07-14-fortaleza" not in shanghai.related
+    samarkand = _told(timeline, "putin-xi-2022-09-15-samarkand", "2022-09-07")
+    assert not {"Ukraine", "Taiwan", "Core interests"} & set(samarkand.topics)
+    settled = _told(timeline, "putin-xi-2022-09-15-samarkand", "2022-09-20")
+    event = timeline.event("putin-xi-2022-09-15-samarkand")
+    assert event is not None and settled.topics == event.topics
+
+
+def test_a_report_may_give_the_topics_known_at_its_stage() -> None:
+    from msgspec.structs import replace
+
+    timeline = _staged()
+    event = timeline.events[0]
+    staged = replace(event, topics=("Council session", "Enlargement"),
+                     reports=(replace(event.reports[0], topics=("Enlargement",)),
+                              *event.reports[1:]))
+    timeline = replace(timeline, events=(staged,))
+    assert knowledge.known_details(timeline, staged, knowledge.parse_day("2024-06-15")
+                                   ).topics == ("Enlargement",)
+    # The second stage gives none: what was told last still holds.
+    assert knowledge.known_details(timeline, staged, knowledge.parse_day("2024-07-03")
+                                   ).topics == ("Enlargement",)
+    assert knowledge.known_details(timeline, staged, knowledge.parse_day("2024-07-06")
+                                   ).topics == ("Council session", "Enlargement")
+
+
+def test_timeline_as_of_leaves_out_later_topics_and_links(timeline: Timeline) -> None:
+    early = knowledge.timeline_as_of(timeline, knowledge.parse_day("2024-05-20"))
+    known_ids = {e.id for e in early.events}
+    for event in early.events:
+        assert set(event.related) <= known_ids
+    beijing = early.event("putin-xi-2024-05-16-beijing")
+    assert beijing is not None and KAZAN not in beijing.related
+
+
+def test_the_details_pane_names_only_what_was_known(timeline: Timeline) -> None:
+    from summit_timeline.core.event_html import event_html
+
+    day = knowledge.parse_day("2024-05-20")
+    beijing = timeline.event("putin-xi-2024-05-16-beijing")
+    assert beijing is not None
+    known = knowledge.known_state(beijing, day)
+    assert known is not None
+    html = event_html(timeline, beijing, known, day)
+    assert "Harbin" in html
+    assert "Kazan" not in html and "Astana" not in html
+    shanghai = timeline.event("putin-xi-2014-05-20-shanghai")
+    assert shanghai is not None
+    day = knowledge.parse_day("2014-05-17")
+    known = knowledge.known_state(shanghai, day)
+    assert known is not None
+    html = event_html(timeline, shanghai, known, day)
+    assert "Joint naval exercise" not in html and "Fortaleza" not in html

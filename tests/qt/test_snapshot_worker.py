@@ -21,6 +21,7 @@ from summit_timeline.commands.synthetic import synthetic_timeline
 from summit_timeline.core.cancel import checkpoint, stop_when
 from summit_timeline.core.event_filter import EventFilter
 from summit_timeline.core.index import EventIndex
+from summit_timeline.core.known_search import search_as_of
 from summit_timeline.qt.gui import make_application
 from summit_timeline.qt.main_window import MainWindow
 from summit_timeline.qt.state import ViewState
@@ -222,7 +223,8 @@ def test_enter_during_a_search_goes_to_the_first_match_once_it_lands(
     held.go.set()
     qtbot.waitUntil(lambda: not window.state.busy, timeout=10_000)
     matches = window.state.shown_positions()
-    expected = window.state.known.visible & index.search("harbour")
+    expected = window.state.known.visible & search_as_of(index, "harbour",
+                                                         window.state.knowledge_day)
     assert len(matches) == int(expected.sum()) < len(index)
     assert window.state.selection == int(matches[0]), "the first match of the new search"
     window.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import msgspec
 import numpy as np
 import pytest
 
@@ -179,3 +180,73 @@ def test_zoom_keeps_the_point_under_the_pointer_and_pan_moves_by_a_share() -> No
     shift = (moved.frame.to_projected(0, 0)[0] - view.frame.to_projected(0, 0)[0])
     assert math.isclose(shift, view.span_km * 0.25)
     assert zoom(view, 1e-6).span_km >= 150.0 and zoom(view, 1e6).span_km <= 60_000.0
+
+
+# ---------------------------------------------------------------- whose journey a route is
+
+
+def _lane(snap: Snapshot, track: str) -> Snapshot:
+    return snap.with_filter(EventFilter(lane=[t.id for t in snap.index.tracks].index(track)))
+
+
+def test_a_track_nobody_attended_whole_has_no_route(timeline: Timeline) -> None:
+    # Context holds Putin's visit, his other meetings in Astana and the Bürgenstock
+    # summit, to which Russia was not invited: no trip runs through all of them.
+    for day in ("2024-07-03", None):
+        scene = _map(_lane(_snap(timeline, day), "context"))
+        assert scene.sites and scene.route is None
+        assert "Bürgenstock" not in scene.subtitle and "→" not in scene.subtitle
+    snap = _snap(timeline, "2024-07-03", "reported-2024-07-03")
+    harbin = snap.index.position_of("putin-harbin-2024-05-17")
+    assert harbin is not None
+    inset = _map(snap, MapStory(inset=harbin))
+    assert inset.route is None, "a slide inset of a Context event draws no route either"
+    selected = _map(snap.with_selection(harbin))
+    assert selected.route is None
+
+
+def test_a_route_runs_only_through_events_its_travellers_attended() -> None:
+    from summit_timeline.core.model import Event, Place, Timeline, Track
+
+    def place(pid: str, lon: float) -> Place:
+        return Place(id=pid, name=pid.capitalize(), latitude=50.0, longitude=lon)
+
+    def event(eid: str, day: str, where: str, *people: str) -> Event:
+        return Event(id=eid, track="t", title=eid, when=day, place=where, participants=people)
+
+    events = (event("a", "2024-01-01", "aa", "putin", "xi"),
+              event("b", "2024-02-01", "bb", "putin", "erdogan"),
+              event("c", "2024-03-01", "cc", "putin", "xi"))
+    timeline = Timeline(format="summit-timeline/1", title="t", tracks=(Track(id="t", title="T"),),
+                        places=tuple(place(p, lon) for p, lon in
+                                     (("aa", 10.0), ("bb", 20.0), ("cc", 30.0), ("dd", 40.0))),
+                        events=events)
+    scene = _map(Snapshot.build(timeline))
+    assert scene.route is not None and scene.route.stops == ("Aa", "Bb", "Cc")
+    for stranger in (event("d", "2024-04-01", "dd", "zelensky"),
+                     event("d", "2024-04-01", "dd")):  # names nobody: nobody attended all
+        others = msgspec.structs.replace(timeline, events=(*events, stranger))
+        assert _map(Snapshot.build(others)).route is None
+
+
+def test_a_long_route_asks_who_travelled_of_the_journeys_it_draws() -> None:
+    from summit_timeline.core.model import Event, Place, Track
+    from summit_timeline.scene.map_build import ROUTE_LIMIT
+
+    places = tuple(Place(id=f"p{k}", name=f"Town {k}", latitude=40.0 + k % 7,
+                         longitude=float(k * 3 % 170)) for k in range(ROUTE_LIMIT + 10))
+
+    def event(k: int, *people: str) -> Event:
+        return Event(id=f"e{k}", track="t", title=f"e{k}",
+                     when=f"2000-{1 + k // 28:02d}-{1 + k % 28:02d}", place=f"p{k}",
+                     participants=people)
+
+    events = [event(k, "putin", "xi") for k in range(ROUTE_LIMIT + 10)]
+    events[0] = event(0, "putin")  # an old journey Xi did not make, no longer drawn
+    timeline = Timeline(format="summit-timeline/1", title="t", places=places,
+                        tracks=(Track(id="t", title="T"),), events=tuple(events))
+    scene = _map(Snapshot.build(timeline))
+    assert scene.route is not None and len(scene.route.legs) == ROUTE_LIMIT
+    events[-1] = event(len(events) - 1, "zelensky")
+    scene = _map(Snapshot.build(msgspec.structs.replace(timeline, events=tuple(events))))
+    assert scene.route is None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from summit_timeline.core import knowledge
+from summit_timeline.core.figures import figure_amount as format_figure
 from summit_timeline.core.model import Figure, Timeline
-from summit_timeline.scene.slide_content import event_content, format_figure
+from summit_timeline.scene.slide_content import event_content
 from summit_timeline.scene.snapshot import Snapshot, file_day
 
 KAZAN = "putin-xi-2024-10-22-kazan"

@@ -48,6 +48,7 @@ import numpy as np
 
 from ..core import knowledge
 from ..core.formats import native
+from ..core.known_search import search_as_of
 from .synthetic import synthetic_timeline
 
 if TYPE_CHECKING:
@@ -396,7 +397,7 @@ def _search_typing(driver: _Driver) -> dict[str, float]:
     figures = driver.steps(inputs, 200, found, "searching")
     snap = state.snapshot
     assert snap is not None
-    want = snap.known.visible & snap.index.search(words[-1])
+    want = snap.known.visible & search_as_of(snap.index, words[-1], snap.knowledge_day)
     if int(snap.shown.sum()) != int(want.sum()) or int(want.sum()) == int(
             snap.known.visible.sum()):
         raise BenchFailure("the search does not show the events that match")

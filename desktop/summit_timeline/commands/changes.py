@@ -2,11 +2,11 @@
 
 What became known between two knowledge dates, on any file ``validate``
 reads.  Without ``-o`` it prints one line per change on standard output
-(``ID: what: before → after``), nothing else, so the output can be piped to
-grep or diffed; counts go to standard error.  With ``-o`` it writes a report.
-Both exit 0 whether or not anything changed.  Notes from the review sidecar
-(the one the window keeps for FILE, or ``--review``) mark changes on events
-already checked.
+(``ID: what: before → after``, a long value shortened with "…"), nothing else,
+so the output can be piped to grep or diffed; counts go to standard error.
+With ``-o`` it writes a report, every text whole.  Both exit 0 whether or not
+anything changed.  Notes from the review sidecar (the one the window keeps for
+FILE, or ``--review``) mark changes on events already checked.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TextIO
 
 from ..core.date_input import DateInputError, read_day
 from ..core.formats.registry import load_any
-from ..core.known_changes import changes_between
+from ..core.known_changes import LINE_LIMIT, changes_between
 from ..core.model import Timeline
 from ..core.problems import LoadError
 from ..core.review_files import sidecar_path
@@ -67,7 +67,7 @@ def changes_command(file: str | None, from_text: str | None, to_text: str | None
         if output:
             write_changes(found, Path(output))
         else:
-            for line in found.lines():
+            for line in found.lines(LINE_LIMIT):
                 print(line, file=out)
     except LoadError as error:
         print(error.summary(), file=err)
@@ -78,9 +78,12 @@ def changes_command(file: str | None, from_text: str | None, to_text: str | None
     except OSError as error:
         print(f"changes: {error.filename or output}: {error.strerror or error}", file=err)
         return 1
+    cut = not output and found.shortened(LINE_LIMIT)
     print(f"changes: {found.count} change{'s' * (found.count != 1)} to {len(found.events)} "
           f"event{'s' * (len(found.events) != 1)} {found.span_text()}"
-          + (f"; written to {output}" if output else ""), file=err)
+          + (f"; written to {output}" if output else "")
+          + ("; long texts are shortened with …, -o writes them whole" if cut else ""),
+          file=err)
     return 0
 
 

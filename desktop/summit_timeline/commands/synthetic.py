@@ -20,7 +20,10 @@ def synthetic_timeline(events: int, *, seed: int = 1, lanes: int = 6,
                        reported: float = 0.0) -> Timeline:
     """``reported``: the share of events told in two reports (first planned for their
     month, then held on the day), so that moving the knowledge date changes what is
-    shown; such a timeline opens as known on 1 January 2008, half way through."""
+    shown; such a timeline opens as known on 1 January 2008, half way through.
+
+    Leader 0 attends every event of the first lane, so that lane has a route on the
+    map (a map's costliest drawing); the other lanes have none."""
     rng = random.Random(seed)
     people = tuple(Person(id=f"p{i}", name=f"Leader {i}", names={"ru": f"Лидер {i}",
                                                                  "zh": f"领导人{i}"})
@@ -54,15 +57,22 @@ def synthetic_timeline(events: int, *, seed: int = 1, lanes: int = 6,
                        Report(date=day.isoformat(), status="held"))
         title = " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(2, 6))).capitalize()
         summary = " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(8, 20)))
+        track = tracks[rng.randrange(lanes)].id
+        status = rng.choice(_STATUSES)
+        kind = rng.choice(_KINDS)
+        place = places[rng.randrange(len(places))].id
+        participants = tuple(p.id for p in rng.sample(people, rng.randrange(2, 5)))
+        if track == tracks[0].id and people[0].id not in participants:
+            participants = (people[0].id, *participants)  # the first lane's traveller
         out.append(Event(
             id=f"e{i:07d}",
-            track=tracks[rng.randrange(lanes)].id,
+            track=track,
             title=title,
             when=when,
-            status=rng.choice(_STATUSES),  # type: ignore[arg-type]
-            kind=rng.choice(_KINDS),  # type: ignore[arg-type]
-            place=places[rng.randrange(len(places))].id,
-            participants=tuple(p.id for p in rng.sample(people, rng.randrange(2, 5))),
+            status=status,  # type: ignore[arg-type]
+            kind=kind,  # type: ignore[arg-type]
+            place=place,
+            participants=participants,
             summary=summary,
             sources=(sources[rng.randrange(len(sources))].id,),
             importance=rng.randrange(0, 4),

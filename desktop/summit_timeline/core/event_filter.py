@@ -16,6 +16,7 @@ from .cancel import checkpoint
 from .geo.sites import site_index
 from .index import EventIndex
 from .knowledge import KnownArrays
+from .known_search import search_as_of
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def filter_mask(index: EventIndex, wanted: EventFilter, known: KnownArrays,
     date; ``review`` the reviewer's flag codes by position (None: nobody's flags, all
     unreviewed), ``notes`` whether the reviewer wrote a note on each (None: no notes)."""
     status = known.status
-    mask = index.search(wanted.text) if wanted.text.strip() else np.ones(len(index), np.bool_)
+    mask = search_as_of(index, wanted.text, known.day) if wanted.text.strip() \
+        else np.ones(len(index), np.bool_)
     if wanted.days is not None:
         lo, hi = wanted.days
         mask &= (known.end > lo) & (known.start < hi)

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import dates
-from .knowledge import Known, history, known_details
+from .figures import figure_amount
+from .knowledge import Known, history, known_details, shown_status
 from .model import Event, Media, Timeline
 from .safe_html import plain, rich, url
 
@@ -35,6 +36,7 @@ _STATUS_STYLE = {
     "planned": "border:1px dashed #1F6FB2;color:#1F6FB2",
     "postponed": "background:#B8860B;color:white",
     "cancelled": "background:#777;color:white;text-decoration:line-through",
+    "under way": "background:#A5D6A7;color:#1B5E20;border:1px dashed #2E7D32",
 }
 _PRECISION = {4: "exact day", 3: "month only", 2: "season only", 1: "year only"}
 
@@ -110,8 +112,11 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
     how ``event.media[i]`` is shown (missing: as a placeholder or a link)."""
     parts = [f"<h2>{plain(event.title)}</h2>"]
     as_of = f" as of {plain(dates.format_day(knowledge_day))}" if knowledge_day is not None else ""
-    style = _STATUS_STYLE.get(known.status, "")
-    parts.append(f"<p><span style='{style}'>&nbsp;{plain(known.status.upper())}&nbsp;</span>"
+    status = shown_status(known, knowledge_day)
+    if status == "under way":  # held so far: say until when it runs
+        as_of += f" · runs to {plain(dates.format_day(dates.parse(known.when).upper))}"
+    style = _STATUS_STYLE.get(status, "")
+    parts.append(f"<p><span style='{style}'>&nbsp;{plain(status.upper())}&nbsp;</span>"
                  f"<span class='muted'>{as_of}</span></p>")
     parts.append(f"<p><b>When:</b> {_date_line(known.when)}</p>")
     told = known_details(timeline, event, knowledge_day)
@@ -136,31 +141,35 @@ def event_html(timeline: Timeline, event: Event, known: Known, knowledge_day: in
         given: list[ShownMedia | None] = [*media, *[None] * (len(event.media) - len(media))]
         pictures = "".join(_media(m, s) for m, s in zip(event.media, given, strict=False))
         parts.append(f"<h3>Media</h3>{pictures}")
-    if event.topics:
-        parts.append(f"<p><b>Topics:</b> {', '.join(plain(t) for t in event.topics)}</p>")
+    if told.topics:
+        parts.append(f"<p><b>Topics:</b> {', '.join(plain(t) for t in told.topics)}</p>")
     if told.quotes:
         items: list[str] = []
         for quote in told.quotes:
             speaker = timeline.person(quote.speaker)
             name = plain(speaker.name) if speaker else plain(quote.speaker)
-            items.append(f"<li>“{plain(quote.text)}” — <b>{name}</b>"
+            note = f"<br><span class='muted'><i>{plain(quote.note)}</i></span>" \
+                if quote.note else ""
+            items.append(f"<li>“{plain(quote.text)}” — <b>{name}</b>{note}"
                          f"<br><span class='muted'>{_source(timeline, quote.source)}</span></li>")
         parts.append(f"<h3>Quotes</h3><ul>{''.join(items)}</ul>")
     if told.figures:
         items = []
         for figure in told.figures:
-            value = "" if figure.value is None else f"{figure.value:,g}"
-            amount = " ".join(x for x in (plain(figure.qualifier), value, plain(figure.unit)) if x)
+            amount = plain(figure_amount(figure))
             who = timeline.person(figure.attributed_to) if figure.attributed_to else None
             stated = f" — stated by <b>{plain(who.name)}</b>" if who else ""
-            items.append(f"<li>{plain(figure.label)}: <b>{amount}</b>{stated}</li>")
+            note = f"<br><span class='muted'><i>{plain(figure.note)}</i></span>" \
+                if figure.note else ""
+            items.append(f"<li>{plain(figure.label)}: <b>{amount}</b>{stated}{note}"
+                         f"<br><span class='muted'>{_source(timeline, figure.source)}</span></li>")
         parts.append(f"<h3>Figures</h3><ul>{''.join(items)}</ul>")
     if event.notes:
         notes = "<br>".join(plain(line) for line in event.notes.strip().splitlines())
         parts.append(f"<h3>Speaker notes</h3><p class='muted'>{notes}</p>")
-    if event.related:
+    if told.related:
         links = []
-        for related_id in event.related:
+        for related_id in told.related:
             other = timeline.event(related_id)
             title = plain(other.title) if other else plain(related_id)
             links.append(f"<li><a href='event:{plain(related_id)}'>{title}</a></li>")

@@ -12,7 +12,7 @@ import threading
 import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Final
@@ -24,7 +24,7 @@ from . import dates
 from .cancel import checkpoint
 from .date_arrays import plain_bounds
 from .gc_pause import paused_gc
-from .model import STATUSES, Event, Timeline, Track
+from .model import STATUSES, Event, Quote, Report, Timeline, Track
 
 STATUS_CODE: Final = {status: code for code, status in enumerate(STATUSES)}
 APPROXIMATE: Final = 1
@@ -161,6 +161,55 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_NOWHERE: Final = ("", "")
+ALWAYS_KNOWN: Final = -(2**62)
+"""``settled`` of an event whose text is the same on every day it is known."""
+
+
+def place_texts(timeline: Timeline) -> dict[str, tuple[str, str]]:
+    """Place id → its searchable text without and with its venue, folded."""
+    return {p.id: (fold(f"{p.name} {p.country}"), fold(f"{p.name} {p.country} {p.venue}"))
+            for p in timeline.places}
+
+
+def people_texts(timeline: Timeline) -> dict[str, str]:
+    """Person id → their names (every script) and role, folded."""
+    return {p.id: fold(" ".join((p.name, *p.names.values(), p.role))) for p in timeline.people}
+
+
+def event_search_text(own: list[str], places: list[str], people: list[str]) -> str:
+    """What a search looks for its words in: the event's own words (``own_words``)
+    folded, then the (already folded) texts of its places and people.  One definition
+    for the whole-file index and for an event as told on an earlier day."""
+    return " ".join([fold(" ".join(own)), *places, *people]).replace("\x00", " ")
+
+
+def own_words(title: str, summary: str, occasion: str, topics: tuple[str, ...],
+              quotes: Iterable[Quote], reports: Iterable[Report]) -> list[str]:
+    """An event's searchable words: its own, and those of its reports that a reader
+    sees in the detail pane's history (notes, summaries, topics)."""
+    words = [title, summary, occasion, *topics, *(q.text for q in quotes)]
+    for report in reports:
+        words += (report.note, report.summary, *report.topics)
+    return words
+
+
+def _settled_day(timeline: Timeline, event: Event, published: dict[str, int | None]) -> int:
+    day = ALWAYS_KNOWN
+    for report in event.reports:
+        if dates.is_valid(report.date):
+            day = max(day, dates.parse(report.date).lower)
+    for quote in event.quotes:
+        if quote.source not in published:
+            source = timeline.source(quote.source)
+            published[quote.source] = dates.parse(source.date).upper \
+                if source is not None and source.date and dates.is_valid(source.date) else None
+        when = published[quote.source]
+        if when is not None:
+            day = max(day, when)
+    return day
+
+
 BLOCK_EVENTS: Final = 2048
 """Events per block of search text: a block is searched in well under a millisecond."""
 _FLUSH: Final = 65_536
@@ -183,27 +232,37 @@ class _SearchText:
     starts: tuple[tuple[int, ...], ...]
     """Per block, where each of its events' text starts, then the block's length."""
     events: int
+    settled: NDArray[np.int64]
+    """Per event, the first day on which all of its searchable text was known: its last
+    report's, or the publication of the latest source a quote of it cites
+    (``ALWAYS_KNOWN`` for most events).  As known on an earlier day, a match must be
+    checked against the text told then (``known_search``)."""
 
     @classmethod
     def build(cls, timeline: Timeline) -> _SearchText:
         # People and places repeat across events: fold their text once each.
-        places = {p.id: fold(f"{p.name} {p.country} {p.venue}") for p in timeline.places}
-        people = {p.id: fold(" ".join((p.name, *p.names.values(), p.role)))
-                  for p in timeline.people}
+        places = place_texts(timeline)
+        people = people_texts(timeline)
         blocks: list[str] = []
         starts: list[tuple[int, ...]] = []
         events = timeline.events
+        settled = np.full(len(events), ALWAYS_KNOWN, np.int64)
+        published: dict[str, int | None] = {}
         for first in range(0, len(events), BLOCK_EVENTS):
             checkpoint()
             parts = []
-            for event in events[first:first + BLOCK_EVENTS]:
-                own = [event.title, event.summary, event.occasion, *event.topics,
-                       *(q.text for q in event.quotes)]
-                bits = [fold(" ".join(own))]
-                if event.place is not None:
-                    bits.append(places.get(event.place, ""))
-                bits.extend(people.get(p, "") for p in event.participants)
-                parts.append(" ".join(bits).replace("\x00", " "))
+            for pos, event in enumerate(events[first:first + BLOCK_EVENTS], first):
+                reports = event.reports
+                where = [places.get(event.place, _NOWHERE)[1]] if event.place else []
+                if reports:  # the places its reports named are searched too
+                    where = list(dict.fromkeys(
+                        [*where, *(places.get(r.place, _NOWHERE)[1] for r in reports if r.place)]))
+                parts.append(event_search_text(
+                    own_words(event.title, event.summary, event.occasion, event.topics,
+                              event.quotes, reports),
+                    where, [people.get(p, "") for p in event.participants]))
+                if reports or event.quotes:
+                    settled[pos] = _settled_day(timeline, event, published)
             at, offsets = 0, []
             for part in parts:
                 offsets.append(at)
@@ -211,7 +270,7 @@ class _SearchText:
             offsets.append(at - 1)
             blocks.append("\x00".join(parts))
             starts.append(tuple(offsets))  # a tuple of numbers is no work for the collector
-        return cls(tuple(blocks), tuple(starts), len(events))
+        return cls(tuple(blocks), tuple(starts), len(events), settled)
 
     def event_text(self, position: int) -> str:
         """The searchable text of one event: what a search looks for its words in."""

@@ -12,6 +12,8 @@ known.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Final
 
 import msgspec
 import numpy as np
@@ -20,7 +22,14 @@ from numpy.typing import NDArray
 from . import dates
 from .cancel import checkpoint
 from .index import STATUS_CODE, EventIndex, date_flags
-from .model import Event, Figure, Quote, Report, Status, Timeline
+from .model import STATUSES, Event, Figure, Quote, Report, Status, Timeline
+
+UNDER_WAY: Final = len(STATUSES)
+"""A status shown, never stored: held, and the dates known run past the knowledge day
+(the SCO summit of 3–4 July 2024 as known on 3 July).  Views tell it apart from held;
+filters and files keep the model's four statuses."""
+SHOWN_STATUSES: Final = (*STATUSES, "under way")
+"""Status words by shown status code (``STATUS_CODE`` and ``UNDER_WAY``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +40,19 @@ class Known:
     """The report this state comes from; None when the event has no reports."""
     place: str | None = None
     """Id of the place as known: the report's while later reports are pending."""
+
+
+def under_way(status: Status, when: str, day: int | None) -> bool:
+    """Held as reported, and not over on ``day``: begun by then, its last day after it."""
+    if status != "held" or day is None:
+        return False
+    date = dates.parse(when)
+    return date.lower <= day < date.upper
+
+
+def shown_status(known: Known, day: int | None) -> str:
+    """"under way" for an event still going on on ``day``, else its status as known."""
+    return "under way" if under_way(known.status, known.when, day) else known.status
 
 
 def parse_day(text: str) -> int:
@@ -85,8 +107,10 @@ class KnownDetails:
     still to come, views keep to what the reports so far say: the latest
     report's summary and place instead of the event's, its note instead of
     the occasion, the town but not the venue unless that report named it,
-    and only sources published by then (undated ones only when nothing later
-    is pending).
+    the topics that report gave (none if it gave none: the event's own list
+    was written with hindsight), only sources published by then (undated ones
+    only when nothing later is pending), and only related events that had
+    been reported by then.
     """
 
     pending: bool
@@ -100,12 +124,17 @@ class KnownDetails:
     figures: tuple[Figure, ...]
     sources: tuple[str, ...]
     """Source ids citeable on the day, those of the reports so far first."""
+    topics: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    """Ids of the related events known on the day (a link to one not yet reported
+    would tell of it before anyone had)."""
 
 
 def known_details(timeline: Timeline, event: Event, day: int | None) -> KnownDetails:
     if day is None:
         return KnownDetails(False, event.occasion, event.summary, event.place, True,
-                            event.quotes, event.figures, event.sources)
+                            event.quotes, event.figures, event.sources, event.topics,
+                            event.related)
     latest, pending = _latest(event, day) if event.reports else (None, False)
 
     def citeable(source_id: str) -> bool:
@@ -125,12 +154,14 @@ def known_details(timeline: Timeline, event: Event, day: int | None) -> KnownDet
         # summary or place of their own: what was told stays the last told.
         told = [r for r in history(event) if dates.parse(r.date).lower <= day]
         summary = next((r.summary for r in reversed(told) if r.summary), "")
+        topics = next((r.topics for r in reversed(told) if r.topics), ())
         told_place = next((r.place for r in reversed(told) if r.place), None)
         place, show_venue = told_place or event.place, told_place is not None
         settled = latest.status == event.status and (latest.when or event.when) == event.when
         occasion = event.occasion if settled and event.occasion else latest.note
     else:
         occasion, summary, place, show_venue = event.occasion, event.summary, event.place, True
+        topics = event.topics
     return KnownDetails(
         pending=pending,
         occasion=occasion,
@@ -140,7 +171,23 @@ def known_details(timeline: Timeline, event: Event, day: int | None) -> KnownDet
         quotes=tuple(q for q in event.quotes if citeable(q.source)),
         figures=tuple(f for f in event.figures if citeable(f.source)),
         sources=tuple(sources),
+        topics=topics,
+        related=known_related(timeline, event, day),
     )
+
+
+def known_related(timeline: Timeline, event: Event, day: int | None) -> tuple[str, ...]:
+    """The ids of ``event.related`` whose events were reported by ``day`` (all of them
+    when ``day`` is None; a link to an id the file does not hold is kept, to be shown as
+    it is)."""
+    if day is None:
+        return event.related
+    kept = []
+    for related_id in event.related:
+        other = timeline.event(related_id)
+        if other is None or known_state(other, day) is not None:
+            kept.append(related_id)
+    return tuple(kept)
 
 
 def history(event: Event) -> list[Report]:
@@ -165,7 +212,8 @@ def timeline_as_of(timeline: Timeline, day: int | None) -> Timeline:
         events.append(msgspec.structs.replace(
             event, status=known.status, when=known.when, place=told.place,
             summary=told.summary, occasion=told.occasion, quotes=told.quotes,
-            figures=told.figures, sources=told.sources,
+            figures=told.figures, sources=told.sources, topics=told.topics,
+            related=told.related,
             reports=tuple(r for r in event.reports if dates.parse(r.date).lower <= day)))
     return msgspec.structs.replace(timeline, events=tuple(events))
 
@@ -181,6 +229,20 @@ class KnownArrays:
     end: NDArray[np.float64]
     precision: NDArray[np.int8]
     flags: NDArray[np.uint8]
+
+    @cached_property
+    def shown_status(self) -> NDArray[np.int8]:
+        """``status`` with ``UNDER_WAY`` for the held events not over on ``day``: what the
+        timeline, the list and the slides say (and how the timeline draws them)."""
+        if self.day is None:
+            return self.status
+        going = (self.status == STATUS_CODE["held"]) & (self.start <= self.day) \
+            & (self.end > self.day + 1)
+        if not going.any():
+            return self.status
+        shown = self.status.copy()
+        shown[going] = UNDER_WAY
+        return shown
 
 
 def opening_day(timeline: Timeline, day: int | None) -> int | None:

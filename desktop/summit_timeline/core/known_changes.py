@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from . import dates, knowledge
+from .figures import figure_text
 from .model import Event, Figure, Quote, Timeline
 from .review_flags import Flag
 
@@ -29,7 +30,8 @@ WHAT_LABELS: Final[dict[What, str]] = {
     "summary": "summary", "quote": "quote", "figure": "figure", "source": "source",
 }
 _PRECISION: Final = {4: "exact day", 3: "month only", 2: "season only", 1: "year only"}
-_SHORT: Final = 90
+LINE_LIMIT: Final = 90
+"""Longest value a one-line form (standard output, a list row) shows before "…"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +58,21 @@ class Change:
     after: str
     """Empty for something removed."""
 
-    def text(self) -> str:
-        """One line: ``status: planned → held``, ``source added: TASS, 22 Oct 2024``."""
+    def text(self, limit: int | None = None) -> str:
+        """``status: planned → held``, ``source added: TASS, 22 Oct 2024``: whole, or with
+        each value cut to ``limit`` characters and "…" where it was cut (for one line)."""
         label = WHAT_LABELS[self.what]
+        before, after = shorten(self.before, limit), shorten(self.after, limit)
         if self.what in ("appeared", "disappeared"):
-            return f"{label}: {self.after or self.before}"
-        if not self.before:
-            return f"{label} added: {self.after}"
-        if not self.after:
-            return f"{label} removed: {self.before}"
-        return f"{label}: {self.before} → {self.after}"
+            return f"{label}: {after or before}"
+        if not before:
+            return f"{label} added: {after}"
+        if not after:
+            return f"{label} removed: {before}"
+        return f"{label}: {before} → {after}"
+
+    def shortened(self, limit: int) -> bool:
+        return len(self.before) > limit or len(self.after) > limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +108,18 @@ class KnowledgeChanges:
     def rechecks(self) -> list[EventChanges]:
         return [e for e in self.events if e.recheck]
 
-    def lines(self) -> list[str]:
-        """One line per change, for standard output and logs: ``ID: what: before → after``."""
+    def lines(self, limit: int | None = None) -> list[str]:
+        """One line per change, for standard output and logs: ``ID: what: before → after``
+        (values longer than ``limit`` cut, ending in "…")."""
         out = []
         for event in self.events:
             tail = f" [checked by {self.reviewer}: recheck]" if event.recheck else ""
-            out += [f"{event.event_id}: {change.text()}{tail}" for change in event.changes]
+            out += [f"{event.event_id}: {change.text(limit)}{tail}" for change in event.changes]
         return out
+
+    def shortened(self, limit: int) -> bool:
+        """Whether ``lines(limit)`` cut any value."""
+        return any(c.shortened(limit) for e in self.events for c in e.changes)
 
     def span_text(self) -> str:
         return f"between {day_label(self.from_day)} and {day_label(self.to_day)}"
@@ -228,12 +240,12 @@ def compare(timeline: Timeline, before: Telling | None, after: Telling | None) -
         ("place", before.place, after.place), ("occasion", before.occasion, after.occasion))
     for what, old, new in texts:
         if old != new:
-            changes.append(Change(what, _shorten(old), _shorten(new)))
+            changes.append(Change(what, old, new))
     if before.participants != after.participants:
         changes.append(Change("participants", ", ".join(before.participants) or "none",
                               ", ".join(after.participants) or "none"))
     if before.summary != after.summary:
-        changes.append(Change("summary", _shorten(before.summary), _shorten(after.summary)))
+        changes.append(Change("summary", before.summary, after.summary))
     lists: tuple[tuple[What, tuple[str, ...], tuple[str, ...]], ...] = (
         ("quote", before.quotes, after.quotes), ("figure", before.figures, after.figures),
         ("source", before.sources, after.sources))
@@ -291,13 +303,11 @@ def _person(timeline: Timeline, person_id: str) -> str:
 
 
 def _quote(timeline: Timeline, quote: Quote) -> str:
-    return f"{_person(timeline, quote.speaker)}: “{_shorten(quote.text)}”"
+    return f"{_person(timeline, quote.speaker)}: “{quote.text}”"
 
 
 def _figure(timeline: Timeline, figure: Figure) -> str:
-    value = "" if figure.value is None else f"{figure.value:,g}"
-    amount = " ".join(p for p in (figure.qualifier, value, figure.unit) if p)
-    return f"{figure.label}: {amount}" if amount else figure.label
+    return figure_text(figure)
 
 
 def source_text(timeline: Timeline, source_id: str) -> str:
@@ -310,5 +320,12 @@ def source_text(timeline: Timeline, source_id: str) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= _SHORT else text[: _SHORT - 1].rstrip() + "…"
+def shorten(text: str, limit: int | None) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, "…" saying so; whole when
+    ``limit`` is None."""
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"

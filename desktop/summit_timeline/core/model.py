@@ -138,6 +138,9 @@ class Report(_Base, frozen=True, kw_only=True):
     summary: str = ""
     """What was known at this stage; shown instead of the event's own summary while
     this is the latest report on or before the knowledge date and later ones exist."""
+    topics: tuple[str, ...] = ()
+    """The topics known at this stage (what its source says was on the table); shown,
+    like ``summary``, instead of the event's own while later reports are still to come."""
     note: str = ""
 
 

@@ -29,6 +29,7 @@ import numpy as np
 from msgspec import Meta
 from numpy.typing import NDArray
 
+from .figures import figure_text
 from .formats.limits import repair_surrogates
 from .model import Event, Timeline
 from .problems import LoadError, Problem, byte_line_column
@@ -161,16 +162,6 @@ def split_item_key(key: str) -> tuple[ItemKind, int | str]:
     return "source", ref
 
 
-def format_value(value: float, unit: str) -> str:
-    """A figure's number as people say it: 200 billion, 6.3 million, 2030."""
-    if unit == "year" or abs(value) < 1e6:
-        return f"{value:,.0f}" if value == int(value) else f"{value:,}"
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= scale:
-            return f"{value / scale:.3g} {word}"
-    return f"{value:,}"  # pragma: no cover - unreachable, the loop covers >= 1e6
-
-
 def describe_item(timeline: Timeline | None, event: Event | None, key: str) -> str | None:
     """A one-line description of the item a key points at now, or None if gone."""
     if event is None:
@@ -181,16 +172,39 @@ def describe_item(timeline: Timeline | None, event: Event | None, key: str) -> s
         person = timeline.person(quote.speaker) if timeline is not None else None
         return f"{person.name if person else quote.speaker}: “{quote.text}”"
     if kind == "figure" and isinstance(ref, int) and ref < len(event.figures):
-        fig = event.figures[ref]
-        if fig.value is None:
-            return fig.label
-        amount = " ".join(p for p in (fig.qualifier, format_value(fig.value, fig.unit),
-                                      "" if fig.unit == "year" else fig.unit) if p)
-        return f"{fig.label}: {amount}"
+        return figure_text(event.figures[ref])
     if kind == "source" and isinstance(ref, str) and ref in event.sources:
         source = timeline.source(ref) if timeline is not None else None
         return source.title if source is not None else ref
     return None
+
+
+def marked_as_now(timeline: Timeline | None, event: Event | None, key: str,
+                  subject: str) -> bool:
+    """Whether a mark's ``subject`` (the item's description when it was marked) still
+    describes the item: as it is described now, or, for a figure, as it was described
+    before figures had one formatter ("over 200 billion USD" for "over $200 billion"),
+    so that a new way of writing the same number is not taken for a change."""
+    now = describe_item(timeline, event, key)
+    if subject == now:
+        return True
+    kind, ref = split_item_key(key)
+    if kind != "figure" or event is None or not isinstance(ref, int) \
+            or ref >= len(event.figures):
+        return False
+    fig = event.figures[ref]
+    if fig.value is None:
+        return subject == fig.label
+    value = fig.value
+    if fig.unit == "year" or abs(value) < 1e6:
+        number = f"{value:,.0f}" if value == int(value) else f"{value:,}"
+    else:
+        scale, word = next((s, w) for s, w in ((1e12, "trillion"), (1e9, "billion"),
+                                               (1e6, "million")) if abs(value) >= s)
+        number = f"{value / scale:.3g} {word}"
+    amount = " ".join(p for p in (fig.qualifier, number,
+                                  "" if fig.unit == "year" else fig.unit) if p)
+    return subject == f"{fig.label}: {amount}"
 
 
 # ---------------------------------------------------------------- reading and writing

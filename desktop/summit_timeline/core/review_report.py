@@ -166,7 +166,8 @@ def _section(timeline: Timeline, event: Event, mine: EventReview | None,
              day: int | None) -> EventSection:
     known = knowledge.known_state(event, day)
     when = display_date(known.when if known is not None else event.when)
-    status = known.status.capitalize() if known is not None else "Not yet reported"
+    status = knowledge.shown_status(known, day).capitalize() if known is not None \
+        else "Not yet reported"
     items = mine.items if mine is not None else {}
     disputed: list[Disputed] = []
     reasons: list[tuple[str, str]] = []
@@ -207,7 +208,7 @@ def _item_text(timeline: Timeline, event: Event, key: str, subject: str) -> str:
     now = review.describe_item(timeline, event, key)
     if now is None:
         return f"{label} (no longer in the timeline): {subject or key}"
-    if subject and subject != now:
+    if subject and not review.marked_as_now(timeline, event, key, subject):
         return f"{label}: {now} (changed since marked; was: {subject})"
     return f"{label}: {now}"
 

@@ -17,6 +17,7 @@ newer request was made since, so a stale result never overwrites a newer one.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +30,18 @@ Plan = Callable[[Snapshot], Callable[[], None]]
 """Plain work a view does on the worker with a new snapshot (laying out what it will
 show, say); it returns what the view takes over on the GUI thread just before the
 snapshot is shown."""
+
+
+def weak_plan(method: Callable[[], Plan | None]) -> Callable[[], Plan | None]:
+    """The state holds a view's planner without holding the view (no cycle for the
+    collector)."""
+    ref = weakref.WeakMethod(method)
+
+    def call() -> Plan | None:
+        bound = ref()
+        return bound() if bound is not None else None
+
+    return call
 
 
 @dataclass(frozen=True)

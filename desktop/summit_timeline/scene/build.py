@@ -196,7 +196,8 @@ class SceneBuilder:
                      selection=selection, marked=marked, density=density, badges=badges,
                      markers=tuple(markers), legend=region.legend,
                      legend_colour=region.legend_colour, title=title, subtitle=subtitle,
-                     emphasis=region.emphasis, drawn=drawn, region=region, offset=dx)
+                     emphasis=region.emphasis, drawn=drawn, region=region, offset=dx,
+                     known_x=None if region.known_x is None else region.known_x + dx)
 
     def _rings(self, snap: Snapshot, shapes: Shapes, dx: float, width: float, line: float
                ) -> tuple[Rect | None, tuple[Rect, ...]]:
@@ -231,7 +232,7 @@ class SceneBuilder:
         if len(at) == 0:
             return labels
         i = int(at[0])
-        status = int(snap.known.status[snap.selection])
+        status = int(snap.known.shown_status[snap.selection])
         text = label_text(snap.event(snap.selection).title, status, measure)
         left, right = float(shapes.left[i]) + dx, float(shapes.right[i]) + dx
         cy = float(shapes.cy[i])
@@ -290,7 +291,9 @@ class SceneBuilder:
                          marked=marked,
                          density=density, badges=badges, markers=markers,
                          legend=legend, legend_colour=legend_colour, title=title,
-                         subtitle=subtitle, emphasis=look.emphasis, drawn=drawn)
+                         subtitle=subtitle, emphasis=look.emphasis, drawn=drawn,
+                         known_x=None if snap.knowledge_day is None
+                         else view.x(snap.knowledge_day + 1))
 
         if dense:
             density, badges = self._density(snap, view, plan, sizes, measure, palette, lanes)
@@ -531,7 +534,7 @@ class SceneBuilder:
         priority[positions == chosen] += 100.0
         candidates = np.argsort(-priority, kind="stable")[:most]
         candidates.sort()
-        status = snap.known.status[positions]
+        status = snap.known.shown_status[positions]
         texts = [self._text(snap, measure, int(positions[i]), int(status[i]))
                  for i in candidates.tolist()]
         owner = np.full(n + len(blocks), -1, np.int64)
@@ -638,6 +641,8 @@ def legend_entries(snap: Snapshot) -> tuple[style.LegendEntry, ...]:
     """The key to a drawing of ``snap``: every look, then the lines and flags it has."""
     entries = list(style.LEGEND)
     if snap.knowledge_day is not None:
+        if (snap.draw.status == style.UNDER_WAY).any():
+            entries.insert(entries.index(style.LEGEND[1]) + 1, style.UNDER_WAY_ENTRY)
         entries.append(style.KNOWN_ENTRY)
     if data_line_day(snap) is not None:
         entries.append(style.AS_OF_ENTRY)

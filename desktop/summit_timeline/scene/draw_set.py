@@ -61,6 +61,7 @@ class DrawSet:
     slot: NDArray[np.int32]
     """Each event's place among the drawn lanes, top to bottom."""
     status: NDArray[np.int8]
+    """As shown: a ``STATUS_CODE``, or ``UNDER_WAY`` (``KnownArrays.shown_status``)."""
     precision: NDArray[np.int8]
     flags: NDArray[np.uint8]
     importance: NDArray[np.int8]
@@ -101,7 +102,7 @@ class DrawSet:
         slot = slot_of[lane]
         return cls(
             position=position, start=start, end=end, lane=lane, slot=slot,
-            status=known.status[position], precision=known.precision[position],
+            status=known.shown_status[position], precision=known.precision[position],
             flags=known.flags[position], importance=index.importance[position],
             longest=float((end - start).max()) if len(position) else 0.0,
             density=DensityGrid.build((start + end) / 2, slot, len(drawn)),

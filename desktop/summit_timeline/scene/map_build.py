@@ -4,14 +4,19 @@ The map shows where the shown events took place (knowledge date and filter
 applied, the place filter aside so other places stay clickable), one dot per
 site sized by how many events were there; the selected event's place is
 ringed; and for one track, its route in time order with the direction of
-travel.  On a slide's inset the story stops at the slide's event: its place
-stands out, the track's earlier places are faint, later ones not yet drawn.
+travel, through the events that the people common to all of them attended (no
+route where nobody attended them all).  On a slide's inset the story stops at
+the slide's event: its place stands out, the track's earlier places are
+faint, later ones not yet drawn.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import repeat
+from operator import attrgetter, contains
 from typing import Final
 
 import numpy as np
@@ -36,6 +41,7 @@ ROUTE_FADE: Final = 12
 ROUTE_LIMIT: Final = 60
 """Most legs drawn: the latest.  A track of thousands of journeys draws as a web in
 which no journey can be followed, and would cost a frame its budget."""
+_PARTICIPANTS: Final = attrgetter("participants")
 _PLANNED: Final = (1, 2)
 """Status codes drawn as not (yet) held: planned, postponed."""
 
@@ -140,6 +146,25 @@ class MapBuilder:
                         subtitle=_subtitle(snap, drawn, route_scene, groups.unmapped),
                         unmapped=groups.unmapped)
 
+    def prepare(self, snap: Snapshot, lane: int | None) -> Callable[[MapBuilder], None]:
+        """Works out, for a window's map of ``snap`` with the route of ``lane``, what a
+        change of snapshot costs (each event's place as known, the grouping by place,
+        the route's stops and who travelled it) and returns what hands the results to
+        another builder.  Meant for the snapshot worker, on plain data, so that the
+        window's builder finds them ready instead of working them out while the window
+        waits (a second or so at a million events)."""
+        codes = site_index(snap.index).codes(snap.knowledge_day)
+        self._window_groups(snap, codes)
+        if lane is not None and lane >= 0:
+            self._stops(snap, codes, lane, NO_SELECTION)
+        groups, stops = self._groups, self._route_stops
+
+        def adopt(into: MapBuilder) -> None:
+            into._groups = groups or into._groups
+            into._route_stops = stops or into._route_stops
+
+        return adopt
+
     def _stops(self, snap: Snapshot, codes: NDArray[np.int32], lane: int,
                inset: int) -> _Stops:
         key = (snap.index, snap.known, snap.shown, snap.filter, lane, inset)
@@ -228,11 +253,39 @@ class _Stops:
     """Journeys of the whole route (changes of place in time order)."""
 
 
+def travellers(snap: Snapshot, positions: NDArray[np.int64]) -> frozenset[str]:
+    """The people who attended every one of these events.
+
+    A route is a journey someone made: the Putin–Xi track's runs through the
+    places both leaders met, but a track of Putin's meetings with others, a
+    summit he was not invited to and an accession that names no one (Context:
+    Beijing, Harbin, Bürgenstock, Astana) has nobody common to all of it, and
+    so no route.  Each candidate (the first event's people) is checked in one
+    pass that stops at the first event without them.
+    """
+    if len(positions) == 0:
+        return frozenset()
+    events = snap.index.timeline.events
+    listed = positions.tolist()
+    first = events[listed[0]].participants
+    return frozenset(person for person in first if all(map(
+        contains, map(_PARTICIPANTS, map(events.__getitem__, listed)), repeat(person))))
+
+
 def _route_stops(snap: Snapshot, codes: NDArray[np.int32], lane: int, inset: int) -> _Stops:
-    """The track's events in time order, one stop per change of place."""
+    """The track's events in time order, one stop per change of place: none unless
+    someone attended every event the route joins (``travellers``; of a long track,
+    the events of the journeys drawn, its latest ``ROUTE_LIMIT``).  A slide's inset
+    asks that of the whole deck's track, so its route does not come and go from
+    slide to slide."""
     shown = snap.shown_anywhere() if inset == NO_SELECTION else snap.shown
     walk = snap.order[shown[snap.order]]
     mine = walk[(snap.index.lane[walk] == lane) & (codes[walk] != NO_SITE)]
+    arrived = np.flatnonzero(np.concatenate(([True], codes[mine][1:] != codes[mine][:-1]))) \
+        if len(mine) else np.zeros(0, np.int64)
+    first = int(arrived[-(ROUTE_LIMIT + 1)]) if len(arrived) > ROUTE_LIMIT + 1 else 0
+    if not travellers(snap, mine[first:]):
+        return _Stops((), 0)
     if inset != NO_SELECTION:
         mine = mine[snap.rank[mine] <= snap.rank[inset]]
     site = codes[mine]

@@ -225,6 +225,9 @@ class Scene:
     density), laid out once for all the views that pan across it."""
     offset: float = 0.0
     """Where the region's x = 0 is in this view's pixels."""
+    known_x: float | None = None
+    """x of the knowledge date's end (the "known on" line, in view or not): where an event
+    under way stops being drawn as held.  None: everything known."""
 
     def label_texts(self) -> list[str]:
         return [label.text for label in self.labels]

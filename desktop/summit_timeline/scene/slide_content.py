@@ -13,16 +13,15 @@ from dataclasses import dataclass
 
 from ..core import dates
 from ..core.dates import Precision
+from ..core.figures import figure_amount
 from ..core.formats.sanitize import inline_text
-from ..core.knowledge import known_details
-from ..core.model import Figure, Media, Person, Timeline
+from ..core.knowledge import known_details, shown_status
+from ..core.model import Media, Person, Timeline
 from .deck import TITLE, Deck
 from .snapshot import Snapshot
 
 _PRECISION_NOTE = {Precision.MONTH: "day not yet known", Precision.SEASON: "month not yet known",
                    Precision.YEAR: "month not yet known"}
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "RUB": "₽"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,7 @@ class SlideContent:
     """Why the date is coarse, e.g. "day not yet known"; empty for an exact day."""
     status: str
     status_code: str
+    """held, planned, postponed, cancelled, or "under way" (held, not over on the day)."""
     place: str
     participants: tuple[str, ...]
     """Each person as "Name (other scripts)", e.g. "Xi Jinping (习近平, Си Цзиньпин)"."""
@@ -49,6 +49,12 @@ class SlideContent:
     notes: str = ""
     """Speaker notes: for the presenter's eyes only."""
     media: tuple[Media, ...] = ()
+    quote_source: str = ""
+    """Where the quote was published: its outlet (or title), named beside the speaker."""
+    quote_note: str = ""
+    """What the data says of the quote's wording ("Pledge Times' English wording")."""
+    figure_source: str = ""
+    figure_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,27 +96,12 @@ def person_name(person: Person | None, fallback: str) -> str:
     return f"{person.name} ({', '.join(others)})" if others else person.name
 
 
-def format_figure(figure: Figure) -> str:
-    """"over $200 billion", "2030", "about 7 million people": the way a speaker would say it."""
-    value = figure.value
-    if value is None:
-        number = ""
-    elif figure.unit == "year":
-        number = str(int(value))
-    else:
-        number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-        for size, word in _SCALES:
-            if abs(value) >= size:
-                number = f"{value / size:,.1f}".removesuffix(".0") + f" {word}"
-                break
-    unit = figure.unit
-    if unit in _CURRENCY:
-        text = _CURRENCY[unit] + number
-    elif unit and unit != "year":
-        text = f"{number} {unit}".strip()
-    else:
-        text = number
-    return " ".join(part for part in (figure.qualifier, text) if part)
+def outlet(timeline: Timeline, source_id: str) -> str:
+    """The source as briefly as a credit line names it: its outlet, else its title."""
+    source = timeline.source(source_id)
+    if source is None:
+        return source_id
+    return source.outlet or source.title
 
 
 def source_line(timeline: Timeline, source_id: str) -> str:
@@ -173,20 +164,25 @@ def event_content(data: Snapshot, position: int) -> SlideContent:
         title=event.title,
         date=parsed.display(),
         date_note=_date_note(parsed),
-        status=status_text(known.status, day, known.report.date if known.report else None),
-        status_code=known.status,
+        status=status_text(shown_status(known, day), day,
+                           known.report.date if known.report else None),
+        status_code=shown_status(known, day),
         place=where,
         participants=people,
         quote=quote.text if quote else "",
         quote_by=timeline.person(quote.speaker).name  # type: ignore[union-attr]
         if quote and timeline.person(quote.speaker) else (quote.speaker if quote else ""),
-        figure=format_figure(figure) if figure else "",
+        figure=figure_amount(figure) if figure else "",
         figure_by=figure_by,
         sources=tuple(source_line(timeline, s) for s in told.sources),
         occasion=told.occasion,
         summary=inline_text(told.summary) or _untold(told.pending, told.occasion),
         notes=event.notes.strip(),
         media=event.media,
+        quote_source=outlet(timeline, quote.source) if quote else "",
+        quote_note=quote.note if quote else "",
+        figure_source=outlet(timeline, figure.source) if figure else "",
+        figure_note=figure.note if figure else "",
     )
 
 

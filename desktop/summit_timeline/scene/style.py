@@ -6,7 +6,9 @@ in the key under each.  Status never relies on colour alone: held is filled,
 planned hollow with a dashed outline, postponed hatched (a half-filled dot),
 cancelled muted and struck through.  The shape says how precisely the date
 is known: a point for one day, a bar for a span of days, a soft band for a
-date known only to the month, season or year.
+date known only to the month, season or year.  An event under way on the
+knowledge date is held up to the "known on" line and hollow and dashed, as
+planned, after it: what was still to come is not drawn as done.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from ..core.dates import Precision
 
 POINT, BAR, BAND = 0, 1, 2
 SHAPES: Final = ("point", "bar", "band")
-HELD, PLANNED, POSTPONED, CANCELLED = 0, 1, 2, 3
-"""Same numbers as ``core.index.STATUS_CODE``."""
-STATUS_WORDS: Final = ("held", "planned", "postponed", "cancelled")
+HELD, PLANNED, POSTPONED, CANCELLED, UNDER_WAY = 0, 1, 2, 3, 4
+"""Same numbers as ``core.index.STATUS_CODE`` and ``core.knowledge.UNDER_WAY``."""
+STATUS_WORDS: Final = ("held", "planned", "postponed", "cancelled", "under way")
+_STATUS_COUNT: Final = len(STATUS_WORDS)
 
 Fill = Literal["solid", "none", "hatch", "half", "muted"]
 
@@ -46,9 +49,18 @@ class Style:
     """A line through the shape (cancelled bars and bands; a cancelled point has its own)."""
     legend: str
     """Key of the legend entry that explains this look."""
+    rest: int = -1
+    """Under way: the style code of the part after the knowledge date (``Scene.known_x``),
+    drawn as not yet held; -1: the whole shape is drawn in this style."""
 
 
 def _style(shape: int, status: int, fuzzy: bool) -> Style:
+    if status == UNDER_WAY:
+        held = _style(shape, HELD, fuzzy)
+        return Style(shape=shape, status=status, fuzzy=fuzzy, fill=held.fill,
+                     fill_alpha=held.fill_alpha, outline_alpha=held.outline_alpha,
+                     outline_darker=held.outline_darker, dash=False, strike=False,
+                     legend="under_way", rest=code(shape, PLANNED, fuzzy))
     band = shape == BAND
     fill: Fill = ("solid", "none", "half" if shape == POINT else "hatch", "muted")[status]
     alpha = 70 if band else 235
@@ -63,20 +75,20 @@ def _style(shape: int, status: int, fuzzy: bool) -> Style:
     )
 
 
-STYLES: Final[tuple[Style, ...]] = tuple(
-    _style(shape, status, fuzzy) for shape in (POINT, BAR, BAND) for status in range(4)
-    for fuzzy in (False, True))
-"""Indexed by ``code(shape, status, fuzzy)``."""
-
-
 def code(shape: int, status: int, fuzzy: bool) -> int:
-    return (shape * 4 + status) * 2 + int(fuzzy)
+    return (shape * _STATUS_COUNT + status) * 2 + int(fuzzy)
 
 
 def codes(shape: NDArray[np.int8], status: NDArray[np.int8],
           fuzzy: NDArray[np.bool_]) -> NDArray[np.int16]:
     """``code`` for whole arrays at once."""
-    return ((shape.astype(np.int16) * 4 + status) * 2 + fuzzy).astype(np.int16)
+    return ((shape.astype(np.int16) * _STATUS_COUNT + status) * 2 + fuzzy).astype(np.int16)
+
+
+STYLES: Final[tuple[Style, ...]] = tuple(
+    _style(shape, status, fuzzy) for shape in (POINT, BAR, BAND)
+    for status in range(_STATUS_COUNT) for fuzzy in (False, True))
+"""Indexed by ``code(shape, status, fuzzy)``."""
 
 
 def shapes_of(precision: NDArray[np.int8], start: NDArray[np.float64],
@@ -125,6 +137,11 @@ LEGEND: Final[tuple[LegendEntry, ...]] = (
 )
 """What every drawing shows; the marker and review entries follow when present."""
 
+UNDER_WAY_ENTRY: Final = LegendEntry(
+    "under_way", "under way",
+    "Under way on the knowledge date: held up to the “known on” line, the days after it "
+    "not yet held", "style", code(BAR, UNDER_WAY, False))
+"""Shown where an event under way is drawn."""
 KNOWN_ENTRY: Final = LegendEntry("known", "known on",
                                  "The knowledge date: the timeline as it was known on this day",
                                  "line")

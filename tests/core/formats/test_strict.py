@@ -49,6 +49,23 @@ def _report_summary_without_source(doc: Doc) -> str:
         r"the report and its summary dated 14 May 2024 cite no source"
 
 
+def _report_topics_without_source(doc: Doc) -> str:
+    shanghai = _event(doc, "putin-xi-2014-05-20-shanghai")
+    report = shanghai["reports"][0]
+    del report["source"], report["summary"]
+    assert report["topics"]
+    return rf"\$\.events\[{_index(doc, 'events', shanghai['id'])}\]\.reports\[0\]\.topics: " \
+        r"the report and its topics dated 16 May 2014 cite no source"
+
+
+def _related_to_itself(doc: Doc) -> str:
+    kazan = _event(doc, "putin-xi-2024-10-22-kazan")
+    kazan["related"].append(kazan["id"])
+    k = len(kazan["related"]) - 1
+    return rf"\$\.events\[{_index(doc, 'events', kazan['id'])}\]\.related\[{k}\]: event " \
+        r"'putin-xi-2024-10-22-kazan' names itself as related"
+
+
 def _summary_from_a_later_source(doc: Doc) -> str:
     astana = _event(doc, "putin-xi-2024-07-03-astana")
     astana["sources"].append("tass-1812205")  # Belarus's accession, reported on 4 July
@@ -120,6 +137,8 @@ def _coordinates_without_a_source(doc: Doc) -> str:
 PLANTED: dict[str, Callable[[Doc], str]] = {
     "report before its source": _report_before_its_source,
     "report summary without a source": _report_summary_without_source,
+    "report topics without a source": _report_topics_without_source,
+    "event related to itself": _related_to_itself,
     "event summary from a later source": _summary_from_a_later_source,
     "quote from a later source": _quote_from_a_later_source,
     "figure from a later source": _figure_from_a_later_source,

@@ -134,7 +134,7 @@ def test_html_leads_with_what_needs_attention(timeline, doc):
                                  ["16 May 2024", "Talks in Beijing <b>", "Held", "Checked"]]
     assert outline.disputed_rows[0] == ["Date", "Event", "Item", "Reason"]
     assert outline.disputed_rows[1:] == [
-        ["3 Jul 2024", "Talks in Astana", "Figure 1: Trade: over 200 billion USD",
+        ["3 Jul 2024", "Talks in Astana", "Figure 1: Trade: over $200 billion",
          "period | not stated"],
         ["October 2024", "Meeting in Kazan", "The event as a whole",
          "October is only announced, not confirmed."],

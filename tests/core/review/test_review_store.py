@@ -45,7 +45,7 @@ def test_round_trip_keeps_every_field(sidecar, timeline, clock):
     assert anna.flag == "disputed" and anna.note.startswith("Line one\n\n- a **point**")
     assert anna.title == "Talks in Astana"
     assert anna.items["figure:0"].reason == "period not stated"
-    assert anna.items["figure:0"].subject == "Trade: over 200 billion USD"
+    assert anna.items["figure:0"].subject == "Trade: over $200 billion"
     assert anna.items["source:tass"].subject == "TASS report"
     assert again.flag("Boris", "beijing") == "checked"
     assert again.flag("Boris", "astana") == "unreviewed"

@@ -137,3 +137,34 @@ def test_dense_timeline_turns_into_density_and_back(qtbot: QtBot) -> None:
     assert scene.mode == "detail" and len(scene.shapes) > 0
     assert scene.labels
     widget.close()
+
+
+def test_a_summit_under_way_is_filled_only_up_to_the_known_on_line(
+        view: tuple[TimelineView, ViewState]) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPainter
+
+    from summit_timeline.qt.paint.vector_painter import VectorPainter
+
+    widget, state = view
+    day = dates.parse("2024-07-03").lower
+    widget.set_visible_range(day - 6, day + 6)
+    image = _render(widget)
+    scene = _scene(widget)
+    left, _, right, bottom, cy = _shape(widget, state, "sco-summit-astana-2024-07")
+    origin = widget.scene_item.plot_origin()
+    assert origin is not None and scene.known_x is not None
+    line = scene.known_x + origin.x()
+    assert left + 6 < line < right - 6
+    background = _px(image, (left + line) / 2, bottom + 6)
+    assert _px(image, (left + line) / 2, cy) != background, "held up to the line: filled"
+    assert _px(image, (line + right) / 2 + 3, cy) == background, "after it: hollow"
+    # The export's painter draws the same.
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.fill(QColor(*scene.palette.background[:3]))
+    painter = QPainter(paper)
+    VectorPainter(widget.font()).paint(painter, scene, QPointF(origin.x(), origin.y()))
+    painter.end()
+    assert _px(paper, (left + line) / 2, cy) != _px(paper, (left + line) / 2, bottom + 6)
+    assert _px(paper, (line + right) / 2 + 3, cy) == _px(paper, (line + right) / 2 + 3,
+                                                         bottom + 6)

@@ -268,3 +268,15 @@ def test_the_windows_export_this_slide_is_the_presenters_slide(
                                                                   window.height()))
     assert QImage(str(out)).convertToFormat(QImage.Format.Format_RGB32) == screen
     window.close()
+
+
+def test_a_slide_names_where_its_quote_and_figure_were_published(qtbot: QtBot,
+                                                                 timeline: Timeline) -> None:
+    deck = build_deck(timeline)
+    slides = SlidePainter(deck, PROJECTOR)
+    astana = next(k for k, p in enumerate(deck.steps)
+                  if p != TITLE and deck.data.event(p).id == "putin-xi-2024-07-03-astana")
+    _paint(slides, astana, (1280, 720))
+    assert "Pledge Times" in " ".join(slides.lines["quote"])
+    assert "Rossiyskaya Gazeta" in " ".join(slides.lines["figure"])
+    assert not any(line.endswith("…") for line in slides.lines["figure"])

@@ -193,6 +193,26 @@ def test_what_changed_saves_a_report(window: MainWindow, tmp_path: Path) -> None
     text = target.read_text("utf-8")
     assert "## 22 Oct 2024: Putin–Xi meeting in Kazan" in text
     assert "- **Status:** planned → held" in text
+    assert "…" not in text, "a file never cuts a text"
+    dialog.close()
+
+
+def test_what_changed_shows_a_long_change_whole(window: MainWindow) -> None:
+    from summit_timeline.qt.widgets.changes_dialog import FULL_TEXT_ROLE
+
+    dialog = window.review.what_changed()
+    assert dialog is not None
+    dialog.set_days(JULY, OCTOBER)
+    rows = [dialog.tree.topLevelItem(i).child(k)
+            for i in range(dialog.tree.topLevelItemCount())
+            for k in range(dialog.tree.topLevelItem(i).childCount())]
+    summary = next(row for row in rows if row.text(0).startswith("summary:"))
+    whole = str(summary.data(0, FULL_TEXT_ROLE))
+    assert summary.text(0).endswith("…") and len(whole) > len(summary.text(0))
+    assert whole.split("→")[-1].strip() in summary.toolTip(0).replace("&#x27;", "'"), \
+        "the tooltip holds it whole"
+    dialog.tree.setCurrentItem(summary)
+    assert dialog.detail.text() == whole, "choosing it shows it whole under the list"
     dialog.close()
 
 

@@ -8,6 +8,12 @@ to the month all let later knowledge leak into an earlier day.  These checks
 find such places, and quotes or figures that do not say who said them.  Names in
 other scripts and coordinates are facts like any other: each must name the
 source it was checked against.
+
+Topics and related links cite no source of their own.  The viewer shows an
+event's own topics only once no later report is pending (as its summary), a
+report's topics from its day, and a related link only once the event it names
+has been reported; so what can be checked here is that a report's topics name
+the source that gave them, and that a link goes somewhere else.
 """
 
 from __future__ import annotations
@@ -78,6 +84,14 @@ def _published(source: Source | None) -> int | None:
     return dates.parse(source.date).upper
 
 
+def _told(summary: str, topics: tuple[str, ...]) -> tuple[str, str]:
+    """What a report tells, for a message ("the report and its summary"), and the verb."""
+    told = [what for what, given in (("its summary", summary), ("its topics", topics)) if given]
+    if not told:
+        return "the report", "cites"
+    return "the report and " + " and ".join(told), "cite"
+
+
 def _event_problems(timeline: Timeline, event: Event, base: str) -> Iterator[Found]:
     last_report: int | None = None
     for j, report in enumerate(event.reports):
@@ -85,10 +99,10 @@ def _event_problems(timeline: Timeline, event: Event, base: str) -> Iterator[Fou
             continue  # the ordinary checks already name the bad date
         reported = dates.parse(report.date).lower
         last_report = reported if last_report is None else max(last_report, reported)
-        told, cite = ("the report and its summary", "cite") if report.summary else \
-            ("the report", "cites")
+        told, cite = _told(report.summary, report.topics)
         if report.source is None:
-            where = f"{base}.reports[{j}]" + (".summary" if report.summary else "")
+            where = f"{base}.reports[{j}]" + (".summary" if report.summary else
+                                               ".topics" if report.topics else "")
             yield Found(where, f"{told} dated {_day(report.date)} {cite} no source; name the "
                                "source that said this on that day")
             continue
@@ -98,6 +112,10 @@ def _event_problems(timeline: Timeline, event: Event, base: str) -> Iterator[Fou
                         f"{told} dated {_day(report.date)} {cite} '{report.source}', published "
                         f"{dates.format_day(published)}; date the report on or after its "
                         "source, or cite one published by then")
+    for j, related in enumerate(event.related):
+        if related == event.id:
+            yield Found(f"{base}.related[{j}]", f"event '{event.id}' names itself as related; "
+                                                "name another event, or leave the link out")
     for j, figure in enumerate(event.figures):
         if not figure.attributed_to:
             yield Found(f"{base}.figures[{j}]",

@@ -13,6 +13,7 @@ report in the Kazan Kremlin.  Both are the site Kazan, so the dot stays.
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -57,13 +58,16 @@ class SiteIndex:
     base: NDArray[np.int32]
     """Each event's site from its own ``place`` (the latest truth)."""
     _days: OrderedDict[int | None, NDArray[np.int32]] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    """The window and the snapshot worker (preparing the map) both ask for codes."""
 
     def codes(self, day: int | None) -> NDArray[np.int32]:
         """Each event's site as known on ``day`` (``NO_SITE`` where none is known)."""
-        got = self._days.get(day)
-        if got is not None:
-            self._days.move_to_end(day)
-            return got
+        with self._lock:
+            got = self._days.get(day)
+            if got is not None:
+                self._days.move_to_end(day)
+                return got
         codes = self.base
         if day is not None and len(self.index.with_reports):
             codes = codes.copy()
@@ -72,9 +76,10 @@ class SiteIndex:
                 event = self.index.event(pos)
                 place = known_details(timeline, event, day).place
                 codes[pos] = self.site_of_place.get(place, NO_SITE) if place else NO_SITE
-        self._days[day] = codes
-        while len(self._days) > _DAY_CACHE:
-            self._days.popitem(last=False)
+        with self._lock:
+            self._days[day] = codes
+            while len(self._days) > _DAY_CACHE:
+                self._days.popitem(last=False)
         return codes
 
     def codes_of(self, place_ids: tuple[str, ...]) -> NDArray[np.int32]:

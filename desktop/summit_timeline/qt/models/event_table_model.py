@@ -17,8 +17,7 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...core import dates
-from ...core.knowledge import known_state
-from ...core.model import STATUSES
+from ...core.knowledge import SHOWN_STATUSES, known_state
 from ...core.review_flags import FLAG_LABELS, FLAGS
 from ...scene.snapshot import Snapshot
 from ..plot.review_badges import badge_icon
@@ -132,7 +131,7 @@ class EventTableModel(QAbstractTableModel):
                 return ""
             return f"{place.name}, {place.country}" if place.country else place.name
         if column == STATUS:
-            return STATUSES[int(known.status[position])]
+            return SHOWN_STATUSES[int(known.shown_status[position])]
         if column == REVIEW:
             return FLAG_LABELS[FLAGS[self._flag_code(position)]]
         track = index.tracks[int(index.lane[position])] if index.lane[position] >= 0 else None

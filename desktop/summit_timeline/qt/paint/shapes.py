@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QRadialGradient
 
 from ...scene.palette import Rgba
-from ...scene.style import BAND, POINT, Style
+from ...scene.style import BAND, POINT, STYLES, Style
 
 _COLOURS: dict[Rgba, QColor] = {}
 
@@ -89,8 +89,17 @@ def box_pen(style: Style, colour: QColor, pen_width: float) -> QPen:
 
 
 def paint_box(painter: QPainter, rect: QRectF, style: Style, colour: QColor, muted: QColor,
-              strike: QColor, pen_width: float) -> None:
-    """A bar or band as a vector shape: fill, outline, and the strike of a cancelled one."""
+              strike: QColor, pen_width: float, split: float | None = None) -> None:
+    """A bar or band as a vector shape: fill, outline, and the strike of a cancelled one;
+    one under way in its own style up to ``split`` and in ``style.rest`` after it."""
+    if style.rest >= 0 and split is not None:
+        at = min(max(split, rect.left()), rect.right())
+        if at < rect.right():
+            paint_box(painter, QRectF(QPointF(at, rect.top()), rect.bottomRight()),
+                      STYLES[style.rest], colour, muted, strike, pen_width)
+        if at <= rect.left():
+            return
+        rect = QRectF(rect.topLeft(), QPointF(at, rect.bottom()))
     painter.setPen(box_pen(style, colour, pen_width))
     painter.setBrush(fill_brush(style, colour, muted))
     painter.drawRect(rect)
@@ -112,7 +121,8 @@ def paint_sample(painter: QPainter, rect: QRectF, style: Style, colour: QColor, 
     box = QRectF(rect.left(), rect.center().y() - height / 2, rect.width(), height)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    paint_box(painter, box, style, colour, muted, strike, max(1.0, rect.height() / 11))
+    paint_box(painter, box, style, colour, muted, strike, max(1.0, rect.height() / 11),
+              box.center().x())
     painter.restore()
 
 

@@ -502,9 +502,12 @@ class SlidePainter:
     def _boxes(content: SlideContent) -> list[tuple[str, str, str]]:
         boxes: list[tuple[str, str, str]] = []
         if content.quote:
-            boxes.append(("quote", f"“{content.quote}”", f"— {content.quote_by}"))
+            boxes.append(("quote", f"“{content.quote}”",
+                          " · ".join(p for p in (f"— {content.quote_by}", content.quote_source)
+                                     if p)))
         if content.figure:
-            boxes.append(("figure", content.figure, content.figure_by))
+            boxes.append(("figure", content.figure,
+                          " · ".join(p for p in (content.figure_by, content.figure_source) if p)))
         return boxes
 
     def _fit_boxes(self, boxes: list[tuple[str, str, str]], width: float, room: float,

@@ -126,7 +126,8 @@ class VectorPainter:
                 if style.shape == POINT:
                     shapes.paint_point(painter, rect, style, colour, muted)
                 else:
-                    shapes.paint_box(painter, rect, style, colour, muted, text, pen)
+                    shapes.paint_box(painter, rect, style, colour, muted, text, pen,
+                                     scene.known_x)
         if scene.glyphs:
             painter.setPen(text)
             painter.setFont(self.font)

@@ -254,15 +254,13 @@ class SceneItem(pg.GraphicsObject):
                                           scene.sizes.marker, st, qcolor(c), muted, dpr))
                 primitives.draw_sprites(painter, cx[a:b], s.cy[a:b], sprite)
             else:
-                pen, brush = self._pen_brush(code, colour, scene)
-                dashed = pen.style() == Qt.PenStyle.CustomDashLine
-                painter.setPen(Qt.PenStyle.NoPen if dashed else pen)
-                painter.setBrush(brush)
-                primitives.draw_rects(painter, left[a:b], s.top[a:b], right[a:b],
-                                      s.bottom[a:b])
-                if dashed:
-                    self._dashed_outlines(painter, pen, left[a:b], s.top[a:b], right[a:b],
-                                          s.bottom[a:b])
+                lo, hi = left[a:b], right[a:b]
+                if style.rest >= 0 and scene.known_x is not None:  # under way: split
+                    split = np.clip(scene.known_x, lo, hi)
+                    self._boxes(painter, style.rest, colour, scene, split, s.top[a:b], hi,
+                                s.bottom[a:b])
+                    hi = split
+                self._boxes(painter, code, colour, scene, lo, s.top[a:b], hi, s.bottom[a:b])
                 if style.strike:
                     painter.setPen(QPen(qcolor(scene.palette.text), scene.sizes.pen * 1.2))
                     primitives.draw_lines(painter, left[a:b] - 2, s.cy[a:b],
@@ -373,6 +371,23 @@ class SceneItem(pg.GraphicsObject):
         if sprite is None:
             sprite = self._sprites[key] = make()
         return sprite
+
+    def _boxes(self, painter: QPainter, code: int, colour: Rgba, scene: Scene,
+               left: np.ndarray, top: np.ndarray, right: np.ndarray,
+               bottom: np.ndarray) -> None:
+        """Bars or bands of one style, filled and outlined (those of no width skipped)."""
+        wide = right > left
+        if not wide.all():
+            left, top, right, bottom = left[wide], top[wide], right[wide], bottom[wide]
+        if len(left) == 0:
+            return
+        pen, brush = self._pen_brush(code, colour, scene)
+        dashed = pen.style() == Qt.PenStyle.CustomDashLine
+        painter.setPen(Qt.PenStyle.NoPen if dashed else pen)
+        painter.setBrush(brush)
+        primitives.draw_rects(painter, left, top, right, bottom)
+        if dashed:
+            self._dashed_outlines(painter, pen, left, top, right, bottom)
 
     def _pen_brush(self, code: int, colour: Rgba, scene: Scene) -> tuple[QPen, QBrush]:
         style = STYLES[code]

@@ -20,14 +20,13 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
 from ...core import dates, knowledge, views
-from ...core.model import STATUSES
 from ...scene.build import Look, SceneBuilder
 from ...scene.palette import Palette
 from ...scene.scene import Badge, Scene, View
 from ...scene.snapshot import Snapshot
 from ..paint.fonts import FontMeasure
 from ..paint.shapes import qcolor
-from ..snapshot_worker import Plan
+from ..snapshot_worker import Plan, weak_plan
 from ..state import NO_SELECTION, ViewState
 from ..theme import plot_palette
 from .date_axis import DateAxisItem
@@ -99,7 +98,7 @@ class TimelineView(QWidget):
         self._worker_builder = SceneBuilder()
         """Lays out regions on the snapshot worker (one job at a time uses it)."""
         self._worker_look: Look | None = None
-        state.add_planner(_weak_plan(self._plan))
+        state.add_planner(weak_plan(self._plan))
         self._apply_colours()
         self._set_empty_range()
 
@@ -447,7 +446,7 @@ class TimelineView(QWidget):
         snap = self._state.snapshot
         assert snap is not None
         event = snap.index.event(position)
-        status = STATUSES[int(snap.known.status[position])]
+        status = knowledge.SHOWN_STATUSES[int(snap.known.shown_status[position])]
         # The date as known on the knowledge date, worked out as the list and the
         # details pane do.
         known = knowledge.known_state(event, snap.knowledge_day)
@@ -513,17 +512,6 @@ class TimelineView(QWidget):
 
 def _lane_spans(scene: Scene) -> tuple[tuple[float, float], ...]:
     return tuple((lane.top, lane.bottom) for lane in scene.lanes)
-def _weak_plan(method: Callable[[], Plan | None]) -> Callable[[], Plan | None]:
-    """The state holds the planner without holding the view (no cycle for the collector)."""
-    ref = weakref.WeakMethod(method)
-
-    def call() -> Plan | None:
-        bound = ref()
-        return bound() if bound is not None else None
-
-    return call
-
-
 def _weak(method: Callable[[], Scene | None]) -> Callable[[], Scene | None]:
     ref = weakref.WeakMethod(method)
 

@@ -12,6 +12,7 @@ shows the first ``LIST_LIMIT`` events (Save… writes them all).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Final
 
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from ...core import dates
 from ...core.index import EventIndex
-from ...core.known_changes import KnowledgeChanges, changes_between
+from ...core.known_changes import LINE_LIMIT, KnowledgeChanges, changes_between
 from ...core.review_flags import FLAG_CODE, Flag
 from ...scene.snapshot import report_span
 from ..plot.review_badges import badge_icon
@@ -47,6 +48,8 @@ FlagsOf = Callable[[], tuple[dict[str, Flag], str]]
 """The current reviewer's flags by event id, and the reviewer's name."""
 REPORT_FILTER = "Markdown (*.md);;HTML (*.html);;PDF (*.pdf)"
 EVENT_ID_ROLE = int(Qt.ItemDataRole.UserRole)
+FULL_TEXT_ROLE = EVENT_ID_ROLE + 1
+"""A change's whole text (a row shows it cut to one line, ending in "…")."""
 LIST_LIMIT: Final = 500
 """Events listed in full; more would make the list slow to fill and no easier to read."""
 WORKER_FROM: Final = 20_000
@@ -104,6 +107,10 @@ class ChangesDialog(QDialog):
         self.tree.setAccessibleName("Changes by event")
         self.tree.setUniformRowHeights(True)
         self.tree.setWordWrap(False)
+        self.detail = QLabel(wordWrap=True)
+        self.detail.setAccessibleName("The chosen change, whole")
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.save_button = QPushButton("Save…")
         self.save_button.setToolTip("Write these changes as Markdown, HTML or PDF")
         self.save_button.setAutoDefault(False)
@@ -127,6 +134,7 @@ class ChangesDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(buttons)
         self._set_defaults()
         self.from_field.dateChanged.connect(self.recompute)
@@ -223,9 +231,11 @@ class ChangesDialog(QDialog):
                     top.setIcon(0, badge_icon(FLAG_CODE["checked"]))
                     top.setText(0, top.text(0) + " — checked before this changed: check again")
                 for change in event.changes:
-                    child = QTreeWidgetItem([change.text()])
+                    child = QTreeWidgetItem([change.text(LINE_LIMIT)])
                     child.setData(0, EVENT_ID_ROLE, event.event_id)
-                    child.setToolTip(0, change.text())
+                    child.setData(0, FULL_TEXT_ROLE, change.text())
+                    # Rich text, so that a long change wraps instead of running off screen.
+                    child.setToolTip(0, f"<qt>{html.escape(change.text())}</qt>")
                     top.addChild(child)
                 self.tree.addTopLevelItem(top)
             if len(found.events) > LIST_LIMIT:
@@ -250,6 +260,8 @@ class ChangesDialog(QDialog):
 
     def _on_tree_current_changed(self, current: QTreeWidgetItem | None,
                                  _previous: QTreeWidgetItem | None) -> None:
+        whole = current.data(0, FULL_TEXT_ROLE) if current is not None else None
+        self.detail.setText(str(whole) if whole else "")
         index = self._state.index
         event_id = current.data(0, EVENT_ID_ROLE) if current is not None else None
         if event_id is None or index is None:

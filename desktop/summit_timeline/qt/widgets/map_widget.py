@@ -13,6 +13,7 @@ only moves it; places, the route and names are painted over it each frame.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 from typing import Final
@@ -34,11 +35,13 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from ...core import dates
 from ...scene import map_camera
 from ...scene.build import Look
-from ...scene.map_build import MapBuilder, shown_sites
+from ...scene.map_build import MapBuilder, route_lane, shown_sites
 from ...scene.map_scene import LandLayer, MapScene, MapSite, MapView
+from ...scene.snapshot import Snapshot
 from ..paint.fonts import FontMeasure
 from ..paint.map_painter import MapPainter
 from ..plot import paint_guard
+from ..snapshot_worker import Plan, weak_plan
 from ..state import ViewState
 from ..theme import plot_palette
 
@@ -60,6 +63,8 @@ class MapWidget(QWidget):
         super().__init__(parent)
         self._state = state
         self._builder = MapBuilder()
+        self._worker_builder = MapBuilder()
+        """Prepares the next snapshot's map on the snapshot worker (one job at a time)."""
         self._look: Look | None = None
         self._view: MapView | None = None
         self._moved = False
@@ -81,6 +86,7 @@ class MapWidget(QWidget):
         state.sigSelectionChanged.connect(self._on_state_selection_changed)
         state.sigViewChanged.connect(self._on_state_view_changed)
         state.sigFilterChanged.connect(self.update)
+        state.add_planner(weak_plan(self._plan))
 
     def sizeHint(self) -> QSize:
         return QSize(420, 280)
@@ -104,6 +110,22 @@ class MapWidget(QWidget):
         if snap is None or view is None:
             return None
         return self._builder.build(snap, view, self.look())
+
+    def _plan(self) -> Plan | None:
+        """While the worker works out the next snapshot of a big file, it also works out
+        this map's places and route for it, so painting it costs the window no more
+        than a pan."""
+        if not self.isVisible():
+            return None
+        selection = self._state.selection
+        worker, mine = self._worker_builder, self._builder
+
+        def prepare(snap: Snapshot) -> Callable[[], None]:
+            """On the worker: plain data only, no widgets."""
+            adopt = worker.prepare(snap, route_lane(snap.with_selection(selection)))
+            return lambda: adopt(mine)
+
+        return prepare
 
     # ------------------------------------------------------------ commands
 
