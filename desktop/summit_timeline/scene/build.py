@@ -597,11 +597,15 @@ class SceneBuilder:
 
 def region_of(snap: Snapshot, view: View) -> View:
     """The region an open view is a part of: the view widened to steps of a quarter of its
-    width, one step beyond each side, cut to the events (and to the snapshot's range).
+    width, one step beyond each side, cut to the events (and to the snapshot's range),
+    but never inside the view's own whole steps.
 
     A function of the view alone, so the window and an export of the same view lay out
     the same region; steps keep it fixed while a pan stays within them.  Cut to the
-    events, labels at either end stay inside a view that shows them all.
+    events, labels at either end stay inside a view that shows them all.  Not cut
+    inside the view: a search or a map click that leaves nine meetings of one
+    afternoon would otherwise leave a region a few pixels wide, with no room for a
+    single label.
     """
     span = max(view.x1 - view.x0, 1e-9)
     sx = float(f"{view.width / span:.12g}")
@@ -610,7 +614,9 @@ def region_of(snap: Snapshot, view: View) -> View:
     r1 = (math.ceil(view.x1 / step) + 1) * step
     draw = snap.draw
     if len(draw):
-        r0, r1 = max(r0, float(draw.start[0])), min(r1, float(draw.ends[-1]))
+        inner0, inner1 = math.ceil(view.x0 / step) * step, math.floor(view.x1 / step) * step
+        r0 = max(r0, min(float(draw.start[0]), inner0))
+        r1 = min(r1, max(float(draw.ends[-1]), inner1))
     if snap.day_range is not None:
         r0, r1 = max(r0, snap.day_range[0]), min(r1, snap.day_range[1])
     if r1 <= r0 or not len(draw):
