@@ -111,4 +111,4 @@ def test_an_open_view_of_one_afternoons_meetings_names_them(timeline: Timeline) 
     scene = SceneBuilder().build(searched, view, LOOK)
     assert sorted(label.position for label in scene.labels) == sorted(searched.walk.tolist())
     for label in scene.labels:
-        assert 0 <= label.rect[0] and label.rect[2] <= view.width
+        assert label.rect[0] >= 0 and label.rect[2] <= view.width
