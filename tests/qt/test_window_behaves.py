@@ -225,3 +225,26 @@ def test_a_click_in_a_timelinejs_file_keeps_the_axis_in_its_centuries(
     assert window.state.selection == beijing
     assert view.visible_range() == before
     assert view.visible_range()[1] < dates.parse("2200").lower
+
+
+@pytest.mark.parametrize("view_id", ["2024-in-hindsight", "since-2013"])
+def test_a_view_of_everything_known_says_so_and_a_date_can_be_typed_from_there(
+        window: MainWindow, qtbot: QtBot, view_id: str) -> None:
+    """"2024 in hindsight" showed "—" in the Known-on box and left the slider where it was."""
+    bar = window.knowledge_bar
+    start = bar.slider.value()
+    window.named_views.actions[f"view.named.{view_id}"].trigger()
+    assert window.state.knowledge_day is None
+    assert bar.date_edit.text() == "Everything known"
+    assert bar.slider.value() == bar.slider.maximum() != start
+    field = bar.date_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "23 Oct 2024")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    day = dates.day_number(2024, 10, 23)
+    assert window.state.knowledge_day == day
+    assert bar.slider.value() == day
+    assert field.text() == "23 Oct 2024"
+    window.named_views.actions[f"view.named.{view_id}"].trigger()
+    assert field.text() == "Everything known", "and back again"

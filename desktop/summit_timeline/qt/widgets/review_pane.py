@@ -138,6 +138,11 @@ class ReviewPane(QWidget):
         orphan_layout.addWidget(self.reattach_button, 0, Qt.AlignmentFlag.AlignRight)
         self._orphans: list[review.Orphan] = []
         self.status = QLabel(wordWrap=True)
+        # Short enough at least that the tab fits a 612-pixel-high window with the list
+        # below it; both grow with the dock.
+        line = self.fontMetrics().lineSpacing()
+        self.note_edit.setMinimumHeight(round(line * 2.2 + 10))
+        self.items_table.setMinimumHeight(round(line * 2.6 + 10))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.read_only_banner)
