@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from summit_timeline.commands.synthetic import synthetic_timeline
 from summit_timeline.core.index import EventIndex
+from summit_timeline.core.model import Timeline
 from summit_timeline.scene.build import Look, SceneBuilder, build_scene
 from summit_timeline.scene.palette import PAPER
 from summit_timeline.scene.scene import Rect, Scene, View
@@ -95,3 +98,17 @@ def test_a_second_file_is_labelled_with_its_own_titles() -> None:
         assert scene.labels
         for label in scene.labels:
             assert label.text.startswith(snap.event(label.position).title[:8]), label.text
+
+
+def test_an_open_view_of_one_afternoons_meetings_names_them(timeline: Timeline) -> None:
+    """A search leaving nine meetings on 3–4 July cut the region to those two days: a
+    strip a few pixels wide, with room for no label, so every marker was drawn bare."""
+    snap = Snapshot.open(EventIndex.build(timeline))
+    assert snap.filter.days is not None
+    searched = snap.with_filter(replace(snap.filter, text="Astana"))
+    assert len(searched.walk) == 9
+    view = View(*snap.filter.days, 1200.0, 500.0, closed=False)
+    scene = SceneBuilder().build(searched, view, LOOK)
+    assert sorted(label.position for label in scene.labels) == sorted(searched.walk.tolist())
+    for label in scene.labels:
+        assert label.rect[0] >= 0 and label.rect[2] <= view.width

@@ -250,3 +250,66 @@ def test_a_long_route_asks_who_travelled_of_the_journeys_it_draws() -> None:
     events[-1] = event(len(events) - 1, "zelensky")
     scene = _map(Snapshot.build(msgspec.structs.replace(timeline, events=tuple(events))))
     assert scene.route is None
+def _box_gap(rect: tuple[float, float, float, float], x: float, y: float, r: float) -> float:
+    """How far a dot's rim is from a name's box (negative: the dot reaches into it)."""
+    left, top, right, bottom = rect
+    return math.hypot(min(max(x, left), right) - x, min(max(y, top), bottom) - y) - r
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (900, 600), (1280, 720), (540, 230)])
+def test_every_name_sits_by_its_own_dot_and_under_no_dot(timeline: Timeline,
+                                                         size: tuple[int, int]) -> None:
+    """On the world map "Beijing" sat just right of Tianjin's dot (on Beijing's rim) and
+    read as its name, while "Tianjin" lay over Beijing's dot."""
+    scene = _map(_snap(timeline, None, "since-2013"), size=size)
+    named = [s for s in scene.sites if s.label is not None]
+    assert len(named) >= (20 if size[0] > 600 else 12)
+    assert any(s.name == "Beijing" for s in named)
+    for site in named:
+        assert site.label is not None
+        rect = site.label.rect
+        mine = max(_box_gap(rect, site.x, site.y, site.radius), 0.0)
+        for other in scene.sites:
+            if other is site:
+                continue
+            gap = _box_gap(rect, other.x, other.y, other.radius)
+            touching = math.dist((site.x, site.y), (other.x, other.y)) \
+                <= site.radius + other.radius + scene.line * 0.4
+            # Only the biggest dot of a tight cluster may be named over a smaller one.
+            assert gap >= 0 or (touching and other.radius <= site.radius), \
+                f"{site.name}'s name lies over {other.name}'s dot"
+            if not touching:
+                assert gap > mine, f"{site.name}'s name is nearer {other.name}'s dot"
+    beijing = next(s for s in named if s.name == "Beijing")
+    assert beijing.label is not None
+    if size[0] < 900:
+        return  # a small map's Chinese cluster is too tight: Beijing names it over the rest
+    for other in scene.sites:
+        if other is not beijing:
+            assert _box_gap(beijing.label.rect, other.x, other.y, other.radius) > \
+                _box_gap(beijing.label.rect, beijing.x, beijing.y, beijing.radius), other.name
+
+
+def test_a_route_across_the_pacific_ends_on_the_edge_of_the_world(timeline: Timeline) -> None:
+    """The world map was cut between samples of the great circle: a leg from Lima to
+    Beijing stopped short of the edge on one side and ran on past it on the other."""
+    scene = _map(_snap(timeline, None, "since-2013"), size=(1920, 1080))
+    assert scene.route is not None and scene.land.edge is not None
+    edge = scene.view.to_page(scene.land.edge)
+    sites = [(s.x, s.y) for s in scene.sites]
+
+    def off_edge(p: np.ndarray) -> float:
+        """Distance from ``p`` to the outline of the world."""
+        a, b = edge[:-1], edge[1:]
+        ab = b - a
+        t = np.clip(((p - a) * ab).sum(axis=1) / np.maximum((ab * ab).sum(axis=1), 1e-12),
+                    0.0, 1.0)
+        return float(np.hypot(*(a + ab * t[:, None] - p).T).min())
+
+    crossing = [leg for leg in scene.route.legs if len(leg.points) > 1]
+    assert crossing, "some leg crosses the Pacific"
+    for leg in crossing:
+        for piece in leg.points:
+            for end in (piece[0], piece[-1]):
+                at_site = min(math.dist(end, s) for s in sites) < 1.0
+                assert at_site or off_edge(end) < 1.0, "a piece ends on the edge"

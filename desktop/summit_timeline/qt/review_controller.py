@@ -56,7 +56,7 @@ class ReviewController(QObject):
         self._settings = settings
         self._window = window
         self.info_bar = info_bar
-        self.session = ReviewSession(settings, self._ask_name, self)
+        self.session = ReviewSession(settings, self)
         self.pane = ReviewPane(state, self.session)
         self.watch = FileWatch(self)
         self.progress_label = QLabel()
@@ -92,15 +92,20 @@ class ReviewController(QObject):
             return
         if not self.pane.set_flag(flag):
             self._status(self.session.why_not_editable())
+            if self.session.store is not None and not self.session.reviewer:
+                self._show_pane()  # where the name goes; the keyboard stays where it was
 
     def edit_note(self) -> None:
         if self.session.store is None:
             self._status(self.session.why_not_editable())
+        self._show_pane()
+        self.pane.focus_note()
+
+    def _show_pane(self) -> None:
         dock = self.pane.parentWidget()
         if dock is not None:
             dock.show()
             dock.raise_()
-        self.pane.focus_note()
 
     def next_unreviewed(self) -> None:
         """The next unreviewed event in time after the selection, within the filter."""
@@ -208,22 +213,9 @@ class ReviewController(QObject):
         return True
 
     def edit_reviewer_name(self) -> None:
-        """Review → Reviewer name…: the name notes are saved under, trimmed."""
-        current = self.session.reviewer
-        name, ok = QInputDialog.getText(
-            self._window, "Reviewer name",
-            "Your name, saved with each note. Notes written under another name stay under "
-            "that name.", text=current)
-        if not ok:
-            return
-        try:
-            kept = self.session.rename_reviewer(name)
-        except ValueError:
-            warn(self._window, "Reviewer name",
-                 "A reviewer needs a name; the name was not changed.")
-            return
-        if kept != current:
-            self._status(f"Notes are now saved as {kept}")
+        """Review → Reviewer name…: the name field of the Review pane, ready to type in."""
+        self._show_pane()
+        self.pane.focus_name()
 
     def what_changed(self) -> ChangesDialog | None:
         """Review → What changed…: what became known between two knowledge dates."""
@@ -446,13 +438,6 @@ class ReviewController(QObject):
 
     def _forget_chooser(self) -> None:
         self.last_chooser = None
-
-    def _ask_name(self) -> str | None:
-        name, ok = QInputDialog.getText(
-            self._window, "Reviewer name",
-            "Your name, saved with each note so that several reviewers can share a file "
-            "(asked once):")
-        return name if ok else None
 
     def _status(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)

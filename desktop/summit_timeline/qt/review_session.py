@@ -1,8 +1,8 @@
 """The reviewer's notes for the open timeline, as Qt signals over ``core.review_store``.
 
 The store is pure and synchronous; this object gives it a Qt life: it opens
-the right sidecar when the timeline changes, knows who the reviewer is (asked
-once, remembered in settings), and saves within a second of any edit from a
+the right sidecar when the timeline changes, knows who the reviewer is (typed
+once in the Review pane, remembered in settings), and saves within a second of any edit from a
 single-shot timer, so a burst of typing costs one write.  A failed save keeps
 the notes in memory, says so and retries; a store left behind by a file
 switch is kept and retried too, so no path drops a note.
@@ -34,7 +34,8 @@ SAVE_DELAY_MS: Final = 500
 """Well inside the promised second, long enough to batch a burst of keystrokes."""
 RETRY_DELAY_MS: Final = 2000
 
-NameAsker = Callable[[], str | None]
+NO_NAME_TEXT: Final = ("Type your name in the Review tab first: flags and notes are saved "
+                       "under it. Nothing was written.")
 READ_ONLY_TEXT: Final = ("Read only: this review file ({name}) was written by a newer version "
                          "of Summit Timeline; notes cannot be changed here.")
 
@@ -55,11 +56,9 @@ class ReviewSession(QObject):
     sigProblems = Signal(object)
     """list[Problem] met while opening or saving (a broken sidecar moved aside…)."""
 
-    def __init__(self, settings: Settings, ask_name: NameAsker,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._ask_name = ask_name
         self.store: ReviewStore | None = None
         self.timeline_file: str | None = None
         self.last_error = ""
@@ -76,13 +75,6 @@ class ReviewSession(QObject):
     def reviewer(self) -> str:
         return self._settings.reviewer_name()
 
-    def ensure_reviewer(self) -> str | None:
-        """The reviewer's name, asking the first time; None if they declined."""
-        name, asked = self._ask_reviewer()
-        if asked:
-            self.sigStoreChanged.emit()
-        return name
-
     def rename_reviewer(self, name: str) -> str:
         """Work as ``name`` from now on (spaces trimmed and collapsed); returns the name kept.
 
@@ -95,17 +87,6 @@ class ReviewSession(QObject):
             self._settings.set_reviewer_name(kept)
             self.sigStoreChanged.emit()
         return kept
-
-    def _ask_reviewer(self) -> tuple[str | None, bool]:
-        """The name, and whether it was just asked (and so is news to the views)."""
-        name = self.reviewer
-        if name:
-            return name, False
-        answer = clean_name(self._ask_name() or "")
-        if not answer:
-            return None, False
-        self._settings.set_reviewer_name(answer)
-        return answer, True
 
     # ------------------------------------------------------------ which file
 
@@ -197,21 +178,14 @@ class ReviewSession(QObject):
         return self.store is not None and self.store.read_only
 
     def _edit(self, apply: Callable[[ReviewStore, str], None]) -> bool:
-        """Apply an edit as the reviewer (asked the first time); False if there is no
-        store, it is read-only, or there is no name.  When the name was just given,
-        the views hear of it only after the edit is in memory: refreshed before, the
-        note editor would be emptied under the reviewer's first keystroke."""
+        """Apply an edit as the reviewer; False if there is no store, it is read-only, or
+        no name was given yet.  Nothing asks for the name here: a dialog popping up
+        under the first flag took the note typed next for a name."""
         store = self.store
-        if store is None or store.read_only:
+        name = self.reviewer
+        if store is None or store.read_only or not name:
             return False
-        name, asked = self._ask_reviewer()
-        if name is None:
-            return False
-        try:
-            apply(store, name)
-        finally:
-            if asked:
-                self.sigStoreChanged.emit()
+        apply(store, name)
         return True
 
     def why_not_editable(self) -> str:
@@ -220,7 +194,7 @@ class ReviewSession(QObject):
             return self.unavailable or "No review file is open; nothing was written."
         if self.store.read_only:
             return READ_ONLY_TEXT.format(name=self.store.path.name)
-        return "Notes need a reviewer name; nothing was written."
+        return NO_NAME_TEXT
 
     # ------------------------------------------------------------ questions
 

@@ -115,6 +115,8 @@ class SceneBuilder:
         drew out of a folded pile (``NO_SELECTION``: none)."""
         self._region_folds: Folded | None = None
         """The folding of the region built last (None: nothing folds, or dense)."""
+        self._label_spans: tuple[Scene, list[float], list[float]] | None = None
+        """The last region, and the left and right of each of its labels' events."""
 
     def build(self, snap: Snapshot, view: View, look: Look) -> Scene:
         key = (id(snap), snap, view, look.key)
@@ -157,15 +159,25 @@ class SceneBuilder:
                         bottom=s.bottom, cy=s.cy, style=s.style, lane=s.lane, runs=s.runs,
                         review=s.review) if len(s) else s
         chosen = snap.selection
+        # A label is shown with its event: one whose event has scrolled out of sight
+        # (its shape wholly past the edge) would be a name cut off beside nothing.
+        event_left, event_right = self._label_events(region)
         labels = tuple(Label(label.position, label.lines, label.text,
                              (label.rect[0] + dx, label.rect[1], label.rect[2] + dx,
                               label.rect[3]), label.struck, label.position == chosen)
-                       for label in region.labels
-                       if label.rect[2] + dx > 0 and label.rect[0] + dx < width)
+                       for label, lo, hi in zip(region.labels, event_left, event_right,
+                                                strict=True)
+                       if label.rect[2] + dx > 0 and label.rect[0] + dx < width
+                       and hi + dx > 0 and lo + dx < width)
         glyphs = tuple(Glyph(g.x + dx, g.baseline, g.text) for g in region.glyphs
                        if 0 <= g.x + dx <= width)
         selection, marked = self._rings(snap, s, dx, width, region.sizes.line)
-        if selection is not None and not any(label.current for label in labels):
+        if selection is not None and not any(
+                label.current and label.rect[0] >= 0 and label.rect[2] <= width
+                for label in labels):
+            # The selected event's label is always whole: where the region's runs past
+            # the edge, it is laid over the view instead.
+            labels = tuple(label for label in labels if not label.current)
             labels = self._callout(snap, s, labels, dx, view, region.sizes, look.measure)
         density = region.density
         draw = snap.draw
@@ -198,6 +210,26 @@ class SceneBuilder:
                      legend_colour=region.legend_colour, title=title, subtitle=subtitle,
                      emphasis=region.emphasis, drawn=drawn, region=region, offset=dx,
                      known_x=None if region.known_x is None else region.known_x + dx)
+
+    def _label_events(self, region: Scene) -> tuple[list[float], list[float]]:
+        """Left and right of the event of each of the region's labels, found once per
+        region (a pan frame only compares them with the view's edges)."""
+        got = self._label_spans
+        if got is not None and got[0] is region:
+            return got[1], got[2]
+        s = region.shapes
+        if region.labels and len(s):
+            order = np.argsort(s.position, kind="stable")
+            wanted = np.array([label.position for label in region.labels], np.int64)
+            at = order[np.minimum(np.searchsorted(s.position[order], wanted), len(s) - 1)]
+            found = s.position[at] == wanted
+            left = np.where(found, s.left[at], -np.inf).tolist()
+            right = np.where(found, s.right[at], np.inf).tolist()
+        else:
+            left = [-math.inf] * len(region.labels)
+            right = [math.inf] * len(region.labels)
+        self._label_spans = (region, left, right)
+        return left, right
 
     def _rings(self, snap: Snapshot, shapes: Shapes, dx: float, width: float, line: float
                ) -> tuple[Rect | None, tuple[Rect, ...]]:
@@ -600,11 +632,15 @@ class SceneBuilder:
 
 def region_of(snap: Snapshot, view: View) -> View:
     """The region an open view is a part of: the view widened to steps of a quarter of its
-    width, one step beyond each side, cut to the events (and to the snapshot's range).
+    width, one step beyond each side, cut to the events (and to the snapshot's range),
+    but never inside the view's own whole steps.
 
     A function of the view alone, so the window and an export of the same view lay out
     the same region; steps keep it fixed while a pan stays within them.  Cut to the
-    events, labels at either end stay inside a view that shows them all.
+    events, labels at either end stay inside a view that shows them all.  Not cut
+    inside the view: a search or a map click that leaves nine meetings of one
+    afternoon would otherwise leave a region a few pixels wide, with no room for a
+    single label.
     """
     span = max(view.x1 - view.x0, 1e-9)
     sx = float(f"{view.width / span:.12g}")
@@ -613,7 +649,9 @@ def region_of(snap: Snapshot, view: View) -> View:
     r1 = (math.ceil(view.x1 / step) + 1) * step
     draw = snap.draw
     if len(draw):
-        r0, r1 = max(r0, float(draw.start[0])), min(r1, float(draw.ends[-1]))
+        inner0, inner1 = math.ceil(view.x0 / step) * step, math.floor(view.x1 / step) * step
+        r0 = max(r0, min(float(draw.start[0]), inner0))
+        r1 = min(r1, max(float(draw.ends[-1]), inner1))
     if snap.day_range is not None:
         r0, r1 = max(r0, snap.day_range[0]), min(r1, snap.day_range[1])
     if r1 <= r0 or not len(draw):

@@ -306,6 +306,8 @@ def _route(snap: Snapshot, found: _Stops, lane: int, sites: SiteIndex, view: Map
     count = len(stops) - 1
     paths = [_sphere_path_of(sites.lonlat[stops[k][0]], sites.lonlat[stops[k + 1][0]])
              for k in range(count)]
+    if view.projection.kind == "world":
+        paths = [_cut_at_edge(path) for path in paths]
     # One projection for every leg: a frame of the dock projects the route once.
     page = view.to_page(view.projection.project(np.concatenate(paths)))
     ends = np.cumsum([len(path) for path in paths])[:-1]
@@ -337,14 +339,36 @@ def _sphere_path_of(a: NDArray[np.float64], b: NDArray[np.float64]) -> NDArray[n
 
 
 def _pieces(page: NDArray[np.float64], view: MapView) -> tuple[NDArray[np.float64], ...]:
-    """A leg as page polylines; a path that leaves a world map at one edge and comes back
-    at the other is two pieces, and the far side of a regional map is left out."""
+    """A leg as page polylines, split where it leaves the map: at a world map's edge
+    (``_cut_at_edge``), or where it reaches the far side of a regional one."""
     finite = np.all(np.isfinite(page), axis=1)
-    jump = np.abs(np.diff(page[:, 0])) > view.width * 0.45 if view.projection.kind == "world" \
-        else np.zeros(len(page) - 1, np.bool_)
-    breaks = np.flatnonzero(jump | ~finite[1:] | ~finite[:-1]) + 1
+    breaks = np.flatnonzero(~finite[1:] | ~finite[:-1]) + 1
     return tuple(piece for piece in np.split(page, breaks)
                  if len(piece) >= 2 and np.all(np.isfinite(piece)))
+
+
+def _cut_at_edge(path: NDArray[np.float64]) -> NDArray[np.float64]:
+    """A great-circle path (lon, lat) cut where it crosses the 180th meridian, the edge
+    of a world map: each side ends on the edge itself, at the latitude of the crossing,
+    with a NaN row between them.  Cut between its samples instead, a Pacific crossing
+    stopped short of the edge on one side and ran on past the picture on the other."""
+    lon = path[:, 0]
+    crossings = np.flatnonzero(np.abs(np.diff(lon)) > 180.0)
+    if len(crossings) == 0:
+        return path
+    pieces: list[NDArray[np.float64]] = []
+    begin = 0
+    for i in crossings.tolist():
+        a, b = path[i], path[i + 1]
+        edge = 180.0 if a[0] > 0 else -180.0
+        span = abs(edge - a[0]) + abs(-edge - b[0])
+        t = abs(edge - a[0]) / span if span else 0.5
+        lat = float(a[1] + (b[1] - a[1]) * t)
+        pieces.extend((path[begin:i + 1], np.array([[edge, lat], [np.nan, np.nan],
+                                                     [-edge, lat]])))
+        begin = i + 1
+    pieces.append(path[begin:])
+    return np.concatenate(pieces)
 
 
 def _sphere_path(a: NDArray[np.float64], b: NDArray[np.float64]) -> NDArray[np.float64]:

@@ -22,13 +22,13 @@ def map_colours(palette: Palette, route_colour: Rgba | None = None) -> MapColour
     route = route_colour if route_colour is not None else palette.lane(0)
     if palette.high_contrast:
         return MapColours(
-            water=back, land=blend(back, text, 0.14), border=blend(back, text, 0.6),
+            water=back, outside=back, land=blend(back, text, 0.14), border=blend(back, text, 0.6),
             site=text, site_edge=back, faint=blend(back, text, 0.45),
             selected=palette.accent, chosen=palette.accent, route=palette.accent, text=text,
             muted=blend(back, text, 0.75), halo=rgba(back, 215))
     site = lighter(_SITE, 1.35) if palette.dark else _SITE
     return MapColours(
-        water=blend(back, _WATER_TINT, 0.16 if palette.dark else 0.09),
+        water=blend(back, _WATER_TINT, 0.16 if palette.dark else 0.09), outside=back,
         land=blend(back, text, 0.14 if palette.dark else 0.09),
         border=blend(back, text, 0.36 if palette.dark else 0.3),
         site=site, site_edge=back, faint=blend(back, site, 0.42),

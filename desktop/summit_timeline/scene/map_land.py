@@ -63,5 +63,11 @@ def _project(source: WorldMap, resolution: str, projection: Projection) -> LandL
     lengths = np.diff(starts)[whole]
     keep = np.repeat(whole, np.diff(starts))
     ring_start = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    edge = None
+    if projection.kind == "world":
+        lat = np.linspace(-90.0, 90.0, 121)
+        rim = np.concatenate((np.column_stack((np.full(len(lat), 180.0), lat)),
+                              np.column_stack((np.full(len(lat), -180.0), lat[::-1]))))
+        edge = projection.project(np.vstack((rim, rim[:1])))
     return LandLayer(resolution, projection, np.ascontiguousarray(xy[keep]), ring_start,
-                     source.attribution)
+                     source.attribution, edge)

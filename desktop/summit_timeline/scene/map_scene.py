@@ -55,11 +55,17 @@ class LandLayer:
     ring_start: NDArray[np.int64]
     """Ring ``r`` is ``xy[ring_start[r]:ring_start[r + 1]]``; each ring is closed."""
     attribution: str
+    edge: NDArray[np.float64] | None = None
+    """A world map's outline, where the 180th meridian cuts it (projected km, closed):
+    water inside, nothing beyond, so a route across the Pacific visibly ends at the
+    edge it leaves by.  None for a regional map, which has no edge in sight."""
 
 
 @dataclass(frozen=True)
 class MapColours:
     water: Rgba
+    outside: Rgba
+    """Beyond the edge of a world map."""
     land: Rgba
     border: Rgba
     site: Rgba

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import msgspec
 import numpy as np
-import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from review_support import ASTANA, BEIJING, KAZAN, REVIEWER, OpenWindow, select, selected_id
 
@@ -58,25 +56,24 @@ def test_the_list_filters_to_events_with_a_note(window: MainWindow, qtbot: QtBot
 # ------------------------------------------------------------ reviewer name
 
 def test_review_menu_edits_the_reviewer_name_trimmed(window: MainWindow,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[str] = []
-
-    def answer(_parent: object, _title: str, _label: str, text: str = "",
-               **_kw: object) -> tuple[str, bool]:
-        asked.append(text)
-        return "   Bea    Reviewer  ", True
-
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+                                                     qtbot: QtBot) -> None:
+    pane = window.review.pane
+    qtbot.waitUntil(lambda: pane.isVisible() or window.review_dock.isVisible())
     window.actions["review.reviewer_name"].trigger()
-    assert asked == [REVIEWER], "the dialog starts from the current name"
+    field = pane.name_edit
+    qtbot.waitUntil(field.hasFocus)
+    assert field.text() == REVIEWER and field.selectedText() == REVIEWER, \
+        "the field starts from the current name, selected to type over"
+    qtbot.keyClicks(field, "   Bea    Reviewer  ")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
     assert Settings().reviewer_name() == "Bea Reviewer"
-    assert "Reviewer: Bea Reviewer" in window.review.pane.status.text()
-    monkeypatch.setattr(QInputDialog, "getText",
-                        staticmethod(lambda *_a, **_k: ("   ", True)))
-    monkeypatch.setattr("summit_timeline.qt.review_controller.warn",
-                        lambda *_a, **_k: None)
-    window.actions["review.reviewer_name"].trigger()
+    assert field.text() == "Bea Reviewer"
+    assert "Reviewer: Bea Reviewer" in pane.status.text()
+    field.selectAll()
+    qtbot.keyClicks(field, "   ")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
     assert Settings().reviewer_name() == "Bea Reviewer", "an empty name is refused"
+    assert field.text() == "Bea Reviewer"
 
 
 # ------------------------------------------------------------ orphaned notes

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from review_support import BEIJING, KAZAN, REVIEWER, OpenWindow, select
@@ -66,20 +67,29 @@ def test_sidecar_busy_or_unreadable_on_open_does_not_raise(
 # ---------------------------------------------------------------- 2. first note, name asked
 
 
-def test_first_note_typed_while_the_name_is_asked_is_not_scrambled(
+def test_a_note_typed_before_the_name_is_kept_once_the_name_is_given(
         window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     Settings().set_reviewer_name("")
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *_a, **_k: ("Bea Reviewer", True))
+    window.review.session.sigStoreChanged.emit()
+    monkeypatch.setattr(QInputDialog, "getText", _no_dialog)
     select(window, BEIJING)
-    editor = window.review.pane.note_edit
+    pane = window.review.pane
+    editor = pane.note_edit
     assert editor.toPlainText() == ""
     qtbot.keyClicks(editor, "abc")
-    assert editor.toPlainText() == "abc"
+    assert editor.toPlainText() == "abc", "no keystroke lost"
     assert editor.textCursor().position() == 3
+    assert "Type your name" in pane.status.text()
+    qtbot.keyClicks(pane.name_edit, "Bea Reviewer")
+    qtbot.keyClick(pane.name_edit, Qt.Key.Key_Return)
     store = window.review.session.store
     assert store is not None and store.note("Bea Reviewer", BEIJING) == "abc"
-    assert "Bea Reviewer" in window.review.pane.status.text()
+    assert editor.toPlainText() == "abc"
+    assert "Bea Reviewer" in pane.status.text()
+
+
+def _no_dialog(*_args: object, **_kwargs: object) -> tuple[str, bool]:
+    raise AssertionError("no dialog asks for the name")
 
 
 def test_note_editor_is_not_rewritten_while_the_reviewer_types(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QComboBox, QInputDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 from review_support import ASTANA, BEIJING, KAZAN, REVIEWER, OpenWindow, select, selected_id
 
@@ -76,24 +76,22 @@ def test_flag_note_and_marks_are_saved_within_a_second_and_come_back(
     assert again.review.progress_label.text() == "1 of 69 reviewed"
 
 
-def test_reviewer_is_asked_once_and_remembered(window: MainWindow, qtbot: QtBot,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_reviewer_types_the_name_once_in_the_pane_and_it_is_remembered(
+        window: MainWindow, qtbot: QtBot) -> None:
     Settings().set_reviewer_name("")
-    asked: list[int] = []
-
-    def fake_get_text(*_args: object, **_kwargs: object) -> tuple[str, bool]:
-        asked.append(1)
-        return "Bea Reviewer", True
-
-    monkeypatch.setattr(QInputDialog, "getText", fake_get_text)
+    window.review.session.sigStoreChanged.emit()
+    pane = window.review.pane
+    assert pane.name_edit.text() == ""
+    qtbot.keyClicks(pane.name_edit, "Bea Reviewer")
+    qtbot.keyClick(pane.name_edit, Qt.Key.Key_Return)
     select(window, BEIJING)
     window.actions["review.flag.checked"].trigger()
     select(window, KAZAN)
     window.actions["review.flag.needs_work"].trigger()
-    assert len(asked) == 1
     assert Settings().reviewer_name() == "Bea Reviewer"
     store = window.review.session.store
     assert store is not None and store.flag("Bea Reviewer", KAZAN) == "needs_work"
+    assert store.flag("Bea Reviewer", BEIJING) == "checked"
 
 
 def test_list_filters_by_flag(window: MainWindow) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPen
 
 from ...scene.map_scene import MapScene
 from ...scene.text import PAD
-from .map_paths import arrow_head, land_on_page, polyline
+from .map_paths import arrow_head, edge_on_page, land_on_page, polyline
 from .shapes import qcolor, with_alpha
 
 
@@ -45,13 +45,23 @@ class MapPainter:
 
     def paint_land(self, painter: QPainter, scene: MapScene) -> None:
         colours = scene.colours
-        painter.fillRect(QRectF(0, 0, scene.view.width, scene.view.height),
-                         qcolor(colours.water))
+        edge = edge_on_page(scene.land, scene.view.frame)
         pen = QPen(qcolor(colours.border), max(0.6, scene.line * 0.045))
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        area = QRectF(0, 0, scene.view.width, scene.view.height)
+        if edge is None:
+            painter.fillRect(area, qcolor(colours.water))
+        else:  # a world map: water inside its outline, the page beyond it
+            painter.fillRect(area, qcolor(colours.outside))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(qcolor(colours.water))
+            painter.drawPolygon(edge)
         painter.setPen(pen)
         painter.setBrush(qcolor(colours.land))
         painter.drawPath(land_on_page(scene.land, scene.view.frame))
+        if edge is not None:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolygon(edge)
 
     def paint_overlay(self, painter: QPainter, scene: MapScene) -> None:
         """Route, places, rings, names and the attribution: what lies on the land."""

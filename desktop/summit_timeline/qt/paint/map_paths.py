@@ -52,6 +52,13 @@ def land_on_page(layer: LandLayer, frame: Frame) -> QPainterPath:
     return path
 
 
+def edge_on_page(layer: LandLayer, frame: Frame) -> QPolygonF | None:
+    """A world map's outline in the pixels of a view (None: a regional map)."""
+    if layer.edge is None:
+        return None
+    return page_transform(frame).map(polyline(layer.edge))
+
+
 def polyline(points: np.ndarray) -> QPolygonF:
     return QPolygonF(list(map(QPointF, *points.T.tolist())))
 

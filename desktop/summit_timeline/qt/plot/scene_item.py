@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
+    QRegion,
     QStaticText,
 )
 
@@ -113,6 +114,10 @@ class SceneItem(pg.GraphicsObject):
         self.painted = scene
         painter.resetTransform()
         painter.translate(origin)
+        # Nothing leaves the plot area: a label past its left edge would run into the
+        # lane titles ("Putin–Xing in Astana").
+        painter.setClipRect(QRectF(0.0, 0.0, scene.view.width, scene.view.height),
+                            Qt.ClipOperation.IntersectClip)
         dpr = self._device_ratio(painter)
         self._lanes(painter, scene)
         region, seen = scene.region, self._seen
@@ -131,18 +136,22 @@ class SceneItem(pg.GraphicsObject):
             # Panning at one scale: a region's events and labels only move, so they are
             # drawn once into a pixmap that each frame shifts.  The selection and the
             # marks are no part of a region: they go over it, each frame.
-            self._blit(painter, scene, region, dpr)
+            self._blit(painter, scene, region, dpr, _left_out(scene, region))
             paint_rings(painter, scene)
-            own = {label.position for label in region.labels}
+            # Labels laid over the region (the selected event's, whole): drawn each frame.
+            own = {_placed(label, scene.offset) for label in region.labels}
             self._labels(painter, scene, tuple(label for label in scene.labels
-                                               if label.current and label.position not in own))
+                                               if _placed(label) not in own))
         self._markers(painter, scene)
 
     def _cached_for(self, region: Scene, dpr: float) -> bool:
         return self._cached is not None and self._cached[0] is region \
             and self._cached[1] == dpr
 
-    def _blit(self, painter: QPainter, scene: Scene, region: Scene, dpr: float) -> None:
+    def _blit(self, painter: QPainter, scene: Scene, region: Scene, dpr: float,
+              left_out: QRegion | None = None) -> None:
+        """The region's pixels, shifted to this view; ``left_out``: where they hold
+        labels this view does not show (their events out of sight, or laid over)."""
         # Shapes at the region's ends reach past it by half a marker, halos further.
         pad = math.ceil(region.sizes.marker * 2 + 8)
         if not self._cached_for(region, dpr):
@@ -161,7 +170,12 @@ class SceneItem(pg.GraphicsObject):
                 into.end()
             self._cached = (region, dpr, pixmap)
         assert self._cached is not None
+        if left_out is not None:
+            painter.save()
+            painter.setClipRegion(left_out, Qt.ClipOperation.IntersectClip)
         painter.drawPixmap(QPointF(scene.offset - pad, 0.0), self._cached[2])
+        if left_out is not None:
+            painter.restore()
 
     def _content(self, painter: QPainter, scene: Scene, dpr: float) -> None:
         """What moves with the events: density strips, shapes, the selection, labels."""
@@ -399,6 +413,29 @@ class SceneItem(pg.GraphicsObject):
     def _device_ratio(painter: QPainter) -> float:
         device = painter.device()
         return float(device.devicePixelRatioF()) if device is not None else 1.0
+
+
+def _placed(label: Label, shift: float = 0.0) -> tuple[int, float, float]:
+    """A label's event and where it is drawn (a region's label shifted by ``shift``, as
+    the view's scene shifts it)."""
+    return label.position, label.rect[0] + shift, label.rect[1]
+
+
+def _left_out(scene: Scene, region: Scene) -> QRegion | None:
+    """The view less the boxes of region labels that ``scene`` leaves out (None: none)."""
+    shown = {_placed(label) for label in scene.labels}
+    dx, width = scene.offset, scene.view.width
+    boxes = [QRectF(left + dx, top, right - left, bottom - top).toAlignedRect()
+             for label in region.labels
+             for left, top, right, bottom in (label.rect,)
+             if right + dx > 0 and left + dx < width
+             and _placed(label, dx) not in shown]
+    if not boxes:
+        return None
+    keep = QRegion(QRectF(0.0, 0.0, width, scene.view.height).toAlignedRect())
+    for box in boxes:
+        keep = keep.subtracted(QRegion(box))
+    return keep
 
 
 def _strip(colours: np.ndarray) -> QImage:

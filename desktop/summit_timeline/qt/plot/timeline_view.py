@@ -37,6 +37,8 @@ from .timeline_view_box import TimelineViewBox
 _MIN_RANGE = 2.0
 """Two days: the data know days, not hours, so there is nothing finer to show."""
 _TITLE_PX = 170
+_EDGE_PX = 24.0
+"""Room kept between an event brought into view and the edge it came in by."""
 _BADGE_TIP = 12
 """Most titles a "+N" lists on hover."""
 
@@ -49,6 +51,8 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self._state = state
         self._focused_once = False
+        self._clicking = False
+        """A click on the timeline is selecting: the view must not move under the pointer."""
         self._lane_spans: tuple[tuple[float, float], ...] = ()
         self._builder = SceneBuilder()
         self._look: Look | None = None
@@ -217,19 +221,29 @@ class TimelineView(QWidget):
         self.view_box.setXRange(lo - pad, hi + pad, padding=0)
 
     def ensure_selection_visible(self) -> None:
+        """Bring the selected event wholly into view by the least movement, if it is not.
+
+        An event already in view leaves the view where it is: re-centring on it threw
+        the other labels off the edge (and, in a file reaching back to 44 BCE, the axis
+        out to the year 3200).  One wider than the view is zoomed to only when none of
+        it is in sight.
+        """
         bounds = self._selected_bounds()
         if bounds is None:
             return
         lo, hi = bounds
         (x0, x1), _ = self.view_box.viewRange()
         width = x1 - x0
-        if lo >= x0 + width * 0.02 and hi <= x1 - width * 0.15:
+        view = self.current_view()
+        margin = min(_EDGE_PX / view.sx if view is not None else 0.0, width * 0.1)
+        if lo >= x0 + margin and hi <= x1 - margin:
             return
-        if hi - lo > width * 0.8:
-            self.zoom_to_selection()
+        if hi - lo > width - 2 * margin:
+            if hi <= x0 or lo >= x1:
+                self.zoom_to_selection()
             return
-        mid = (lo + hi) / 2
-        self.view_box.setXRange(mid - width * 0.45, mid + width * 0.55, padding=0)
+        shift = lo - (x0 + margin) if lo < x0 + margin else hi - (x1 - margin)
+        self.view_box.setXRange(x0 + shift, x1 + shift, padding=0)
 
     def visible_range(self) -> tuple[float, float]:
         (x0, x1), _ = self.view_box.viewRange()
@@ -272,7 +286,7 @@ class TimelineView(QWidget):
 
     def _on_state_selection_changed(self, position: int) -> None:
         self._redraw()
-        if position != NO_SELECTION:
+        if position != NO_SELECTION and not self._clicking:
             self.ensure_selection_visible()
 
     def _redraw(self) -> None:
@@ -366,8 +380,13 @@ class TimelineView(QWidget):
             self._update_lane_titles()
 
     def _on_view_box_clicked(self, scene_pos: QPointF) -> None:
+        """Select what was clicked; the view stays put, since it was clicked where it is."""
         self.plot_widget.setFocus()
-        self._state.select(self._event_at(scene_pos))
+        self._clicking = True
+        try:
+            self._state.select(self._event_at(scene_pos))
+        finally:
+            self._clicking = False
 
     def _on_knowledge_line_moved(self) -> None:
         day = math.floor(self.knowledge_line.value() + 0.5) - 1

@@ -42,10 +42,9 @@ class DateField(QLineEdit):
         """The last complaint about the text, empty while the text is a date."""
         self._tip = ""
         self._calendar: QCalendarWidget | None = None
+        self._no_date = ""
         self.setPlaceholderText("—")
-        width = self.fontMetrics().horizontalAdvance("30 Sep 2024") + 36
-        self.setMinimumWidth(width)
-        self.setMaximumWidth(width + 16)
+        self._fit_width()
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
         self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setToolTip("Pick a day on a calendar (Alt+↓)")
@@ -72,6 +71,20 @@ class DateField(QLineEdit):
             self._calendar.setDateRange(self._minimum, self._maximum)
         if self._date.isValid() and not self._minimum <= self._date <= self._maximum:
             self.setDate(self._date)
+
+    def setNoDateText(self, text: str) -> None:
+        """What the field says while it holds no date ("Everything known"), in place of
+        the placeholder dash: typing a date over it, or picking one, works as ever."""
+        self._no_date = text
+        self._fit_width()
+        self._show()
+
+    def _fit_width(self) -> None:
+        metrics = self.fontMetrics()
+        width = max(metrics.horizontalAdvance("30 Sep 2024"),
+                    metrics.horizontalAdvance(self._no_date)) + 36
+        self.setMinimumWidth(width)
+        self.setMaximumWidth(width + 16)
 
     def minimumDate(self) -> QDate:
         return QDate(self._minimum)
@@ -194,7 +207,7 @@ class DateField(QLineEdit):
         return self.locale().toString(value, DISPLAY_FORMAT)
 
     def _shown_text(self) -> str:
-        return self._format(self._date) if self._date.isValid() else ""
+        return self._format(self._date) if self._date.isValid() else self._no_date
 
     def _show(self) -> None:
         text = self._shown_text()

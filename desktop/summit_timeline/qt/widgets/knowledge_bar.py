@@ -30,6 +30,7 @@ def from_qdate(value: QDate) -> int:
     return int(value.toJulianDay()) - _JULIAN_EPOCH
 
 
+_EVERYTHING: Final = "Everything known"
 _FIRST_DAY = -4_371_222  # 1 Jan of year -9998 (9999 BCE), as days since 1970-01-01
 _LAST_DAY = 2_932_896  # 31 Dec 9999
 
@@ -107,8 +108,16 @@ class KnowledgeBar(QToolBar):
         self._sync_reset_button()
         self._syncing = True
         try:
-            if day is None or not self.isEnabled():
+            if day is None:
+                # Every report known ("2024 in hindsight"): said in words, the slider
+                # past the last report; a date typed or dragged from there is taken.
+                self.date_edit.setNoDateText(_EVERYTHING)
+                self.date_edit.setDate(QDate())
+                self.slider.setValue(self.slider.maximum())
+                return
+            if not self.isEnabled():
                 # Nothing to choose between: a dash, not a date that means nothing.
+                self.date_edit.setNoDateText("")
                 self.date_edit.setDate(QDate())
                 return
             self.slider.setValue(day)

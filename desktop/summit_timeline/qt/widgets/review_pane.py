@@ -4,14 +4,19 @@ Every edit goes straight to the session (memory), which saves within a second;
 the pane holds no review state of its own, so it can be rebuilt, hidden or
 closed at any moment without losing a keystroke.  It follows the shared
 selection and the session's change signal, and writes nothing else.
+
+The reviewer's name is a field of the pane, not a dialog: a dialog that popped
+up under the first flag took the note typed next for a name.  Until a name is
+given, a flag is refused with a word on where to type it, and a note typed
+stays in its editor, kept once the name is there.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -31,9 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.model import Event
+from ...core.model import Event, Timeline
 from ...core.review_flags import FLAG_CODE, FLAG_LABELS, FLAGS, Flag, ItemKind, Verdict
 from ..plot.review_badges import badge_icon
+from ..review_session import clean_name
 from ..state import NO_SELECTION, ViewState
 
 if TYPE_CHECKING:
@@ -66,6 +73,18 @@ class ReviewPane(QWidget):
         self.read_only_banner.setSizePolicy(QSizePolicy.Policy.Preferred,
                                             QSizePolicy.Policy.Minimum)
         self.read_only_banner.hide()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Your name: flags and notes are saved under it")
+        self.name_edit.setAccessibleName("Reviewer name")
+        self.name_edit.setToolTip("The name your flags and notes are saved under, so that "
+                                  "several reviewers can share a review file (Review → "
+                                  "Reviewer name…)")
+        name_row = QGridLayout()
+        name_row.setContentsMargins(0, 0, 0, 0)
+        name_label = QLabel("&Reviewer")
+        name_label.setBuddy(self.name_edit)
+        name_row.addWidget(name_label, 0, 0)
+        name_row.addWidget(self.name_edit, 0, 1)
         self.title = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         bold = QFont(self.title.font())
         bold.setBold(True)
@@ -84,8 +103,10 @@ class ReviewPane(QWidget):
             button.setAccessibleName(f"Flag: {FLAG_LABELS[flag]}")
             self.flag_group.addButton(button, FLAG_CODE[flag])
             self.flag_buttons[flag] = button
+            button.toggled.connect(lambda on, b=button: _embolden(b, on))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             flags_row.addWidget(button, (number - 1) // 2, (number - 1) % 2)
+        self._style_flags()
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText("Your note on this event: what you checked, what "
                                           "is wrong, what to ask… (Ctrl+Shift+N)")
@@ -97,6 +118,7 @@ class ReviewPane(QWidget):
         self.items_table.verticalHeader().hide()
         self.items_table.setWordWrap(False)
         header = self.items_table.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # not cut at both ends
         header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(VERDICT, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
@@ -116,9 +138,15 @@ class ReviewPane(QWidget):
         orphan_layout.addWidget(self.reattach_button, 0, Qt.AlignmentFlag.AlignRight)
         self._orphans: list[review.Orphan] = []
         self.status = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        # Short enough at least that the tab fits a 612-pixel-high window with the list
+        # below it; both grow with the dock.
+        line = self.fontMetrics().lineSpacing()
+        self.note_edit.setMinimumHeight(round(line * 2.2 + 10))
+        self.items_table.setMinimumHeight(round(line * 2.6 + 10))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.read_only_banner)
+        layout.addLayout(name_row)
         layout.addWidget(self.title)
         layout.addLayout(flags_row)
         layout.addWidget(QLabel("Note"))
@@ -127,6 +155,8 @@ class ReviewPane(QWidget):
         layout.addWidget(self.items_table, 2)
         layout.addWidget(self.orphans_box, 1)
         layout.addWidget(self.status)
+        self.name_edit.editingFinished.connect(self._on_name_edit_finished)
+        self.name_edit.installEventFilter(self)
         self.flag_group.idClicked.connect(self._on_flag_group_clicked)
         self.note_edit.textChanged.connect(self._on_note_edit_text_changed)
         self.items_table.itemChanged.connect(self._on_items_table_item_changed)
@@ -139,6 +169,37 @@ class ReviewPane(QWidget):
         session.sigReviewsChanged.connect(self._on_session_reviews_changed)
         self._refresh()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the name field ends the name; the window's Enter (show the details)
+        waits until focus leaves it."""
+        if watched is self.name_edit and event.type() == QEvent.Type.ShortcutOverride \
+                and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------ theme
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_flags()
+        super().changeEvent(event)
+
+    def _style_flags(self) -> None:
+        """The chosen flag in the theme's highlight, bold: in the dark theme the checked
+        button's own shading was about 20 grey levels from the others."""
+        palette = self.palette()
+        back = palette.color(QPalette.ColorRole.Highlight)
+        text = palette.color(QPalette.ColorRole.HighlightedText)
+        sheet = (f"QToolButton:checked {{ background-color: {back.name()}; "
+                 f"color: {text.name()}; "
+                 f"border: 1px solid {back.darker(130).name()}; border-radius: 3px; "
+                 "padding: 3px; }")
+        for button in self.flag_buttons.values():
+            if button.styleSheet() != sheet:
+                button.setStyleSheet(sheet)
+
     # ------------------------------------------------------------ commands
 
     def set_flag(self, flag: Flag) -> bool:
@@ -148,14 +209,48 @@ class ReviewPane(QWidget):
         done = self._session.set_flag(self._event_id, flag)
         if not done:
             self.status.setText(self._session.why_not_editable())
-        self._show_record(force=True)
+            if self._session.store is not None and not self._session.reviewer:
+                self._want_name()
+        # Without a name nothing was saved: a note typed so far stays in its editor.
+        self._show_record(force=bool(self._session.reviewer))
         return done
+
+    def _want_name(self) -> None:
+        """Point at the empty name field, leaving the keyboard where it is."""
+        self.name_edit.setStyleSheet("QLineEdit { border: 2px solid #C77C00; "
+                                     "border-radius: 3px; padding: 1px; }")
+
+    def focus_name(self) -> None:
+        self.name_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.name_edit.selectAll()
 
     def focus_note(self) -> None:
         self.note_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.note_edit.moveCursor(self.note_edit.textCursor().MoveOperation.End)
 
     # ------------------------------------------------------------ user → session
+
+    def _on_name_edit_finished(self) -> None:
+        """Work under the typed name (trimmed); an emptied field keeps the name there was.
+
+        A note typed before there was a name is kept as soon as there is one."""
+        typed = clean_name(self.name_edit.text())
+        current = self._session.reviewer
+        if not typed:
+            self.name_edit.setText(current)
+            if current:
+                self.status.setText("A reviewer needs a name; it stays " + current + ".")
+            return
+        if typed != self.name_edit.text():
+            self.name_edit.setText(typed)
+        if typed == current:
+            return
+        waiting = self.note_edit.toPlainText() if not current and self._event_id else ""
+        self._session.rename_reviewer(typed)
+        if waiting:
+            assert self._event_id is not None
+            self._session.set_note(self._event_id, waiting)
+        self._show_record()
 
     def _on_flag_group_clicked(self, code: int) -> None:
         if self._syncing:
@@ -167,6 +262,10 @@ class ReviewPane(QWidget):
             return
         if not self._session.set_note(self._event_id, self.note_edit.toPlainText()):
             self.status.setText(self._session.why_not_editable())
+            if self._session.store is not None and not self._session.read_only \
+                    and not self._session.reviewer:
+                self._want_name()
+                return  # the text stays in the editor, kept once a name is given
             self._show_record(force=True)
 
     def _on_verdict_changed(self, row: int) -> None:
@@ -212,11 +311,16 @@ class ReviewPane(QWidget):
             self.read_only_banner.setText(self._session.why_not_editable())
         self.title.setText(event.title if event is not None
                            else "Select an event to review it.")
+        self.name_edit.setEnabled(not read_only)
+        if not self.name_edit.hasFocus():
+            self.name_edit.setText(self._session.reviewer)
+        if self._session.reviewer:
+            self.name_edit.setStyleSheet("")
         self._keys = _item_keys(event)
         self._show_record()
         self._show_orphans()
         store = self._session.store
-        who = self._session.reviewer or "(asked on your first note)"
+        who = self._session.reviewer or "type your name above"
         where = store.path.name if store is not None else "—"
         self.status.setText(self._session.unavailable if store is None
                             and self._session.unavailable
@@ -235,7 +339,9 @@ class ReviewPane(QWidget):
         another reviewer's note (or ``force``: an edit was refused)."""
         record = self._current()
         shown_for = (id(self._session.store), self._session.reviewer, self._event_id)
-        typing = self.note_edit.hasFocus() and shown_for == self._note_for and not force
+        # Typing, or typed before there was a name to keep it under: left alone.
+        held = self.note_edit.hasFocus() or not self._session.reviewer
+        typing = held and shown_for == self._note_for and not force
         self._note_for = shown_for
         self._syncing = True
         try:
@@ -275,8 +381,8 @@ class ReviewPane(QWidget):
                 mark = marks.get(key)
                 text = review.describe_item(timeline, event, key) or key
                 label = _cell(table, row, ITEM)
-                label.setText(f"{kind.capitalize()}: {text}")
-                label.setToolTip(text)
+                label.setText(_item_text(timeline, event, kind, ref) or text)
+                label.setToolTip(f"{kind.capitalize()}: {text}")
                 label.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 box = table.cellWidget(row, VERDICT)
                 if not isinstance(box, QComboBox):
@@ -322,6 +428,33 @@ class ReviewPane(QWidget):
             self.orphan_list.item(self.orphan_list.count() - 1).setToolTip(orphan.review.note)
         self.orphans_box.setVisible(bool(orphans))
         self._on_orphan_list_row_changed(self.orphan_list.currentRow())
+
+
+def _embolden(button: QToolButton, on: bool) -> None:
+    font = button.font()
+    if font.bold() != on:
+        font.setBold(on)
+        button.setFont(font)
+
+
+def _item_text(timeline: Timeline | None, event: Event | None, kind: ItemKind,
+               ref: int | str) -> str | None:
+    """What tells a marked item from the others in a narrow column, its own words first.
+
+    Three rows all reading "Quote: Vladimir Putin:…" could not be told apart: a quote
+    shows its text and then its speaker, a source its title and then its outlet."""
+    if event is None:
+        return None
+    if kind == "quote" and isinstance(ref, int) and ref < len(event.quotes):
+        quote = event.quotes[ref]
+        person = timeline.person(quote.speaker) if timeline is not None else None
+        who = person.name if person is not None and person.name else quote.speaker
+        return f"“{quote.text}” — {who}"
+    if kind == "source" and isinstance(ref, str) and timeline is not None:
+        source = timeline.source(ref)
+        if source is not None:
+            return f"{source.title} — {source.outlet}" if source.outlet else source.title
+    return None
 
 
 def _cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
