@@ -248,3 +248,31 @@ def test_a_view_of_everything_known_says_so_and_a_date_can_be_typed_from_there(
     assert field.text() == "23 Oct 2024"
     window.named_views.actions[f"view.named.{view_id}"].trigger()
     assert field.text() == "Everything known", "and back again"
+
+
+# ------------------------------------------------------------ first size
+
+def test_a_first_start_on_a_laptop_screen_uses_the_whole_screen(qtbot: QtBot) -> None:
+    """At 85% of 1280×720 the window was 1088×612 and the list showed four rows; on a
+    small screen with nothing saved the window takes all of it and opens maximised."""
+    from summit_timeline.qt.gui import make_application
+    from summit_timeline.qt.main_window import fills_screen
+
+    make_application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()
+    restored = window.restore_settings()
+    assert not restored, "a first start has no saved window"
+    window.show_first(restored)
+    qtbot.waitExposed(window)
+    if fills_screen(area.width(), area.height()):
+        assert window.isMaximized() or window.size() == area.size()
+        assert window.width() >= area.width() - 2 and window.height() >= area.height() - 40
+    else:
+        assert not window.isMaximized() and window.width() < area.width()
+    # The event list gets its third of the height, not the 200 pixels of its size hint.
+    qtbot.waitUntil(lambda: window.list_dock.height() >= window.height() * 0.3)
+    assert fills_screen(1280, 720) and fills_screen(1366, 768)
+    assert not fills_screen(1920, 1080) and not fills_screen(2560, 1440)
+    window.close()

@@ -103,7 +103,7 @@ def run_gui(options: GuiOptions) -> int:
     theme = os.environ.get("SUMMIT_TIMELINE_THEME") or settings.theme()
     apply_theme(app, theme if theme in THEMES else "system")
     window = MainWindow(settings)
-    window.restore_settings()
+    restored = window.restore_settings()
     day, problem = _knowledge_day(options.as_of)
     _listen_after_first_frame(instance, window)
     from .first_frame import after_first_frame
@@ -132,7 +132,7 @@ def run_gui(options: GuiOptions) -> int:
     _open_first_file(window, options.file, day, getattr(options, "view", None))
     app.setWindowIcon(QIcon(str(resource("icons/summit-timeline.svg"))))
     install_first_frame_probe(app, window, window.state.sigTimelineChanged)
-    window.show()
+    window.show_first(restored)
     return app.exec()
 
 

@@ -96,7 +96,10 @@ class MainWindow(QMainWindow):
         self.state.sigTimelineChanged.connect(self._on_state_timeline_changed)
         self._sync_theme_actions(self.settings.theme())
         screen = self.screen().availableGeometry()
-        self.resize(max(900, int(screen.width() * 0.85)), max(600, int(screen.height() * 0.85)))
+        if fills_screen(screen.width(), screen.height()):
+            self.resize(screen.width(), screen.height())
+        else:
+            self.resize(int(screen.width() * 0.85), int(screen.height() * 0.85))
         self.reset_layout()
 
     # ------------------------------------------------------------ commands
@@ -153,8 +156,22 @@ class MainWindow(QMainWindow):
                           f"<b>Summit Timeline {__version__}</b><p>An offline viewer for "
                           "timelines of leaders' meetings. It never uses the network.</p>")
 
-    def restore_settings(self) -> None:
-        self.settings.restore_window(self)
+    def restore_settings(self) -> bool:
+        """The window as the user left it; False on a first start (nothing saved)."""
+        return self.settings.restore_window(self)
+
+    def show_first(self, restored: bool) -> None:
+        """Shown at its saved size, else maximised on a laptop-sized screen."""
+        screen = self.screen().availableGeometry()
+        if not restored and fills_screen(screen.width(), screen.height()):
+            self.showMaximized()
+        else:
+            self.show()
+        if not restored:
+            # Dock shares set before the first show are lost to the docks' own size
+            # hints (the list kept 200 pixels of a 1224-pixel window): set them again
+            # once the window has its real size.
+            QTimer.singleShot(0, self.reset_layout)
 
     # ------------------------------------------------------------ composition helpers
 
@@ -274,3 +291,13 @@ class MainWindow(QMainWindow):
         self.files.loader.shutdown()
         self.state.shutdown()
         super().closeEvent(event)
+
+
+def fills_screen(width: int, height: int) -> bool:
+    """Whether a first window should take the whole available area.
+
+    At 85% of a 1280×720 screen the window was 1088×612: the event list showed four
+    rows around a frame of unused desktop.  Below about 1600×1000 every pixel is
+    worth more to the timeline than the desktop behind it.
+    """
+    return width < 1600 or height < 1000

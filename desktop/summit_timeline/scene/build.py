@@ -206,7 +206,7 @@ class SceneBuilder:
                      lanes=region.lanes, lane_colours=region.lane_colours, grid=grid,
                      ticks=ticks, minor=minor, shapes=shapes, labels=labels, glyphs=glyphs,
                      selection=selection, marked=marked, density=density, badges=badges,
-                     markers=tuple(markers), legend=region.legend,
+                     markers=tuple(markers), legend=legend_entries(snap),
                      legend_colour=region.legend_colour, title=title, subtitle=subtitle,
                      emphasis=region.emphasis, drawn=drawn, region=region, offset=dx,
                      known_x=None if region.known_x is None else region.known_x + dx)
@@ -573,7 +573,11 @@ class SceneBuilder:
         owner[candidates] = np.arange(len(candidates))
         obstacles = np.column_stack((shapes.left, shapes.top, shapes.right, shapes.bottom))
         if blocks:
-            obstacles = np.vstack((obstacles, np.array(blocks, np.float64)))
+            # A caption's box has a pixel of padding above and below its text, which a
+            # neighbouring label may share: without this a two-line label beside the
+            # top caption was cut to "Putin–Xi meeti…" for one pixel.
+            rims = np.array(blocks, np.float64) + np.array([0.0, 1.5, 0.0, -1.5])
+            obstacles = np.vstack((obstacles, rims))
         placed = label_layout.place(
             shapes.left[candidates], shapes.right[candidates], shapes.cy[candidates],
             np.array([t.one for t in texts]), sizes.label, priority[candidates],
@@ -685,8 +689,27 @@ def legend_entries(snap: Snapshot) -> tuple[style.LegendEntry, ...]:
     if data_line_day(snap) is not None:
         entries.append(style.AS_OF_ENTRY)
     if snap.review is not None:
-        entries.extend(style.REVIEW_ENTRIES)
+        # Only the flags some drawn event carries: a key to marks nobody made takes a
+        # row from a small window's timeline.
+        used = _flags_in(snap.draw.review)
+        entries.extend(e for e in style.REVIEW_ENTRIES if e.badge in used)
     return tuple(entries)
+
+
+_flags_seen: tuple[NDArray[np.int8], frozenset[int]] | None = None
+
+
+def _flags_in(review: NDArray[np.int8]) -> frozenset[int]:
+    """The flags in ``review``, counted once per array (every frame asks again)."""
+    global _flags_seen
+    seen = _flags_seen
+    if seen is not None and seen[0] is review:
+        return seen[1]
+    counts = np.bincount(review.astype(np.intp), minlength=4) if len(review) else \
+        np.zeros(4, np.intp)
+    flags = frozenset(int(k) for k in np.flatnonzero(counts))
+    _flags_seen = (review, flags)
+    return flags
 
 
 def _heading(snap: Snapshot, view: View) -> tuple[str, str]:

@@ -274,9 +274,14 @@ def test_a_slide_names_where_its_quote_and_figure_were_published(qtbot: QtBot,
                                                                  timeline: Timeline) -> None:
     deck = build_deck(timeline)
     slides = SlidePainter(deck, PROJECTOR)
-    astana = next(k for k, p in enumerate(deck.steps)
-                  if p != TITLE and deck.data.event(p).id == "putin-xi-2024-07-03-astana")
-    _paint(slides, astana, (1280, 720))
+
+    def step(event_id: str) -> int:
+        return next(k for k, p in enumerate(deck.steps)
+                    if p != TITLE and deck.data.event(p).id == event_id)
+
+    _paint(slides, step("putin-xi-2024-07-03-astana"), (1280, 720))
     assert "Pledge Times" in " ".join(slides.lines["quote"])
-    assert "Rossiyskaya Gazeta" in " ".join(slides.lines["figure"])
+    _paint(slides, step("putin-xi-2024-05-16-beijing"), (1280, 720))
+    credit = " ".join(slides.lines["figure"])
+    assert "stated by Xi Jinping" in credit and "Xinhua" in credit
     assert not any(line.endswith("…") for line in slides.lines["figure"])

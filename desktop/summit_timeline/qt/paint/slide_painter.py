@@ -334,6 +334,21 @@ class SlidePainter:
     def _lay_story(self, content: SlideContent, width: float, room: float, h: float
                    ) -> tuple[list[_Box], text_block.Block | None]:
         wanted = self._boxes(content)
+        laid = self._lay_boxes(content, wanted, width, room, h)
+        if content.figure and content.figure_source and \
+                not any(box.kind == "figure" for box in laid[0]):
+            # A figure that would give way keeps its place credited to its speaker
+            # alone: the sources line below still names where it was published.
+            plain = [(kind, main, content.figure_by if kind == "figure" else by)
+                     for kind, main, by in wanted]
+            kept = self._lay_boxes(content, plain, width, room, h)
+            if any(box.kind == "figure" for box in kept[0]):
+                return kept
+        return laid
+
+    def _lay_boxes(self, content: SlideContent, wanted: list[tuple[str, str, str]],
+                   width: float, room: float, h: float
+                   ) -> tuple[list[_Box], text_block.Block | None]:
         while True:
             best: tuple[tuple[float, float], list[_Box], text_block.Block | None] | None = None
             boxes: list[_Box] = []
@@ -357,7 +372,7 @@ class SlidePainter:
                     best = (score, boxes, summary)
             if best is not None:
                 return best[1], best[2]
-            if any(box.kind == "figure" for box in boxes):
+            if any(box[0] == "figure" for box in wanted):
                 wanted = [box for box in wanted if box[0] != "figure"]
                 continue
             boxes = self._whole_boxes(wanted, width, room, 0.0, h)  # as small as whole
