@@ -150,9 +150,9 @@ def test_shutdown_abandons_a_worker_that_is_still_running(
     loader.load(default_dataset())
     assert entered.wait(10)
     running = list(loader._threads)
-    started = time.monotonic()
     loader.shutdown(timeout_ms=20)
-    assert time.monotonic() - started < 1
+    # Still inside its call (released only below): shutdown did not wait for it.
+    assert running and all(t.is_alive() for t in running)
     assert not loader._threads and all(t.daemon for t in running)
     release.set()
     assert all(t.wait(10_000) for t in running)
