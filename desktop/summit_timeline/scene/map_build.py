@@ -90,13 +90,18 @@ def inset_view(snap: Snapshot, lane: int, width: float, height: float) -> MapVie
     return fit_view(sites.lonlat[used], width, height, margin=0.16)
 
 
+_ROUTES_KEPT = 8
+
+
 class MapBuilder:
     """Builds map scenes, remembering the per-site grouping between frames (a pan or a
     zoom of the dock groups nothing again)."""
 
     def __init__(self) -> None:
         self._groups: tuple[tuple[object, ...], _Groups] | None = None
-        self._route_stops: tuple[tuple[object, ...], _Stops] | None = None
+        self._route_stops: list[tuple[tuple[object, ...], _Stops]] = []
+        """The routes of the last few tracks: stepping through events of several tracks
+        asks for each again (12 ms at a million events)."""
 
     def build(self, snap: Snapshot, view: MapView, look: Look,
               story: MapStory | None = None) -> MapScene:
@@ -157,23 +162,23 @@ class MapBuilder:
         self._window_groups(snap, codes)
         if lane is not None and lane >= 0:
             self._stops(snap, codes, lane, NO_SELECTION)
-        groups, stops = self._groups, self._route_stops
+        groups, stops = self._groups, self._route_stops[:1]
 
         def adopt(into: MapBuilder) -> None:
             into._groups = groups or into._groups
-            into._route_stops = stops or into._route_stops
+            into._route_stops = (stops + into._route_stops)[:_ROUTES_KEPT]
 
         return adopt
 
     def _stops(self, snap: Snapshot, codes: NDArray[np.int32], lane: int,
                inset: int) -> _Stops:
         key = (snap.index, snap.known, snap.shown, snap.filter, lane, inset)
-        if self._route_stops is not None and all(
-                a is b or (isinstance(a, int | EventFilter) and a == b)
-                for a, b in zip(self._route_stops[0], key, strict=True)):
-            return self._route_stops[1]
+        for kept, stops in self._route_stops:
+            if all(a is b or (isinstance(a, int | EventFilter) and a == b)
+                   for a, b in zip(kept, key, strict=True)):
+                return stops
         stops = _route_stops(snap, codes, lane, inset)
-        self._route_stops = (key, stops)
+        self._route_stops = [(key, stops), *self._route_stops][:_ROUTES_KEPT]
         return stops
 
     def _window_groups(self, snap: Snapshot, codes: NDArray[np.int32]) -> _Groups:

@@ -15,7 +15,6 @@ own dot, lay over Beijing's.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,11 +41,18 @@ def place_labels(wanted: list[Wanted], dots: list[tuple[float, float, float]],
     placed: dict[int, MapLabel] = {}
     taken = np.zeros((0, 4))
     line = measure.line_height
-    dx, dy, dr = (np.array([d[k] for d in dots], np.float64).reshape(-1) for k in range(3))
+    all_x, all_y, all_r = (np.array([d[k] for d in dots], np.float64).reshape(-1)
+                           for k in range(3))
+    biggest = float(all_r.max()) if len(all_r) else 0.0
     for item in wanted:
         w = measure.width(item.text) + PAD
         gap = line * 0.2
         r = item.radius
+        # Only dots within a name's length of this one can touch or outrank a spot of
+        # it: the rest are left out of every test (a hundred places cost ten times less).
+        reach_all = w + r + biggest + line * 3
+        local = (all_x - item.x) ** 2 + (all_y - item.y) ** 2 <= reach_all * reach_all
+        dx, dy, dr = all_x[local], all_y[local], all_r[local]
         own = (dx - item.x) ** 2 + (dy - item.y) ** 2 < 1e-6
         # Dots touching this one (Tianjin on Beijing's rim) are its cluster.
         reach = r + dr + line * 0.4
@@ -66,53 +72,56 @@ def place_labels(wanted: list[Wanted], dots: list[tuple[float, float, float]],
         # the biggest dot of a cluster names it over its smaller dots, never the reverse.
         outside = ~own & ~near
         smaller = near & (dr <= r)
-        for nearer, clear in ((~own, ~own), (outside, ~own), (outside, ~own & ~smaller)):
-            rect = _free_spot(spots, w, line, gap, item, r, taken,
-                              (dx[nearer], dy[nearer], dr[nearer]),
-                              (dx[clear], dy[clear], dr[clear]), width, height)
-            if rect is not None:
-                placed[item.key] = MapLabel(item.text, rect)
-                taken = np.vstack((taken, rect))
-                break
+        rect = _free_spot(spots, w, line, gap, item, r, taken, (dx, dy, dr),
+                          ((~own, ~own), (outside, ~own), (outside, ~own & ~smaller)),
+                          width, height)
+        if rect is not None:
+            placed[item.key] = MapLabel(item.text, rect)
+            taken = np.vstack((taken, rect))
     return placed
 
 
 def _free_spot(spots: NDArray[np.float64], w: float, line: float, gap: float, item: Wanted,
                r: float, taken: NDArray[np.float64],
-               nearer: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]],
-               clear: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]],
+               dots: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]],
+               tries: tuple[tuple[NDArray[np.bool_], NDArray[np.bool_]], ...],
                width: float, height: float) -> tuple[float, float, float, float] | None:
-    """The first of ``spots`` (top-left corners) inside the picture, over no name in
-    ``taken`` and no dot of ``clear``, and nearer its own dot than to any of ``nearer``
-    (x, y, radius arrays) by ``gap``."""
-    for left, top in spots.tolist():
-        right, bottom = left + w, top + line
-        if left < 0 or top < 0 or right > width or bottom > height:
-            continue
-        if len(taken) and np.any((left < taken[:, 2]) & (taken[:, 0] < right)
-                                 & (top < taken[:, 3]) & (taken[:, 1] < bottom)):
-            continue
-        if len(clear[0]) and np.any(_gaps(left, top, right, bottom, *clear) < 0):
-            continue
-        mine = max(_reach(left, top, right, bottom, item.x, item.y) - r, 0.0)
-        if len(nearer[0]) and np.any(_gaps(left, top, right, bottom, *nearer) < mine + gap):
-            continue
-        return (left, top, right, bottom)
+    """The first of ``spots`` (top-left corners) inside the picture and over no name in
+    ``taken``, for the first of ``tries`` that has one: a try is (nearer, clear), masks
+    of ``dots`` (x, y, radius arrays); the spot covers no dot of ``clear`` and is nearer
+    its own dot than any of ``nearer`` by ``gap``.  Every spot and every try is worked
+    out at once from one table of distances: this runs for every place on every change
+    of selection."""
+    left, top = spots[:, 0], spots[:, 1]
+    right, bottom = left + w, top + line
+    ok = (left >= 0) & (top >= 0) & (right <= width) & (bottom <= height)
+    if len(taken) and ok.any():
+        ok &= ~np.any((left[:, None] < taken[None, :, 2]) & (taken[None, :, 0] < right[:, None])
+                      & (top[:, None] < taken[None, :, 3]) & (taken[None, :, 1] < bottom[:, None]),
+                      axis=1)
+    if not ok.any():
+        return None
+    gaps = _gaps(left, top, right, bottom, *dots)
+    nx = np.clip(item.x, left, right) - item.x
+    ny = np.clip(item.y, top, bottom) - item.y
+    mine = np.maximum(np.hypot(nx, ny) - r, 0.0)
+    covers = gaps < 0
+    crowds = gaps < (mine + gap)[:, None]
+    for nearer, clear in tries:
+        fits = ok & ~np.any(covers & clear, axis=1) & ~np.any(crowds & nearer, axis=1)
+        hits = np.flatnonzero(fits)
+        if len(hits):
+            k = int(hits[0])
+            return (float(left[k]), float(top[k]), float(right[k]), float(bottom[k]))
     return None
 
 
-def _gaps(left: float, top: float, right: float, bottom: float, x: NDArray[np.float64],
-          y: NDArray[np.float64], radius: NDArray[np.float64]) -> NDArray[np.float64]:
-    """How far each dot's rim is from a box (negative: the dot reaches into it)."""
-    nx = np.clip(x, left, right) - x
-    ny = np.clip(y, top, bottom) - y
-    gaps: NDArray[np.float64] = np.sqrt(nx * nx + ny * ny) - radius
+def _gaps(left: NDArray[np.float64], top: NDArray[np.float64], right: NDArray[np.float64],
+          bottom: NDArray[np.float64], x: NDArray[np.float64], y: NDArray[np.float64],
+          radius: NDArray[np.float64]) -> NDArray[np.float64]:
+    """How far each dot's rim is from each box (spots × dots; negative: the dot reaches
+    into it)."""
+    nx = np.clip(x[None, :], left[:, None], right[:, None]) - x[None, :]
+    ny = np.clip(y[None, :], top[:, None], bottom[:, None]) - y[None, :]
+    gaps: NDArray[np.float64] = np.sqrt(nx * nx + ny * ny) - radius[None, :]
     return gaps
-
-
-def _reach(left: float, top: float, right: float, bottom: float, x: float, y: float
-           ) -> float:
-    """Distance from (x, y) to the nearest point of a box (0 inside it)."""
-    nx = min(max(x, left), right) - x
-    ny = min(max(y, top), bottom) - y
-    return math.hypot(nx, ny)

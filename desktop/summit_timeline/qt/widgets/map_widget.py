@@ -63,6 +63,9 @@ class MapWidget(QWidget):
         super().__init__(parent)
         self._state = state
         self._builder = MapBuilder()
+        self._built: tuple[Snapshot, MapView, Look, MapScene] | None = None
+        """The last scene with what it was built from: the caption and the paint of one
+        change ask for the same scene, and a hover repaints without a change."""
         self._worker_builder = MapBuilder()
         """Prepares the next snapshot's map on the snapshot worker (one job at a time)."""
         self._look: Look | None = None
@@ -109,7 +112,13 @@ class MapWidget(QWidget):
         view = self.map_view()
         if snap is None or view is None:
             return None
-        return self._builder.build(snap, view, self.look())
+        look = self.look()
+        built = self._built
+        if built is not None and built[0] is snap and built[1] is view and built[2] is look:
+            return built[3]
+        scene = self._builder.build(snap, view, look)
+        self._built = (snap, view, look, scene)
+        return scene
 
     def _plan(self) -> Plan | None:
         """While the worker works out the next snapshot of a big file, it also works out
