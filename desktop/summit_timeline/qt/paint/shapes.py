@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QRadialGradient
 
 from ...scene.palette import Rgba
+from ...scene.scene import Marker
 from ...scene.style import BAND, POINT, STYLES, Style
 
 _COLOURS: dict[Rgba, QColor] = {}
@@ -158,3 +159,19 @@ def halo_sprite(size: float, colour: QColor, dpr: float) -> QPixmap:
     painter.end()
     pixmap.setDevicePixelRatio(dpr)
     return pixmap
+
+
+def marker_line(painter: QPainter, marker: Marker, height: float, back: QColor) -> QColor:
+    """A marker's line ("known on", "data as of") and the ground of its caption, drawn
+    alike by the window and on paper; the caller writes the caption in the colour
+    returned, each painter with its own text path."""
+    colour = qcolor(marker.colour)
+    pen = QPen(colour, marker.width)
+    if marker.dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.drawLine(QPointF(marker.x, 0), QPointF(marker.x, height))
+    left, top, right, bottom = marker.caption_rect
+    painter.fillRect(QRectF(left, top, right - left, bottom - top), back)
+    painter.setPen(colour)
+    return colour

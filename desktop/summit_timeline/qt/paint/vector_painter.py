@@ -148,15 +148,8 @@ class VectorPainter:
         back = qcolor(scene.palette.label_back)
         painter.setFont(self.font)
         for marker in scene.markers:
-            colour = qcolor(marker.colour)
-            pen = QPen(colour, marker.width)
-            if marker.dashed:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(QPointF(marker.x, 0), QPointF(marker.x, scene.view.height))
-            left, top, right, bottom = marker.caption_rect
-            painter.fillRect(QRectF(left, top, right - left, bottom - top), back)
-            painter.setPen(colour)
+            shapes.marker_line(painter, marker, scene.view.height, back)
+            left, top, _, bottom = marker.caption_rect
             painter.drawText(QPointF(left + PAD / 2, self._baseline(top, bottom - top)),
                              marker.caption)
 

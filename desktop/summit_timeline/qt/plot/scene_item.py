@@ -331,15 +331,8 @@ class SceneItem(pg.GraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         back = qcolor(scene.palette.label_back)
         for marker in scene.markers:
-            colour = qcolor(marker.colour)
-            pen = QPen(colour, marker.width)
-            if marker.dashed:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(QPointF(marker.x, 0), QPointF(marker.x, scene.view.height))
-            left, top, right, bottom = marker.caption_rect
-            painter.fillRect(QRectF(left, top, right - left, bottom - top), back)
-            painter.setPen(colour)
+            shapes.marker_line(painter, marker, scene.view.height, back)
+            left, top, _, bottom = marker.caption_rect
             self._text(painter, marker.caption, False, left + PAD / 2,
                        top + (bottom - top - scene.sizes.line) / 2)
 
