@@ -285,7 +285,7 @@ class EventListWidget(QWidget):
             wanted()
 
     def _update_count(self) -> None:
-        index = self._state.index
-        total = len(index) if index is not None else 0
+        known = self._state.known
+        total = known.count if known is not None else 0
         shown = self.model.rowCount()
         self.count_label.setText(f"{shown:,} of {total:,} events")
