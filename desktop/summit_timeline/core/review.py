@@ -18,6 +18,7 @@ reattach them to the renamed event (``moved_to`` then marks the old record).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -255,7 +256,23 @@ def _problem(file: str, data: bytes, err: Exception) -> Problem:
         message = message[: at_byte.start()].rstrip()
     if not data.strip():
         message = "the file is empty"
+    elif message.startswith("Input data was truncated"):
+        return _cut_short(file, data) or Problem(file, message, path, line, column)
     return Problem(file, message, path, line, column)
+
+
+def _cut_short(file: str, data: bytes) -> Problem | None:
+    """A sidecar cut short says which list or object it leaves open, as timelines do."""
+    from .formats.native import explain_json_error
+
+    text = data.decode("utf-8", errors="replace")
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        return Problem(file, explain_json_error(err, text), "", err.lineno, err.colno)
+    except (ValueError, RecursionError):
+        return None
+    return None
 
 
 def to_records(doc: ReviewDocument) -> Records:
