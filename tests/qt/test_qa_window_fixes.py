@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from summit_timeline.core.problems import LoadError, Problem
 from summit_timeline.qt.main_window import MainWindow
 from summit_timeline.qt.widgets.problem_dialog import problem_dialog
-from summit_timeline.scene import label_layout
 from summit_timeline.resources import default_dataset
+from summit_timeline.scene import label_layout
 from summit_timeline.scene.scene import Rect
 
 PUTIN_XI = ("putin-xi-2024-05-16-beijing", "putin-xi-2024-07-03-astana",
