@@ -7,8 +7,8 @@ Left to Qt, the stretched Title column took most of the table while Place read
 here come from a sample of rows spread over the whole list: two hundred rows
 cost the same at a hundred events or a million.  When the table is too narrow
 for everything, the title keeps a share of the width and the columns that can
-give (Place, Track) give in proportion (a cut cell's tooltip shows it whole).  A column the user has dragged keeps
-the width they gave it.
+give (Place, Track) give in proportion (a cut cell's tooltip shows it whole).
+A column the user has dragged keeps the width they gave it.
 """
 
 from __future__ import annotations
