@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -139,3 +140,30 @@ def test_a_file_cut_short_is_named_so_in_a_dialog_that_follows_the_theme(
         window.set_theme("system")
     assert window.state.index is not None and len(window.state.index) == 69, \
         "the bundled timeline stays on screen"
+
+
+def test_all_meetings_at_1280_shortens_no_label_below_60_percent_of_its_title(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The README: a title is shortened with "…" only so far, never below 60% of it.  At
+    1280×720 the All view drew "BRICS sum…" (9 of 21 letters) and "Putin–Xi tal…"."""
+    index = window.state.index
+    assert index is not None
+    titles = {p: index.event(p).title for p in range(len(index))}
+    window.resize(1280, 690)  # maximised on a 1280×720 screen
+    window.reset_layout()
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    window.named_views.actions["view.named.since-2013"].trigger()
+    texts, _, _ = _labels(window)
+    shortened = 0
+    for position, drawn in texts.items():
+        title = titles[position]
+        if "…" not in drawn:
+            assert drawn.startswith(title), (drawn, title)
+            continue
+        shortened += 1
+        kept = drawn.split("…")[0]
+        assert title.startswith(kept), (drawn, title)
+        assert len(kept) >= math.ceil(0.6 * len(title)), \
+            f"{drawn!r} keeps {len(kept)} of {len(title)} characters"
+    assert shortened, "the view is crowded enough to shorten some labels"
+    assert len(texts) >= 12, "and still labels most of what it can"
