@@ -7,7 +7,8 @@ Left to Qt, the stretched Title column took most of the table while Place read
 here come from a sample of rows spread over the whole list: two hundred rows
 cost the same at a hundred events or a million.  When the table is too narrow
 for everything, the title keeps a share of the width and the columns that can
-give (Place, Track) give in proportion (a cut cell's tooltip shows it whole).
+give do so in turn: Place (whose long names are few) before Track (a cut cell's
+tooltip shows it whole).
 A column the user has dragged keeps the width they gave it.
 """
 
@@ -35,7 +36,8 @@ class ColumnFit(QObject):
         self._table = table
         self._stretch = stretch
         self._fitted = tuple(fitted)
-        self._shrinkable = frozenset(shrinkable)
+        self._shrinkable = tuple(shrinkable)
+        """Columns that give way when room is short, first first."""
         self._wanted: dict[int, int] = {}
         self._stretch_wanted = 0
         self.user_sized: set[int] = set()
@@ -98,16 +100,16 @@ class ColumnFit(QObject):
         room = self._table.viewport().width()
         widths = {column: header.sectionSize(column) if column in self.user_sized
                   else self._wanted[column] for column in self._fitted}
-        give = [c for c in self._fitted if c in self._shrinkable and c not in self.user_sized]
+        give = [c for c in self._shrinkable if c not in self.user_sized]
         kept = min(self._stretch_wanted, int(TITLE_SHARE * room))
         over = sum(widths.values()) + kept - room
-        if over > 0 and give:
-            floors = {c: header.sectionSizeHint(c) for c in give}
-            spare = sum(widths[c] - floors[c] for c in give)
-            if spare > 0:
-                scale = max(0.0, 1.0 - over / spare)
-                for c in give:
-                    widths[c] = floors[c] + int((widths[c] - floors[c]) * scale)
+        for column in give:  # in the order given: the first gives way first
+            if over <= 0:
+                break
+            cut = min(over, widths[column] - header.sectionSizeHint(column))
+            if cut > 0:
+                widths[column] -= cut
+                over -= cut
         self._applying = True
         try:
             for column, width in widths.items():
