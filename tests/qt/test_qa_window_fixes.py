@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+
 import numpy as np
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from summit_timeline.core.problems import LoadError, Problem
 from summit_timeline.qt.main_window import MainWindow
 from summit_timeline.qt.widgets.problem_dialog import problem_dialog
+from summit_timeline.resources import default_dataset
 from summit_timeline.scene import label_layout
 from summit_timeline.scene.scene import Rect
 
@@ -100,3 +106,64 @@ def test_problem_position_and_path_are_kept_apart(qtbot: QtBot) -> None:
     qtbot.addWidget(box)
     assert "line 558, column 15 — <code>$.events[1].when</code>: not a date" \
         in box.informativeText()
+
+
+def test_a_file_cut_short_is_named_so_in_a_dialog_that_follows_the_theme(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    """The tester's file ended after `…"status":"held"}`: the dialog says the events list
+    is never closed (not "a comma may be missing"), drawn in the dark theme's colours,
+    and it follows a switch back to light while it is open."""
+    whole = default_dataset().read_text("utf-8")
+    cut = tmp_path / "cut.timeline.json"
+    cut.write_text(whole[:whole.index('"status": "held"') + len('"status": "held"')] + "}",
+                   "utf-8")
+    window.set_theme("dark")
+    dark = QApplication.palette()
+    try:
+        with qtbot.waitSignal(window.files.sigProblemShown, timeout=10_000) as shown:
+            window.files.open(str(cut))
+        box = shown.args[0]
+        assert isinstance(box, QMessageBox)
+        assert "the file ends before the list $.events (opened at line" in box.informativeText()
+        assert "comma" not in box.informativeText()
+        qtbot.waitUntil(lambda: box.palette().color(QPalette.ColorRole.Window)
+                        == dark.color(QPalette.ColorRole.Window))
+        image = box.grab().toImage()
+        assert image.pixelColor(4, 4).lightness() < 60, "a dark dialog in the dark theme"
+        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+        assert label is not None
+        assert label.palette().color(QPalette.ColorRole.WindowText).lightness() > 180
+        window.set_theme("light")
+        qtbot.waitUntil(lambda: box.grab().toImage().pixelColor(4, 4).lightness() > 200)
+        box.close()
+    finally:
+        window.set_theme("system")
+    assert window.state.index is not None and len(window.state.index) == 69, \
+        "the bundled timeline stays on screen"
+
+
+def test_all_meetings_at_1280_shortens_no_label_below_60_percent_of_its_title(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The README: a title is shortened with "…" only so far, never below 60% of it.  At
+    1280×720 the All view drew "BRICS sum…" (9 of 21 letters) and "Putin–Xi tal…"."""
+    index = window.state.index
+    assert index is not None
+    titles = {p: index.event(p).title for p in range(len(index))}
+    window.resize(1280, 690)  # maximised on a 1280×720 screen
+    window.reset_layout()
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    window.named_views.actions["view.named.since-2013"].trigger()
+    texts, _, _ = _labels(window)
+    shortened = 0
+    for position, drawn in texts.items():
+        title = titles[position]
+        if "…" not in drawn:
+            assert drawn.startswith(title), (drawn, title)
+            continue
+        shortened += 1
+        kept = drawn.split("…")[0]
+        assert title.startswith(kept), (drawn, title)
+        assert len(kept) >= math.ceil(0.6 * len(title)), \
+            f"{drawn!r} keeps {len(kept)} of {len(title)} characters"
+    assert shortened, "the view is crowded enough to shorten some labels"
+    assert len(texts) >= 12, "and still labels most of what it can"

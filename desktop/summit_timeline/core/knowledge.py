@@ -231,6 +231,12 @@ class KnownArrays:
     flags: NDArray[np.uint8]
 
     @cached_property
+    def count(self) -> int:
+        """Events known on ``day``: what "15 of 63 events" counts against, so that
+        events first reported later are not counted before anyone knew of them."""
+        return int(np.count_nonzero(self.visible))
+
+    @cached_property
     def shown_status(self) -> NDArray[np.int8]:
         """``status`` with ``UNDER_WAY`` for the held events not over on ``day``: what the
         timeline, the list and the slides say (and how the timeline draws them)."""

@@ -18,8 +18,9 @@ reattach them to the renamed event (``moved_to`` then marks the old record).
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Final, Literal
@@ -39,7 +40,9 @@ from .review_flags import FLAGS as FLAGS
 from .review_flags import ITEM_KINDS as ITEM_KINDS
 from .review_flags import Flag as Flag
 from .review_flags import ItemKind as ItemKind
+from .review_flags import Progress as Progress
 from .review_flags import Verdict as Verdict
+from .review_flags import count_flags
 
 FORMAT: Final = "summit-timeline-review/1"
 FORMAT_PREFIX: Final = "summit-timeline-review/"
@@ -253,7 +256,23 @@ def _problem(file: str, data: bytes, err: Exception) -> Problem:
         message = message[: at_byte.start()].rstrip()
     if not data.strip():
         message = "the file is empty"
+    elif message.startswith("Input data was truncated"):
+        return _cut_short(file, data) or Problem(file, message, path, line, column)
     return Problem(file, message, path, line, column)
+
+
+def _cut_short(file: str, data: bytes) -> Problem | None:
+    """A sidecar cut short says which list or object it leaves open, as timelines do."""
+    from .formats.native import explain_json_error
+
+    text = data.decode("utf-8", errors="replace")
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        return Problem(file, explain_json_error(err, text), "", err.lineno, err.colno)
+    except (ValueError, RecursionError):
+        return None
+    return None
 
 
 def to_records(doc: ReviewDocument) -> Records:
@@ -337,19 +356,13 @@ def flag_codes(doc: ReviewDocument | Records, reviewer: str,
     return codes
 
 
-@dataclass(frozen=True, slots=True)
-class Progress:
-    reviewed: int
-    total: int
-    by_flag: dict[Flag, int]
-
-    def text(self) -> str:
-        """The status-bar line, e.g. "7 of 12 reviewed"."""
-        return f"{self.reviewed} of {self.total} reviewed"
-
-
-def progress(doc: ReviewDocument | Records, timeline: Timeline, reviewer: str) -> Progress:
-    """Counts over the timeline's events only; orphaned notes do not count."""
+def progress(doc: ReviewDocument | Records, timeline: Timeline, reviewer: str,
+             known: Callable[[Event], bool] | None = None) -> Progress:
+    """Counts over the timeline's events only (orphaned notes do not count), and of
+    those only the ones ``known`` accepts: the events known on a knowledge date."""
+    if known is not None:
+        ids = [event.id for event in timeline.events if known(event)]
+        return count_flags(flag_codes(doc, reviewer, ids))
     by_flag: dict[Flag, int] = dict.fromkeys(FLAGS, 0)
     for event_id, review in events_of(doc, reviewer).items():
         if review.flag != "unreviewed" and timeline.event(event_id) is not None:

@@ -7,7 +7,11 @@ which the window only needs once the first frame is on screen.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Final, Literal
+
+import numpy as np
+from numpy.typing import NDArray
 
 Flag = Literal["unreviewed", "checked", "needs_work", "disputed"]
 FLAGS: Final[tuple[Flag, ...]] = ("unreviewed", "checked", "needs_work", "disputed")
@@ -23,3 +27,28 @@ FLAG_CODE: Final[dict[Flag, int]] = {flag: code for code, flag in enumerate(FLAG
 ItemKind = Literal["quote", "figure", "source"]
 ITEM_KINDS: Final[tuple[ItemKind, ...]] = ("quote", "figure", "source")
 Verdict = Literal["checked", "disputed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    reviewed: int
+    total: int
+    by_flag: dict[Flag, int]
+
+    def text(self) -> str:
+        """The status-bar line, e.g. "7 of 12 reviewed"."""
+        return f"{self.reviewed:,} of {self.total:,} reviewed"
+
+
+def count_flags(codes: NDArray[np.int8], known: NDArray[np.bool_] | None = None) -> Progress:
+    """Progress over the events ``known`` marks (all if None), from the flag column.
+
+    As known on a date, events first reported later are neither reviewed nor
+    to review: "0 of 63 reviewed" on 3 July 2024, not "0 of 69".  One bincount,
+    so a million events cost the same as a dozen.
+    """
+    counted = codes if known is None or len(known) != len(codes) else codes[known]
+    tally = np.bincount(counted.astype(np.intp), minlength=len(FLAGS))
+    by_flag: dict[Flag, int] = {flag: int(tally[FLAG_CODE[flag]]) for flag in FLAGS}
+    total = len(counted)
+    return Progress(total - by_flag["unreviewed"], total, by_flag)

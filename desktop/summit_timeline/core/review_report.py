@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final
@@ -90,6 +91,24 @@ class Report:
     reviewers: list[ReviewerCounts]
     disputed: list[Disputed]
     orphans: list[review.Orphan]
+    later: int = 0
+    """Events first reported after the knowledge date: counted, never named."""
+    later_marked: int = 0
+    """Of those, how many carry this reviewer's flag or note (so none seem lost)."""
+    knowledge_date: str = ""
+    """The knowledge date in words ("3 Jul 2024"), or "" for everything known."""
+
+    def later_line(self) -> str:
+        """One sentence on the events left out, or "" when none were."""
+        if not self.later:
+            return ""
+        events = "event" if self.later == 1 else "events"
+        line = f"Left out: {self.later:,} {events} first reported after {self.knowledge_date}."
+        if self.later_marked:
+            verb = "carries" if self.later_marked == 1 else "carry"
+            line += (f" {self.later_marked:,} of them {verb} your flag or note; report as "
+                     "known on a later date to see them.")
+        return line
 
 
 GROUPS: Final[tuple[tuple[str, str], ...]] = (
@@ -110,7 +129,19 @@ def build(timeline: Timeline, doc: ReviewDocument, reviewer: str,
     (None: everything the file knows); dates and statuses are given as known then.
     """
     mine = review.events_of(doc, reviewer)
-    order = sorted(enumerate(timeline.events),
+
+    def is_known(event: Event) -> bool:
+        return knowledge.known_state(event, knowledge_day) is not None
+
+    known = [event for event in timeline.events if is_known(event)] \
+        if knowledge_day is not None else list(timeline.events)
+    known_ids = {event.id for event in known}
+    later_marked = sum(1 for event_id, record in mine.items()
+                       if event_id not in known_ids and timeline.event(event_id) is not None
+                       and (record.flag != "unreviewed" or record.note.strip()
+                            or record.items))
+    counted = is_known if knowledge_day is not None else None
+    order = sorted(enumerate(known),
                    key=lambda pair: (_sort_day(pair[1], knowledge_day), pair[0]))
     sections = [_section(timeline, event, mine.get(event.id), knowledge_day)
                 for _, event in order]
@@ -127,22 +158,26 @@ def build(timeline: Timeline, doc: ReviewDocument, reviewer: str,
         generated=moment.strftime("%Y-%m-%d %H:%M UTC"),
         known_on=("as known on " + dates.format_day(knowledge_day)) if knowledge_day is not None
         else "with everything the file knows (no knowledge date)",
-        progress=review.progress(doc, timeline, reviewer),
+        progress=review.progress(doc, timeline, reviewer, counted),
         events=sections,
         groups=[group for group in groups if group.events],
         rest=[s for s in sections if id(s) not in shown],
-        reviewers=_reviewer_counts(doc, timeline),
+        reviewers=_reviewer_counts(doc, timeline, known_ids, counted),
         disputed=[row for section in in_groups for row in section.disputed],
         orphans=review.orphans(doc, timeline, reviewer),
+        later=len(timeline.events) - len(known),
+        later_marked=later_marked,
+        knowledge_date=dates.format_day(knowledge_day) if knowledge_day is not None else "",
     )
 
 
-def _reviewer_counts(doc: ReviewDocument, timeline: Timeline) -> list[ReviewerCounts]:
+def _reviewer_counts(doc: ReviewDocument, timeline: Timeline, known_ids: set[str],
+                     counted: Callable[[Event], bool] | None) -> list[ReviewerCounts]:
     counts = []
     for name in review.reviewer_names(doc):
-        progress = review.progress(doc, timeline, name)
+        progress = review.progress(doc, timeline, name, counted)
         notes = sum(1 for event_id, record in review.events_of(doc, name).items()
-                    if record.note.strip() and timeline.event(event_id) is not None)
+                    if record.note.strip() and event_id in known_ids)
         counts.append(ReviewerCounts(name, progress.by_flag, notes))
     return counts
 
@@ -241,7 +276,10 @@ def render_markdown(timeline: Timeline, doc: ReviewDocument, reviewer: str,
                + (f"Timeline file: {_md(report.timeline_file)} · " if report.timeline_file
                   else "") + f"Generated {report.generated}")
     out += ["", f"Reviewed against the timeline {report.known_on}. "
-            f"Progress: {report.progress.text()}", "", "## Summary", "", "### By flag", "",
+            f"Progress: {report.progress.text()}"]
+    if report.later:
+        out += ["", report.later_line()]
+    out += ["", "## Summary", "", "### By flag", "",
             "| Flag | Events |", "| --- | ---: |"]
     out += [f"| {FLAG_LABELS[flag]} | {report.progress.by_flag[flag]} |" for flag in FLAGS]
     out += [f"| **Total** | {report.progress.total} |", "", "### By reviewer", ""]
@@ -398,6 +436,7 @@ def render_html(timeline: Timeline, doc: ReviewDocument, reviewer: str,
            + f" · Generated {_h(report.generated)}</p>",
            f'<p class="meta">Reviewed against the timeline {_h(report.known_on)} · '
            f"{_h(report.progress.text())}</p>",
+           *([f'<p class="meta">{_h(report.later_line())}</p>'] if report.later else []),
            "</header>", "<main>",
            '<section id="summary">', "<h2>Summary</h2>", '<table class="counts">',
            "<caption>Events by review flag</caption>",

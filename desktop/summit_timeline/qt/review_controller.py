@@ -61,7 +61,8 @@ class ReviewController(QObject):
         self.watch = FileWatch(self)
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName("Review progress")
-        self.progress_label.setToolTip("Events you have flagged, of all events in the timeline")
+        self.progress_label.setToolTip("Events you have flagged, of the events known on the "
+                                       "knowledge date")
         self.last_changes: TimelineChanges | None = None
         self.last_compare: CompareDialog | None = None
         self.last_chooser: EventChooser | None = None
@@ -71,6 +72,7 @@ class ReviewController(QObject):
         """Sidecars wait until ``open_after_first_frame`` lets them open."""
         window.statusBar().addPermanentWidget(self.progress_label)
         state.sigTimelineChanged.connect(self._on_state_timeline_changed)
+        state.sigKnowledgeChanged.connect(self._update_progress)
         self.session.sigStoreChanged.connect(self._on_session_store_changed)
         self.session.sigReviewsChanged.connect(self._on_session_reviews_changed)
         self.session.sigSaveFailed.connect(self._on_session_save_failed)
@@ -350,12 +352,17 @@ class ReviewController(QObject):
         self._state.set_review_flags(flags, notes)
 
     def _update_progress(self) -> None:
-        self.progress_label.setText(self.session.progress_text())
+        self.progress_label.setText(self._progress_text())
+
+    def _progress_text(self) -> str:
+        known = self._state.known
+        return self.session.progress_text(self._state.review_flags,
+                                          known.visible if known is not None else None)
 
     # ------------------------------------------------------------ saving and problems
 
     def _on_session_save_failed(self, message: str) -> None:
-        progress = self.session.progress_text()
+        progress = self._progress_text()
         self.progress_label.setText(f"{progress} · unsaved" if progress else "Notes unavailable")
         self._window.statusBar().showMessage(message)
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.model import Timeline
 from ..core.problems import Problem
-from ..core.review_flags import Flag, ItemKind, Verdict
+from ..core.review_flags import Flag, ItemKind, Verdict, count_flags
 from ..resources import FORMER_DEFAULT_NAMES, is_default_dataset
 from .settings import Settings
 
@@ -218,11 +218,13 @@ class ReviewSession(QObject):
                 mask[row] = True
         return mask
 
-    def progress_text(self) -> str:
+    def progress_text(self, flags: NDArray[np.int8], known: NDArray[np.bool_] | None) -> str:
+        """"7 of 63 reviewed": the flag column counted over the events ``known`` marks
+        (those known on the knowledge date shown), so a count never includes events
+        nobody had heard of yet."""
         if self.store is None or self.store.timeline is None:
             return ""
-        progress = self.store.progress(self.reviewer)
-        return f"{progress.reviewed:,} of {progress.total:,} reviewed"
+        return count_flags(flags, known).text()
 
     @property
     def dirty(self) -> bool:

@@ -125,12 +125,14 @@ class SingleInstance(QObject):
     def listen(self) -> bool:
         """Start accepting handoffs; False if another copy already listens."""
         # QtNetwork loads here, not at import: the app listens after its first frame.
-        from PySide6.QtNetwork import QLocalServer, QLocalSocket
+        from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
-            if server.serverError() != QLocalSocket.LocalSocketError.AddressInUseError:
+            # serverError() is a QAbstractSocket error: QLocalSocket's own enum has no
+            # AddressInUseError, and asking it for one crashed every start beside a live copy.
+            if server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
                 return False
             # A live copy answers; a dead one left a stale socket file behind.
             probe = QLocalSocket()

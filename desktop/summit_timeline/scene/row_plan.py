@@ -381,8 +381,11 @@ def label_widths(title: str, status: int, measure: TextMeasure) -> tuple[float, 
             else tail_px - space
         two = min(two, max(first, second) + PAD + 1.0)
     two = min(two, one)
-    room = min(title_px, max(title_px * KEEP, measure.width(words[0] + ELLIPSIS), 40.0))
-    least = min(one, max(MIN_WIDTH, tail_px + room + PAD))
+    # ``text.shortest`` keeps 60% of the characters; its width is near 60% of the
+    # title's, plus the ellipsis (exact widths are measured for the labels placed).
+    ellipsis = measure.width(ELLIPSIS)
+    room = min(title_px, max(title_px * KEEP + ellipsis, sizes[0] + ellipsis, 40.0))
+    least = min(one, max(MIN_WIDTH, tail_px + room + PAD + 1.0))
     return one, two, least
 
 

@@ -94,7 +94,7 @@ def test_tl2_legacy_form() -> None:
     ('{"events": [\n {"start_date": {"year": 2024, "month": 13}}]}', (2, 41), "month 13"),
     ('{"events": [{"start_date": {"year": 2023, "month": 2, "day": 29}}]}', (1, 62), "day 29"),
     ('{"events": {}}', (1, 12), "array"),
-    ('{"events": [1, 2', (1, 17), "malformed JSON"),
+    ('{"events": [1, 2', (1, 17), "ends before the list $.events (opened at line 1, column 12)"),
     ('[1]', (1, 1), "TimelineJS"),
     ('{"title": {}}', (1, 1), "no 'events'"),
 ])

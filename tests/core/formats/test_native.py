@@ -76,6 +76,52 @@ def test_malformed_json_points_at_the_break(tmp_path: Path) -> None:
     assert "malformed JSON" in line
 
 
+def test_a_file_cut_short_says_which_list_is_left_open(tmp_path: Path) -> None:
+    """Cut after an event's closing brace, the decoder's own words ("expected ','")
+    would send people looking for a missing comma; the file simply ends."""
+    whole = json.dumps({"format": "summit-timeline/1", "title": "x",
+                        "tracks": [{"id": "m", "title": "M"}],
+                        "events": [{"id": "a", "track": "m", "title": "A",
+                                    "when": "2024-01-01", "status": "held"}]},
+                       separators=(",", ":"))
+    path = tmp_path / "cut.timeline.json"
+    path.write_text(whole[:whole.index('"held"}') + len('"held"}')])
+    [line] = problems_of(path)
+    events_at = whole.index('"events":[') + len('"events":[')
+    assert line == (f"{path}:1:{len(path.read_text()) + 1}: the file ends before the list "
+                    f"$.events (opened at line 1, column {events_at}) is closed: expected "
+                    "']', then '}' to close the top-level object; was the file cut short?")
+    assert "comma" not in line
+
+
+@pytest.mark.parametrize(("cut_after", "says"), [
+    ('"talks"', "the list $.events[0].topics"),
+    ('"status":', "the object $.events[0]"),
+    ('"tracks": [', "the list $.tracks"),
+])
+def test_a_file_cut_anywhere_names_the_innermost_open_container(
+        tmp_path: Path, cut_after: str, says: str) -> None:
+    whole = json.dumps({"format": "summit-timeline/1", "title": "x",
+                        "tracks": [{"id": "m", "title": "M"}],
+                        "events": [{"id": "a", "track": "m", "title": "A", "when": "2024",
+                                    "status": "held", "topics": ["talks", "trade"]}]},
+                       indent=2)
+    path = tmp_path / "cut.timeline.json"
+    path.write_text(whole[:whole.index(cut_after) + len(cut_after)] + "\n")
+    [line] = problems_of(path)
+    assert f"the file ends before {says} (opened at line " in line, line
+
+
+def test_a_file_cut_inside_a_string_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "cut.timeline.json"
+    text = '{"format": "summit-timeline/1", "title": "Putin–Xi meet'
+    path.write_text(text)
+    [line] = problems_of(path)
+    column = text.index('"Putin') + 1
+    assert line.startswith(f"{path}:1:{column}: the file ends in the middle of a string in the "
+                           "top-level object"), line
+
+
 def test_trailing_comma_and_empty_file_are_named(tmp_path: Path) -> None:
     path = tmp_path / "comma.timeline.json"
     path.write_text('{\n  "format": "summit-timeline/1",\n  "title": "x",\n  "events": [\n'

@@ -176,6 +176,35 @@ def test_report_states_the_knowledge_date_and_shows_events_as_known_then(timelin
     assert "### 22 Oct 2024: Meeting in Kazan" in autumn and "- **Status:** Held" in autumn
 
 
+def test_report_as_known_on_a_day_leaves_out_later_events_and_counts_only_known(
+        timeline, tmp_path):
+    """As known on 3 July, an event first reported in August is neither listed nor
+    counted; one line says how many were left out, without naming them."""
+    later = msgspec.structs.replace(timeline, events=(*timeline.events, msgspec.convert(
+        {"id": "harbin", "track": "main", "title": "Talks in Harbin", "when": "2024-08-20",
+         "reports": [{"date": "2024-08-01", "status": "planned"}]}, type=type(
+            timeline.events[0]))))
+    store = ReviewStore(tmp_path / "m.review.json", later)
+    store.set_flag("Anna", "beijing", "checked")
+    store.set_note("Anna", "harbin", "Secret later note")
+    july = day_number(2024, 7, 3)
+    text = render_markdown(later, store.document(), "Anna", GENERATED, knowledge_day=july)
+    assert "Progress: 1 of 3 reviewed" in text and "| **Total** | 3 |" in text
+    assert "Harbin" not in text and "Secret later note" not in text
+    assert "Left out: 1 event first reported after 3 Jul 2024. 1 of them carries your " \
+        "flag or note" in text
+    outline = Outline()
+    outline.feed(render_html(later, store.document(), "Anna", GENERATED, knowledge_day=july))
+    assert outline.count_rows[-1] == ["Total", "3"]
+    assert [row[1] for row in outline.rest_rows[1:]] == [
+        "Talks in Beijing <b>", "Talks in Astana", "Meeting in Kazan"]
+    # Known later, it is listed and counted like any other.
+    august = render_markdown(later, store.document(), "Anna", GENERATED,
+                             knowledge_day=day_number(2024, 8, 2))
+    assert "1 of 4 reviewed" in august and "Talks in Harbin" in august
+    assert "Left out" not in august
+
+
 def test_note_formatting_is_simple_and_safe():
     assert note_html("a **b** *c* `d`\nnext") == (
         "<p>a <strong>b</strong> <em>c</em> <code>d</code><br>\nnext</p>")

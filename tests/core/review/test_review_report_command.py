@@ -34,7 +34,7 @@ def _run(*argv: str) -> tuple[int, str]:
     args = parser.parse_args(list(argv))
     err = io.StringIO()
     code = review_report.report_command(args.file, args.review, args.reviewer, args.output,
-                                        err=err)
+                                        err=err, as_of=args.as_of)
     return code, err.getvalue()
 
 
@@ -53,7 +53,15 @@ def test_bundled_dataset_with_its_notes_in_the_data_folder(tmp_path, monkeypatch
     code, err = _run("-o", str(tmp_path / "r.md"))
     assert code == 0 and "no notes yet" in err
     checklist = (tmp_path / "r.md").read_text("utf-8")
-    assert "0 of 69 reviewed" in checklist
+    # The bundled file opens as known on 3 Jul 2024: 63 of its 69 events were reported
+    # by then; the six from 2025 are neither listed nor counted.
+    assert "as known on 3 Jul 2024" in checklist and "0 of 63 reviewed" in checklist
+    assert "| **Total** | 63 |" in checklist and "2025 |" not in checklist
+    assert "8 May 2025" not in checklist and "Not yet reported" not in checklist
+    assert "Left out: 6 events first reported after 3 Jul 2024." in checklist
+    everything = tmp_path / "all.md"
+    assert _run("-", "--as-of", "latest", "-o", str(everything))[0] == 0
+    assert "0 of 69 reviewed" in everything.read_text("utf-8")
 
     path = sidecar_path(default_dataset(), bundled=True)
     assert path.is_relative_to(tmp_path / "xdg")

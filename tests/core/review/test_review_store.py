@@ -342,6 +342,15 @@ def test_broken_json_is_reported_with_line_and_column(sidecar, timeline):
     assert (problem.line, problem.column) == (3, 17)
 
 
+def test_a_sidecar_cut_short_says_which_object_is_left_open(sidecar, timeline):
+    sidecar.write_bytes(b'{\n  "format": "summit-timeline-review/1",\n  "reviewers": {\n'
+                        b'    "Anna": {"events": {"kazan": {"flag": "checked"}')
+    (problem,) = ReviewStore(sidecar, timeline).load()
+    assert "the file ends before the object $.reviewers.Anna.events (opened at line 4, " \
+        "column 24) is closed" in problem.message, problem.message
+    assert problem.line == 4
+
+
 def test_a_sidecar_broken_during_a_session_is_not_overwritten(sidecar, timeline):
     store = _store(sidecar, timeline)
     store.set_flag("Anna", "kazan", "checked")

@@ -53,7 +53,7 @@ def test_valid_change_reloads_keeps_place_and_lists_changes(
     assert changes.added == (ADDED,) and changes.modified == (ASTANA,) and not changes.removed
     text = window.info_bar.text()
     assert window.info_bar.isVisible() and ADDED in text and ASTANA in text
-    assert window.review.progress_label.text() == "0 of 70 reviewed"
+    assert window.review.progress_label.text() == "0 of 64 reviewed"
     assert window.review.pane.note_edit.toPlainText() == "Checked against Xinhua"
     # A second edit is noticed too: the watcher follows the file across renames.
     data["events"] = [e for e in data["events"] if e["id"] != ADDED]

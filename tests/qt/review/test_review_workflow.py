@@ -73,7 +73,7 @@ def test_flag_note_and_marks_are_saved_within_a_second_and_come_back(
     assert pane.flag_buttons["disputed"].isChecked()
     assert pane.note_edit.toPlainText() == "Date checked against TASS.\nThe 200 bn figure is Xi's."
     assert pane.items_table.item(0, 2).text() == "not in the transcript"
-    assert again.review.progress_label.text() == "1 of 69 reviewed"
+    assert again.review.progress_label.text() == "1 of 63 reviewed"
 
 
 def test_the_reviewer_types_the_name_once_in_the_pane_and_it_is_remembered(
@@ -101,7 +101,7 @@ def test_list_filters_by_flag(window: MainWindow) -> None:
     listing = window.event_list
     listing.show_review_flag(FLAG_CODE["unreviewed"])
     assert listing.model.rowCount() == 13
-    assert "13 of 69" in listing.count_label.text()
+    assert "13 of 63" in listing.count_label.text()
     listing.show_review_flag(FLAG_CODE["checked"])
     assert listing.model.rowCount() == 1
     scene = window.timeline_view.scene()
@@ -124,13 +124,13 @@ def test_next_unreviewed_walks_in_time_and_progress_counts(window: MainWindow) -
     session = window.review.session
     for event_id in in_time[:2]:
         session.set_flag(event_id, "checked")
-    assert window.review.progress_label.text() == "2 of 69 reviewed"
+    assert window.review.progress_label.text() == "2 of 63 reviewed"
     window.actions["review.next_unreviewed"].trigger()
     assert selected_id(window) == in_time[2]
     window.actions["review.flag.checked"].trigger()
     window.actions["review.next_unreviewed"].trigger()
     assert selected_id(window) == in_time[3]
-    assert window.review.progress_label.text() == "3 of 69 reviewed"
+    assert window.review.progress_label.text() == "3 of 63 reviewed"
     for event_id in in_time:
         session.set_flag(event_id, "checked")
     window.actions["review.next_unreviewed"].trigger()
@@ -141,7 +141,30 @@ def test_next_unreviewed_walks_in_time_and_progress_counts(window: MainWindow) -
         session.set_flag(event.id, "checked")
     window.actions["review.next_unreviewed"].trigger()
     assert window.statusBar().currentMessage() == "Every event is reviewed"
-    assert window.review.progress_label.text() == "69 of 69 reviewed"
+    assert window.review.progress_label.text() == "63 of 63 reviewed"
+
+
+@pytest.mark.parametrize("on_worker", [False, True], ids=["inline", "worker"])
+def test_counts_are_of_the_events_known_on_the_knowledge_date(
+        window: MainWindow, qtbot: QtBot, on_worker: bool) -> None:
+    """Opened as known on 3 Jul 2024, the six events first reported in 2025 are
+    neither shown nor counted: "15 of 63 events", "0 of 63 reviewed".  A flag on one
+    of them counts once the knowledge date reaches it."""
+    if on_worker:
+        window.state.inline_limit = 0
+    index = window.state.index
+    assert index is not None
+    later = [e.id for e in index.timeline.events if e.when.startswith("2025")]
+    assert len(later) == 6
+    assert window.event_list.count_label.text() == "15 of 63 events"
+    assert window.review.progress_label.text() == "0 of 63 reviewed"
+    window.review.session.set_flag(later[0], "checked")
+    window.review.session.set_flag(BEIJING, "checked")
+    assert window.review.progress_label.text() == "1 of 63 reviewed"
+    window.state.set_knowledge_day(None)
+    qtbot.waitUntil(lambda: not window.state.busy and window.state.knowledge_day is None)
+    assert window.review.progress_label.text() == "2 of 69 reviewed"
+    assert window.event_list.count_label.text().endswith(" of 69 events")
 
 
 def test_compare_shows_both_reviewers_and_highlights_disagreement(

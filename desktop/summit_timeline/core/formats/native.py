@@ -25,7 +25,7 @@ from ..atomic import write_atomic
 from ..gc_pause import paused_gc
 from ..model import STATUSES, Kind, Timeline
 from ..problems import LoadError, Problem, byte_line_column
-from . import limits, native_items
+from . import json_cut_short, limits, native_items
 from .checks import Found, check
 
 MAX_BYTES = 1 << 30
@@ -210,6 +210,12 @@ def explain_json_error(err: json.JSONDecodeError, text: str) -> str:
     """The decoder's message, in words that point at the usual hand-editing slips."""
     if not text.strip():
         return "the file is empty; expected a JSON object (a timeline)"
+    if err.msg.startswith("Unterminated string"):
+        return json_cut_short.explain_string(text, err.pos)
+    if json_cut_short.at_end(text, err.pos):
+        cut = json_cut_short.explain(text)
+        if cut is not None:
+            return cut
     before = text[:err.pos].rstrip()
     here = text[err.pos:err.pos + 1]
     if before.endswith(",") and here in "]}" and here:

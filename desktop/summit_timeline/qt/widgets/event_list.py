@@ -29,9 +29,18 @@ from PySide6.QtWidgets import (
 from ...core.event_filter import EventFilter
 from ...core.model import STATUSES
 from ...core.review_flags import FLAG_CODE, FLAG_LABELS, FLAGS
-from ..models.event_table_model import DATE, REVIEW, TITLE, EventTableModel
+from ..models.event_table_model import (
+    DATE,
+    PLACE,
+    REVIEW,
+    STATUS,
+    TITLE,
+    TRACK,
+    EventTableModel,
+)
 from ..plot.review_badges import badge_icon
 from ..state import NO_SELECTION, ViewState
+from .column_fit import ColumnFit
 
 _SEARCH_DELAY_MS: Final = 150
 _WALK_KEYS: Final = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10,
@@ -66,7 +75,8 @@ class EventListWidget(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.columns = ColumnFit(self.table, TITLE, (DATE, PLACE, STATUS, TRACK, REVIEW),
+                                 shrinkable=(PLACE, TRACK))
         self.table.horizontalHeader().setResizeContentsPrecision(64)  # fit to 64 rows, not 1000
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
@@ -91,6 +101,8 @@ class EventListWidget(QWidget):
         self._entered_text: str | None = None
         """The search text Enter last went to the first match of."""
         self._when_shown: Callable[[], None] | None = None
+        self._fitted_to: object = None
+        """The snapshot's known arrays the column widths were measured on."""
         """What Enter or ↑/↓ asked for while the search was being worked out."""
         for box in self._boxes:
             box.currentIndexChanged.connect(self._apply_filter)
@@ -237,8 +249,7 @@ class EventListWidget(QWidget):
         finally:
             self._syncing = False
         self._update_count()
-        self.table.resizeColumnToContents(DATE)
-        self.table.resizeColumnToContents(REVIEW)
+        self._fit_columns()
 
     def _on_state_filter_changed(self) -> None:
         self._syncing = True
@@ -260,6 +271,8 @@ class EventListWidget(QWidget):
 
     def _on_state_shown_changed(self) -> None:
         self._update_count()
+        if self._state.known is not self._fitted_to:
+            self._fit_columns()  # dates and statuses as known changed: so did their widths
         self._on_state_selection_changed(self._state.selection)
 
     def _on_state_selection_changed(self, position: int) -> None:
@@ -284,8 +297,12 @@ class EventListWidget(QWidget):
         if wanted is not None:
             wanted()
 
+    def _fit_columns(self) -> None:
+        self._fitted_to = self._state.known
+        self.columns.fit()
+
     def _update_count(self) -> None:
-        index = self._state.index
-        total = len(index) if index is not None else 0
+        known = self._state.known
+        total = known.count if known is not None else 0
         shown = self.model.rowCount()
         self.count_label.setText(f"{shown:,} of {total:,} events")
