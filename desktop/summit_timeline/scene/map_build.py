@@ -170,6 +170,28 @@ class MapBuilder:
 
         return adopt
 
+    def route(self, snap: Snapshot) -> MapRoute | None:
+        """The route a window's map of ``snap`` draws, named but not drawn (no legs): what
+        a caption says, without laying out the rest of the map."""
+        lane = route_lane(snap)
+        if lane is None or lane < 0:
+            return None
+        sites = site_index(snap.index)
+        found = self._stops(snap, sites.codes(snap.knowledge_day), lane, NO_SELECTION)
+        if len(found.stops) < 2:
+            return None
+        return MapRoute(snap.index.tracks[lane].title, (),
+                        tuple(sites.sites[c].name for c, _ in found.stops), found.journeys)
+
+    def shown_sites(self, snap: Snapshot) -> NDArray[np.float64]:
+        """``shown_sites(snap)``, from the grouping by place a build of ``snap`` uses (and
+        the snapshot worker may have prepared)."""
+        sites = site_index(snap.index)
+        groups = self._window_groups(snap, sites.codes(snap.knowledge_day))
+        out: NDArray[np.float64] = sites.lonlat[np.array(sorted(groups.positions),
+                                                          np.int64)].reshape(-1, 2)
+        return out
+
     def _stops(self, snap: Snapshot, codes: NDArray[np.int32], lane: int,
                inset: int) -> _Stops:
         key = (snap.index, snap.known, snap.shown, snap.filter, lane, inset)
@@ -182,11 +204,18 @@ class MapBuilder:
         return stops
 
     def _window_groups(self, snap: Snapshot, codes: NDArray[np.int32]) -> _Groups:
-        shown = snap.shown_anywhere()
-        key = (snap.index, snap.known, shown, snap.order)
-        if self._groups is not None and all(a is b for a, b in
-                                            zip(self._groups[0], key, strict=True)):
+        # With a place filter, what is shown anywhere is worked out afresh on each call:
+        # the filter's other parts say whether it is still the same.
+        anywhere = snap.filter.places is None
+        kept = snap.shown if anywhere else \
+            (replace(snap.filter, places=None), snap.tracks, snap.day_range)
+        key = (snap.index, snap.known, snap.order, kept, None if anywhere else snap.review,
+               None if anywhere else snap.notes)
+        if self._groups is not None and all(
+                a is b or (isinstance(a, tuple) and isinstance(b, tuple) and a == b)
+                for a, b in zip(self._groups[0], key, strict=True)):
             return self._groups[1]
+        shown = snap.shown_anywhere()
         groups = _group(snap.order[shown[snap.order]], codes)
         self._groups = (key, groups)
         return groups
@@ -205,7 +234,10 @@ def _group(ordered: NDArray[np.int64], codes: NDArray[np.int32]) -> _Groups:
     site = codes[ordered]
     mapped = site != NO_SITE
     ordered, site = ordered[mapped], site[mapped]
-    by_site = np.argsort(site, kind="stable")
+    # Stable sorts of 16-bit keys are radix sorts: five times quicker than of 32-bit ones
+    # at a million events, and the order is the same.
+    keys = site.astype(np.uint16) if len(site) and int(site.max()) <= 0xFFFF else site
+    by_site = np.argsort(keys, kind="stable")
     cuts = np.flatnonzero(np.diff(site[by_site])) + 1
     positions = {int(site[part[0]]): ordered[part]
                  for part in np.split(by_site, cuts) if len(part)}

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from ...core import dates
 from ...scene import map_camera
 from ...scene.build import Look
-from ...scene.map_build import MapBuilder, route_lane, shown_sites
-from ...scene.map_scene import LandLayer, MapScene, MapSite, MapView
+from ...scene.map_build import MapBuilder, route_lane
+from ...scene.map_scene import LandLayer, MapRoute, MapScene, MapSite, MapView
 from ...scene.snapshot import Snapshot
 from ..paint.fonts import FontMeasure
 from ..paint.map_painter import MapPainter
@@ -120,6 +120,17 @@ class MapWidget(QWidget):
         self._built = (snap, view, look, scene)
         return scene
 
+    def route(self) -> MapRoute | None:
+        """The route the map draws now, named (what its caption says) without laying out
+        the rest of the map: a hidden map costs a change of selection nothing more."""
+        snap = self._state.snapshot
+        if snap is None:
+            return None
+        built = self._built
+        if built is not None and built[0] is snap:
+            return built[3].route
+        return self._builder.route(snap)
+
     def _plan(self) -> Plan | None:
         """While the worker works out the next snapshot of a big file, it also works out
         this map's places and route for it, so painting it costs the window no more
@@ -146,6 +157,8 @@ class MapWidget(QWidget):
         self.sigViewChanged.emit()
 
     def zoom(self, factor: float, about: QPointF | None = None) -> None:
+        """Zoom by ``factor`` (< 1 zooms in) keeping the point ``about`` where it is on
+        screen (default the middle)."""
         view = self.map_view()
         if view is None:
             return
@@ -204,7 +217,7 @@ class MapWidget(QWidget):
         snap = self._state.snapshot
         view = self._view
         if snap is not None and view is not None and not self._moved:
-            points = shown_sites(snap)
+            points = self._builder.shown_sites(snap)
             suited = map_camera.fit_view(points, view.width, view.height)
             if suited.projection != view.projection or \
                     not map_camera.contains(view, points):
@@ -220,7 +233,7 @@ class MapWidget(QWidget):
         if snap is None:
             self._view = None
             return
-        self._view = map_camera.fit_view(shown_sites(snap), max(self.width(), 1),
+        self._view = map_camera.fit_view(self._builder.shown_sites(snap), max(self.width(), 1),
                                          max(self.height(), 1))
 
     def _set_view(self, view: MapView) -> None:
