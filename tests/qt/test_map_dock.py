@@ -132,6 +132,44 @@ def test_zoom_and_pan_keys_move_the_map_and_not_the_timeline(window: MainWindow,
     assert map_widget.map_view() == before
 
 
+def test_plus_and_minus_zoom_about_the_selected_place_in_view(window: MainWindow,
+                                                              qtbot: QtBot) -> None:
+    """As the timeline keeps its selected event in place, the map keeps the selected
+    event's place: zooming about the middle lost Kazan off the edge after a few presses."""
+    map_widget = _shown(window, qtbot)
+    state = window.state
+    position = state.index.position_of(KAZAN_MEETING) if state.index is not None else None
+    assert position is not None
+    state.select(position)
+    window.focus_map()
+    qtbot.waitUntil(map_widget.hasFocus)
+    kazan = _site(map_widget, "Kazan")
+    middle = (map_widget.width() / 2, map_widget.height() / 2)
+    assert abs(kazan.x - middle[0]) + abs(kazan.y - middle[1]) > 20, "not at the middle"
+    spans = []
+    for key in (Qt.Key.Key_Plus, Qt.Key.Key_Plus, Qt.Key.Key_Minus):
+        qtbot.keyClick(map_widget, key)
+        view = map_widget.map_view()
+        assert view is not None
+        spans.append(view.span_km)
+        moved = _site(map_widget, "Kazan")
+        assert moved.selected
+        assert np.allclose((moved.x, moved.y), (kazan.x, kazan.y), atol=0.5), \
+            "the selected place stays where it was on screen"
+    assert np.isclose(spans[1], spans[0] / 2) and np.isclose(spans[2], spans[0])
+    # panned out of sight, the selected place no longer anchors the zoom: the middle does
+    for _ in range(6):
+        qtbot.keyClick(map_widget, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert map_widget.selected_point() is None
+    view = map_widget.map_view()
+    assert view is not None
+    centre = view.frame.to_projected(*middle)
+    qtbot.keyClick(map_widget, Qt.Key.Key_Plus)
+    after = map_widget.map_view()
+    assert after is not None and np.isclose(after.span_km, view.span_km / 2)
+    assert np.allclose(after.frame.to_projected(*middle), centre)
+
+
 def _differences(a: Any, b: Any, where: str = "scene") -> list[str]:
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         same = isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and \

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...core import dates
+from ...core.geo.sites import NO_SITE, site_index
 from ...scene import map_camera
 from ...scene.build import Look
 from ...scene.map_build import MapBuilder, route_lane
@@ -164,6 +165,28 @@ class MapWidget(QWidget):
             return
         point = (about.x(), about.y()) if about is not None else None
         self._set_view(map_camera.zoom(view, factor, point))
+
+    def zoom_about_selection(self, factor: float) -> None:
+        """+ and −: zoom about the selected event's place while it is in view, so that it
+        stays where it is, as the timeline keeps its selected event; else about the
+        middle.  Zooming about the middle lost the place after a few presses."""
+        self.zoom(factor, self.selected_point())
+
+    def selected_point(self) -> QPointF | None:
+        """Where the selected event's place is in the widget, if it is in view."""
+        snap, view = self._state.snapshot, self.map_view()
+        if snap is None or view is None or snap.selection < 0:
+            return None
+        sites = site_index(snap.index)
+        code = int(sites.codes(snap.knowledge_day)[snap.selection])
+        if code == NO_SITE:
+            return None
+        x, y = (float(v) for v in
+                view.to_page(view.projection.project(sites.lonlat[code:code + 1]))[0])
+        if not (math.isfinite(x) and math.isfinite(y)
+                and 0 <= x <= view.width and 0 <= y <= view.height):
+            return None
+        return QPointF(x, y)
 
     def pan(self, dx: float, dy: float) -> None:
         view = self.map_view()
@@ -388,7 +411,7 @@ class MapWidget(QWidget):
             return
         kind, a, b = action
         if kind == "zoom":
-            self.zoom(a)
+            self.zoom_about_selection(a)
         elif kind == "pan":
             self.pan(a, b)
         else:
