@@ -299,7 +299,11 @@ class MapWidget(QWidget):
         """The cached land, shifted for a pan; drawn afresh for a new scale or colours."""
         view = scene.view
         dpr = self.devicePixelRatioF()
-        key = (scene.land, view.frame.scale, scene.colours, view.width, view.height, dpr)
+        # Only the colours land is drawn in: the route's colour follows the selected
+        # event's track, and stepping between tracks drew the whole world again.
+        colours = scene.colours
+        key = (scene.land, view.frame.scale, colours.water, colours.outside, colours.land,
+               colours.border, scene.line, view.width, view.height, dpr)
         x0, y1 = view.frame.x0, view.frame.y1
         margin_x = float(math.ceil(view.width * _LAND_MARGIN))
         margin_y = float(math.ceil(view.height * _LAND_MARGIN))
