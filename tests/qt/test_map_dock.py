@@ -4,6 +4,7 @@ zoom and pan keys as the timeline, and what it paints is the map scene of the sh
 from __future__ import annotations
 
 import dataclasses
+import threading
 from typing import Any
 
 import numpy as np
@@ -17,6 +18,7 @@ from summit_timeline.qt.main_window import MainWindow
 from summit_timeline.qt.paint.map_painter import MapPainter
 from summit_timeline.qt.settings import Settings
 from summit_timeline.qt.widgets.map_widget import MapWidget
+from summit_timeline.resources import default_dataset
 from summit_timeline.scene.map_build import MapBuilder
 from summit_timeline.scene.map_scene import MapScene, MapSite
 
@@ -168,6 +170,39 @@ def test_plus_and_minus_zoom_about_the_selected_place_in_view(window: MainWindow
     after = map_widget.map_view()
     assert after is not None and np.isclose(after.span_km, view.span_km / 2)
     assert np.allclose(after.frame.to_projected(*middle), centre)
+
+
+def test_a_file_opened_is_prepared_for_the_views_on_the_loaders_worker(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The views' opening plans run with the new file's first snapshot on the loader's
+    worker and are taken over just before it is shown; one that fails leaves the file
+    to open all the same, and the map it shows is the one a fresh build gives."""
+    map_widget = _shown(window, qtbot)
+    state = window.state
+    ran: list[tuple[threading.Thread, object]] = []
+    taken: list[object] = []
+    shown_when_taken: list[object] = []
+
+    def plan(snap: object) -> Any:
+        ran.append((threading.current_thread(), snap))
+        return lambda: (taken.append(snap), shown_when_taken.append(state.snapshot))
+
+    def broken(snap: object) -> Any:
+        raise RuntimeError("a bug in a view's plan")
+
+    state.add_opening_planner(lambda: plan)
+    state.add_opening_planner(lambda: broken)
+    old = state.snapshot
+    with qtbot.waitSignal(state.sigTimelineChanged, timeout=10_000):
+        window.files.open(default_dataset())
+    assert len(ran) == 1 and ran[0][0] is not threading.main_thread()
+    assert taken == [ran[0][1]] and shown_when_taken == [old], "taken over before shown"
+    snap = state.snapshot
+    assert snap is not None and snap.index is not old.index  # type: ignore[union-attr]
+    view, scene = map_widget.map_view(), map_widget.scene()
+    assert view is not None and scene is not None
+    fresh = MapBuilder().build(snap, view, map_widget.look())
+    assert _differences(scene, fresh) == []
 
 
 def _differences(a: Any, b: Any, where: str = "scene") -> list[str]:
