@@ -4,6 +4,7 @@ zoom and pan keys as the timeline, and what it paints is the map scene of the sh
 from __future__ import annotations
 
 import dataclasses
+import threading
 from typing import Any
 
 import numpy as np
@@ -17,6 +18,7 @@ from summit_timeline.qt.main_window import MainWindow
 from summit_timeline.qt.paint.map_painter import MapPainter
 from summit_timeline.qt.settings import Settings
 from summit_timeline.qt.widgets.map_widget import MapWidget
+from summit_timeline.resources import default_dataset
 from summit_timeline.scene.map_build import MapBuilder
 from summit_timeline.scene.map_scene import MapScene, MapSite
 
@@ -130,6 +132,77 @@ def test_zoom_and_pan_keys_move_the_map_and_not_the_timeline(window: MainWindow,
     before = map_widget.map_view()
     qtbot.keyClick(window.timeline_view.plot_widget, Qt.Key.Key_Plus)
     assert map_widget.map_view() == before
+
+
+def test_plus_and_minus_zoom_about_the_selected_place_in_view(window: MainWindow,
+                                                              qtbot: QtBot) -> None:
+    """As the timeline keeps its selected event in place, the map keeps the selected
+    event's place: zooming about the middle lost Kazan off the edge after a few presses."""
+    map_widget = _shown(window, qtbot)
+    state = window.state
+    position = state.index.position_of(KAZAN_MEETING) if state.index is not None else None
+    assert position is not None
+    state.select(position)
+    window.focus_map()
+    qtbot.waitUntil(map_widget.hasFocus)
+    kazan = _site(map_widget, "Kazan")
+    middle = (map_widget.width() / 2, map_widget.height() / 2)
+    assert abs(kazan.x - middle[0]) + abs(kazan.y - middle[1]) > 20, "not at the middle"
+    spans = []
+    for key in (Qt.Key.Key_Plus, Qt.Key.Key_Plus, Qt.Key.Key_Minus):
+        qtbot.keyClick(map_widget, key)
+        view = map_widget.map_view()
+        assert view is not None
+        spans.append(view.span_km)
+        moved = _site(map_widget, "Kazan")
+        assert moved.selected
+        assert np.allclose((moved.x, moved.y), (kazan.x, kazan.y), atol=0.5), \
+            "the selected place stays where it was on screen"
+    assert np.isclose(spans[1], spans[0] / 2) and np.isclose(spans[2], spans[0])
+    # panned out of sight, the selected place no longer anchors the zoom: the middle does
+    for _ in range(6):
+        qtbot.keyClick(map_widget, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert map_widget.selected_point() is None
+    view = map_widget.map_view()
+    assert view is not None
+    centre = view.frame.to_projected(*middle)
+    qtbot.keyClick(map_widget, Qt.Key.Key_Plus)
+    after = map_widget.map_view()
+    assert after is not None and np.isclose(after.span_km, view.span_km / 2)
+    assert np.allclose(after.frame.to_projected(*middle), centre)
+
+
+def test_a_file_opened_is_prepared_for_the_views_on_the_loaders_worker(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The views' opening plans run with the new file's first snapshot on the loader's
+    worker and are taken over just before it is shown; one that fails leaves the file
+    to open all the same, and the map it shows is the one a fresh build gives."""
+    map_widget = _shown(window, qtbot)
+    state = window.state
+    ran: list[tuple[threading.Thread, object]] = []
+    taken: list[object] = []
+    shown_when_taken: list[object] = []
+
+    def plan(snap: object) -> Any:
+        ran.append((threading.current_thread(), snap))
+        return lambda: (taken.append(snap), shown_when_taken.append(state.snapshot))
+
+    def broken(snap: object) -> Any:
+        raise RuntimeError("a bug in a view's plan")
+
+    state.add_opening_planner(lambda: plan)
+    state.add_opening_planner(lambda: broken)
+    old = state.snapshot
+    with qtbot.waitSignal(state.sigTimelineChanged, timeout=10_000):
+        window.files.open(default_dataset())
+    assert len(ran) == 1 and ran[0][0] is not threading.main_thread()
+    assert taken == [ran[0][1]] and shown_when_taken == [old], "taken over before shown"
+    snap = state.snapshot
+    assert snap is not None and snap.index is not old.index  # type: ignore[union-attr]
+    view, scene = map_widget.map_view(), map_widget.scene()
+    assert view is not None and scene is not None
+    fresh = MapBuilder().build(snap, view, map_widget.look())
+    assert _differences(scene, fresh) == []
 
 
 def _differences(a: Any, b: Any, where: str = "scene") -> list[str]:

@@ -109,6 +109,38 @@ def test_a_place_filter_keeps_every_place_on_the_map_and_rings_the_chosen_one(
     assert [s.name for s in scene.sites if s.chosen] == ["Kazan"]
 
 
+def test_one_builder_follows_every_change_of_filter_and_names_the_route_it_draws(
+        timeline: Timeline) -> None:
+    """The dock keeps one builder, which remembers the grouping by place between
+    changes: each change of what is shown must still give what a fresh builder gives,
+    and the route its caption names and the places it fits are those the scene draws."""
+    snap = _snap(timeline, "2024-10-23")
+    kept = MapBuilder()
+    look = Look(LIGHT, Fixed())
+    held = snap.with_filter(EventFilter(days=snap.filter.days, status=1))
+    steps = [snap,
+             snap.with_filter(EventFilter(days=snap.filter.days, places=("kazan",))),
+             snap.with_filter(EventFilter(days=snap.filter.days, places=("beijing",))),
+             held.with_filter(EventFilter(days=snap.filter.days, status=1,
+                                          places=("beijing",))),
+             _putin_xi(timeline, snap), _snap(timeline, "2024-07-03")]
+    counts = []
+    for step in steps:
+        view = fit_view(shown_sites(step), 900, 600)
+        assert np.array_equal(kept.shown_sites(step), shown_sites(step))
+        mine, fresh = kept.build(step, view, look), MapBuilder().build(step, view, look)
+        assert [(s.name, s.count, s.chosen, s.label) for s in mine.sites] == \
+            [(s.name, s.count, s.chosen, s.label) for s in fresh.sites]
+        counts.append(sum(s.count for s in mine.sites))
+        named = kept.route(step)
+        assert (named is None) == (mine.route is None)
+        if named is not None and mine.route is not None:
+            assert (named.track, named.stops, named.journeys) == \
+                (mine.route.track, mine.route.stops, mine.route.journeys)
+    assert counts[1] == counts[2] == counts[0], "a place filter keeps every place"
+    assert counts[3] < counts[2], "another filter beside the place one is followed"
+
+
 def test_names_never_overlap_and_stay_inside_a_closed_view(timeline: Timeline) -> None:
     for size in ((900, 600), (320, 200)):
         scene = _map(_snap(timeline, None, "since-2013"), size=size)

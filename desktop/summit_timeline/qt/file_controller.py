@@ -70,7 +70,7 @@ class FileController(QObject):
         self._fallback = fallback_to_default
         self._reloading = None
         self._wanted_view = view
-        self.loader.load(path, day)
+        self.loader.load(path, day, self._state.opening_plans())
 
     def reload(self) -> None:
         """Read the open file again (it changed on disk), keeping the reader's place.
@@ -86,7 +86,8 @@ class FileController(QObject):
         self._deferred_reload = None
         self._fallback = False
         self._reloading = self._state.file
-        self.loader.load(self._state.file, self._state.knowledge_day)
+        self.loader.load(self._state.file, self._state.knowledge_day,
+                         self._state.opening_plans())
 
     def _on_loader_idle(self) -> None:
         if self._deferred_reload is not None:
@@ -125,6 +126,8 @@ class FileController(QObject):
         self._fallback = False
         reloading, self._reloading = self._reloading, None
         old = self._state.index
+        for take_over in result.ready:
+            take_over()
         if reloading is not None and reloading == self._state.file and old is not None:
             self._state.reload_timeline(result.index, result.snapshot)
             self.sigReloaded.emit(old, result.index)

@@ -17,7 +17,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -38,6 +39,9 @@ class LoadResult:
     warnings: list[Problem] = field(default_factory=list)
     snapshot: Snapshot | None = None
     """The first snapshot of what is shown, made on the worker and handed to the state."""
+    ready: tuple[Callable[[], None], ...] = ()
+    """What views prepared for ``snapshot`` on the worker (``ViewState.opening_plans``),
+    to take over on the GUI thread just before it is shown."""
 
 
 def prepare(timeline: Timeline, file: str, day: int | None,
@@ -79,9 +83,11 @@ class _Worker(threading.Thread):
     events) and silences the worker: once stopped it reports nothing.
     """
 
-    def __init__(self, path: str, day: int | None, request: int, bridge: _Bridge) -> None:
+    def __init__(self, path: str, day: int | None, request: int, bridge: _Bridge,
+                 plans: Sequence[Callable[[Snapshot], Callable[[], None]]] = ()) -> None:
         super().__init__(name=f"load-{request}", daemon=True)
         self._path, self._day, self.request = path, day, request
+        self._plans = tuple(plans)
         self._bridge = bridge
         self._halt = threading.Event()
         self._lock = threading.Lock()
@@ -113,6 +119,8 @@ class _Worker(threading.Thread):
         """Runs on the worker thread: plain data only, no widgets."""
         try:
             outcome = self._load()
+            if isinstance(outcome, LoadResult):
+                outcome = self._plan(outcome)
             if outcome is not None:
                 self._report(self._bridge.sigDone, self.request, outcome)
                 # Build the search text now, so the first key typed in the search field
@@ -123,6 +131,23 @@ class _Worker(threading.Thread):
                     outcome.index.search_text()
         finally:
             self._report(self._bridge.sigFinished, self)
+
+    def _plan(self, result: LoadResult) -> LoadResult:
+        """Runs the views' plans for the first snapshot (plain data only).  A plan that
+        fails is left out: its view works the same out on the GUI thread, and the file,
+        which is fine, is not reported as unreadable for it."""
+        first = result.snapshot
+        if first is None or not self._plans:
+            return result
+        ready = []
+        for plan in self._plans:
+            if self._halt.is_set():
+                break
+            try:
+                ready.append(plan(first))
+            except Exception:  # the view's own path still shows the file
+                continue
+        return replace(result, ready=tuple(ready))
 
     def _load(self) -> LoadResult | LoadError | None:
         # Imported here, on the worker: the decoders load while the GUI thread builds
@@ -177,12 +202,15 @@ class FileLoader(QObject):
         handled on the GUI thread)."""
         return sum(1 for thread in self._threads if thread.is_alive())
 
-    def load(self, path: str | os.PathLike[str], day: int | None = None) -> None:
+    def load(self, path: str | os.PathLike[str], day: int | None = None,
+             plans: Sequence[Callable[[Snapshot], Callable[[], None]]] = ()) -> None:
+        """Read ``path`` on a worker; ``plans`` run there with its first snapshot (see
+        ``LoadResult.ready``)."""
         self._stop_unwanted()
         self._request += 1
         name = os.fspath(path)
         self._pending = name
-        thread = _Worker(name, day, self._request, self._bridge)
+        thread = _Worker(name, day, self._request, self._bridge, plans)
         self._threads.add(thread)
         self.sigStarted.emit(name)
         self._budget.start(self.budget_ms)

@@ -113,6 +113,7 @@ class ViewState(QObject):
         """A named view was applied: views frame it once its snapshot is shown."""
         self._busy_shown = False
         self._planners: list[Callable[[], Plan | None]] = []
+        self._opening_planners: list[Callable[[], Plan | None]] = []
         self.inline_limit = INLINE_LIMIT
         self._worker = SnapshotWorker(self)
         self._worker.sigDerived.connect(self._on_worker_derived)
@@ -367,6 +368,16 @@ class ViewState(QObject):
         worker; the plan it returns runs there with the new snapshot, so a view can lay
         out what it will show while the window goes on (see ``snapshot_worker.Plan``)."""
         self._planners.append(planner)
+
+    def add_opening_planner(self, planner: Callable[[], Plan | None]) -> None:
+        """Like ``add_planner``, for the first snapshot of a file being opened: its plan
+        runs on the loader's worker, so a view is ready for a new file when it lands."""
+        self._opening_planners.append(planner)
+
+    def opening_plans(self) -> tuple[Plan, ...]:
+        """The plans for a file about to be opened (the loader runs them)."""
+        return tuple(plan for plan in (planner() for planner in self._opening_planners)
+                     if plan is not None)
 
     def _on_worker_derived(self, request: int, derived: Derived) -> None:
         current, snap = self.snapshot, derived.snapshot

@@ -16,6 +16,7 @@ own dot, lay over Beijing's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
@@ -37,91 +38,119 @@ def place_labels(wanted: list[Wanted], dots: list[tuple[float, float, float]],
                  measure: TextMeasure, width: float, height: float) -> dict[int, MapLabel]:
     """Labels for ``wanted`` (most important first), avoiding each other and ``dots``
     (x, y, radius), inside ``width`` × ``height``; each nearer its own dot than any
-    other dot by at least a small gap."""
+    other dot by at least a small gap.
+
+    Whether a spot is clear of the dots does not depend on the names placed before
+    it, so that is worked out for every name, spot and dot in a few array operations;
+    only the test against names already placed is made one name at a time.  This runs
+    for every place on every change of selection: one name at a time throughout cost
+    a frame's budget at a hundred places."""
     placed: dict[int, MapLabel] = {}
-    taken = np.zeros((0, 4))
+    if not wanted:
+        return placed
     line = measure.line_height
+    gap = line * 0.2
     all_x, all_y, all_r = (np.array([d[k] for d in dots], np.float64).reshape(-1)
                            for k in range(3))
     biggest = float(all_r.max()) if len(all_r) else 0.0
-    for item in wanted:
-        w = measure.width(item.text) + PAD
-        gap = line * 0.2
-        r = item.radius
-        # Only dots within a name's length of this one can touch or outrank a spot of
-        # it: the rest are left out of every test (a hundred places cost ten times less).
-        reach_all = w + r + biggest + line * 3
-        local = (all_x - item.x) ** 2 + (all_y - item.y) ** 2 <= reach_all * reach_all
-        dx, dy, dr = all_x[local], all_y[local], all_r[local]
-        own = (dx - item.x) ** 2 + (dy - item.y) ** 2 < 1e-6
-        # Dots touching this one (Tianjin on Beijing's rim) are its cluster.
-        reach = r + dr + line * 0.4
-        near = ~own & ((dx - item.x) ** 2 + (dy - item.y) ** 2 <= reach * reach)
-        spots = np.array((
-            (item.x + r + gap, item.y - line / 2),
-            (item.x - r - gap - w, item.y - line / 2),
-            (item.x - w / 2, item.y - r - gap - line),
-            (item.x - w / 2, item.y + r + gap),
-            (item.x + r * 0.7, item.y - r * 0.7 - line),
-            (item.x + r * 0.7, item.y + r * 0.7),
-            (item.x - r * 0.7 - w, item.y - r * 0.7 - line),
-            (item.x - r * 0.7 - w, item.y + r * 0.7),
-        ))
-        # First a spot nearer this dot than any other; failing that (a cluster too tight
-        # for one), a spot nearer it than any dot outside the cluster, over none; last,
-        # the biggest dot of a cluster names it over its smaller dots, never the reverse.
-        outside = ~own & ~near
-        smaller = near & (dr <= r)
-        rect = _free_spot(spots, w, line, gap, item, r, taken, (dx, dy, dr),
-                          ((~own, ~own), (outside, ~own), (outside, ~own & ~smaller)),
-                          width, height)
-        if rect is not None:
-            placed[item.key] = MapLabel(item.text, rect)
-            taken = np.vstack((taken, rect))
+    x = np.array([item.x for item in wanted], np.float64)
+    y = np.array([item.y for item in wanted], np.float64)
+    r = np.array([item.radius for item in wanted], np.float64)
+    w = np.array([measure.width(item.text) + PAD for item in wanted], np.float64)
+    left, top = _spots(x, y, r, w, line, gap)
+    right, bottom = left + w[:, None], top + line
+    inside = (left >= 0) & (top >= 0) & (right <= width) & (bottom <= height)
+    # Items in chunks, so that a map of thousands of places holds a bounded table.
+    step = max(1, _TABLE // max(1, len(all_x) * _SPOTS))
+    fits = np.concatenate([
+        _clear_of_dots(slice(k, k + step), x, y, r, w, left, top, right, bottom, line, gap,
+                       (all_x, all_y, all_r), biggest)
+        for k in range(0, len(wanted), step)]) & np.tile(inside, (1, _TRIES))
+    taken = np.zeros((len(wanted), 4))
+    count = 0
+    for k in np.flatnonzero(fits.any(axis=1)).tolist():
+        free = fits[k]
+        if count:
+            t = taken[:count]
+            over = np.any((left[k, :, None] < t[None, :, 2]) & (t[None, :, 0] < right[k, :, None])
+                          & (top[k, :, None] < t[None, :, 3])
+                          & (t[None, :, 1] < bottom[k, :, None]), axis=1)
+            free = free & ~np.tile(over, _TRIES)
+        hits = np.flatnonzero(free)
+        if len(hits):
+            s = int(hits[0]) % _SPOTS
+            rect = (float(left[k, s]), float(top[k, s]), float(right[k, s]),
+                    float(bottom[k, s]))
+            placed[wanted[k].key] = MapLabel(wanted[k].text, rect)
+            taken[count] = rect
+            count += 1
     return placed
 
 
-def _free_spot(spots: NDArray[np.float64], w: float, line: float, gap: float, item: Wanted,
-               r: float, taken: NDArray[np.float64],
-               dots: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]],
-               tries: tuple[tuple[NDArray[np.bool_], NDArray[np.bool_]], ...],
-               width: float, height: float) -> tuple[float, float, float, float] | None:
-    """The first of ``spots`` (top-left corners) inside the picture and over no name in
-    ``taken``, for the first of ``tries`` that has one: a try is (nearer, clear), masks
-    of ``dots`` (x, y, radius arrays); the spot covers no dot of ``clear`` and is nearer
-    its own dot than any of ``nearer`` by ``gap``.  Every spot and every try is worked
-    out at once from one table of distances: this runs for every place on every change
-    of selection."""
-    left, top = spots[:, 0], spots[:, 1]
-    right, bottom = left + w, top + line
-    ok = (left >= 0) & (top >= 0) & (right <= width) & (bottom <= height)
-    if len(taken) and ok.any():
-        ok &= ~np.any((left[:, None] < taken[None, :, 2]) & (taken[None, :, 0] < right[:, None])
-                      & (top[:, None] < taken[None, :, 3]) & (taken[None, :, 1] < bottom[:, None]),
-                      axis=1)
-    if not ok.any():
-        return None
-    gaps = _gaps(left, top, right, bottom, *dots)
-    nx = np.clip(item.x, left, right) - item.x
-    ny = np.clip(item.y, top, bottom) - item.y
+_SPOTS: Final = 8
+_TRIES: Final = 3
+_TABLE: Final = 400_000
+"""Most spot × dot entries worked out at once."""
+
+
+def _spots(x: NDArray[np.float64], y: NDArray[np.float64], r: NDArray[np.float64],
+           w: NDArray[np.float64], line: float,
+           gap: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Top-left corners of each name's spots (names × spots), in order of preference:
+    right, left, above, below, then the diagonals of its dot."""
+    d = r * 0.7
+    left = np.stack((x + r + gap, x - r - gap - w, x - w / 2, x - w / 2,
+                     x + d, x + d, x - d - w, x - d - w), axis=1)
+    top = np.stack((y - line / 2, y - line / 2, y - r - gap - line, y + r + gap,
+                    y - d - line, y + d, y - d - line, y + d), axis=1)
+    return left, top
+
+
+def _clear_of_dots(part: slice, x: NDArray[np.float64], y: NDArray[np.float64],
+                   r: NDArray[np.float64], w: NDArray[np.float64],
+                   left: NDArray[np.float64], top: NDArray[np.float64],
+                   right: NDArray[np.float64], bottom: NDArray[np.float64], line: float,
+                   gap: float,
+                   dots: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]],
+                   biggest: float) -> NDArray[np.bool_]:
+    """For each name of ``part``, which spots are clear of the dots, try by try (names ×
+    tries·spots, the first try's spots first).
+
+    First a spot nearer its dot than any other; failing that (a cluster too tight for
+    one), a spot nearer it than any dot outside the cluster, over none; last, the
+    biggest dot of a cluster names it over its smaller dots, never the reverse."""
+    dx, dy, dr = dots
+    x, y, r, w = x[part, None], y[part, None], r[part, None], w[part, None]
+    left, top, right, bottom = left[part], top[part], right[part], bottom[part]
+    dist2 = (dx[None, :] - x) ** 2 + (dy[None, :] - y) ** 2
+    # Only dots within a name's length of its own can touch or outrank a spot of it.
+    reach_all = w + r + biggest + line * 3
+    local = dist2 <= reach_all * reach_all
+    own = dist2 < 1e-6
+    # Dots touching this one (Tianjin on Beijing's rim) are its cluster.
+    reach = r + dr[None, :] + line * 0.4
+    near = ~own & (dist2 <= reach * reach)
+    outside = ~own & ~near
+    smaller = near & (dr[None, :] <= r)
+    gaps = _gaps(left, top, right, bottom, dx, dy, dr)
+    nx = np.clip(x, left, right) - x
+    ny = np.clip(y, top, bottom) - y
     mine = np.maximum(np.hypot(nx, ny) - r, 0.0)
-    covers = gaps < 0
-    crowds = gaps < (mine + gap)[:, None]
-    for nearer, clear in tries:
-        fits = ok & ~np.any(covers & clear, axis=1) & ~np.any(crowds & nearer, axis=1)
-        hits = np.flatnonzero(fits)
-        if len(hits):
-            k = int(hits[0])
-            return (float(left[k]), float(top[k]), float(right[k]), float(bottom[k]))
-    return None
+    covers = (gaps < 0) & local[:, None, :]
+    crowds = (gaps < (mine + gap)[:, :, None]) & local[:, None, :]
+    out = []
+    for nearer, clear in ((~own, ~own), (outside, ~own), (outside, ~own & ~smaller)):
+        out.append(~np.any(covers & clear[:, None, :], axis=2)
+                   & ~np.any(crowds & nearer[:, None, :], axis=2))
+    return np.concatenate(out, axis=1)
 
 
 def _gaps(left: NDArray[np.float64], top: NDArray[np.float64], right: NDArray[np.float64],
           bottom: NDArray[np.float64], x: NDArray[np.float64], y: NDArray[np.float64],
           radius: NDArray[np.float64]) -> NDArray[np.float64]:
-    """How far each dot's rim is from each box (spots × dots; negative: the dot reaches
-    into it)."""
-    nx = np.clip(x[None, :], left[:, None], right[:, None]) - x[None, :]
-    ny = np.clip(y[None, :], top[:, None], bottom[:, None]) - y[None, :]
-    gaps: NDArray[np.float64] = np.sqrt(nx * nx + ny * ny) - radius[None, :]
+    """How far each dot's rim is from each box (names × spots × dots; negative: the dot
+    reaches into it)."""
+    nx = np.clip(x, left[..., None], right[..., None]) - x
+    ny = np.clip(y, top[..., None], bottom[..., None]) - y
+    gaps: NDArray[np.float64] = np.sqrt(nx * nx + ny * ny) - radius
     return gaps

@@ -255,14 +255,16 @@ class TimelineView(QWidget):
     # ------------------------------------------------------------ state → view
 
     def _on_state_timeline_changed(self) -> None:
-        self._apply_colours()
-        self._redraw()
+        # The new timeline is laid out once, in the range it is shown in: drawn first in
+        # the old file's range, a million events were laid out twice on opening.
+        self._apply_colours(redraw=False)
         self._update_limits()
-        self._update_markers()
+        self._update_markers(redraw=False)
         if self._state.keeping_view:
             self.set_visible_range(*self._state.visible_range)
         else:
             self.frame_view()
+        self._redraw()
 
     def _on_state_shown_changed(self) -> None:
         self._redraw_soon()
@@ -342,7 +344,7 @@ class TimelineView(QWidget):
         self.view_box.setLimits(xMin=lo - span, xMax=hi + span, minXRange=_MIN_RANGE,
                                 maxXRange=span * 3)
 
-    def _update_markers(self) -> None:
+    def _update_markers(self, redraw: bool = True) -> None:
         """Put the knowledge line's drag handle where the scene draws the line."""
         snap = self._state.snapshot
         day = snap.knowledge_day if snap is not None else None
@@ -353,7 +355,8 @@ class TimelineView(QWidget):
             self.knowledge_line.blockSignals(True)
             self.knowledge_line.setValue(day + 1)
             self.knowledge_line.blockSignals(False)
-        self._redraw()
+        if redraw:
+            self._redraw()
 
     def _selected_bounds(self) -> tuple[float, float] | None:
         state = self._state
@@ -511,7 +514,7 @@ class TimelineView(QWidget):
             self._apply_colours()
         super().changeEvent(event)
 
-    def _apply_colours(self) -> None:
+    def _apply_colours(self, redraw: bool = True) -> None:
         self._look = None
         look = self.look()
         palette = look.palette
@@ -526,7 +529,8 @@ class TimelineView(QWidget):
         self.knowledge_line.setHoverPen(pg.mkPen(qcolor(palette.marker), width=4))
         self.scene_item.set_font(self.font())
         self.scene_item.forget_sprites()
-        self._redraw()
+        if redraw:
+            self._redraw()
 
 
 def _lane_spans(scene: Scene) -> tuple[tuple[float, float], ...]:

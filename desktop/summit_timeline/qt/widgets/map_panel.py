@@ -62,8 +62,7 @@ class MapPanel(QWidget):
             count = len(snap.walk)
             self.caption.setText(f"{count} event{'s' * (count != 1)} at {name}")
         else:
-            scene = self.map.scene()
-            route = scene.route if scene is not None else None
+            route = self.map.route()
             if route is None:
                 text = "Places of the events shown"
             elif len(route.stops) <= 6:

@@ -33,11 +33,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...core import dates
+from ...core.geo.sites import NO_SITE, site_index
 from ...scene import map_camera
 from ...scene.build import Look
-from ...scene.map_build import MapBuilder, route_lane, shown_sites
-from ...scene.map_scene import LandLayer, MapScene, MapSite, MapView
-from ...scene.snapshot import Snapshot
+from ...scene.map_build import MapBuilder, route_lane
+from ...scene.map_scene import LandLayer, MapRoute, MapScene, MapSite, MapView
+from ...scene.snapshot import NO_SELECTION, Snapshot
 from ..paint.fonts import FontMeasure
 from ..paint.map_painter import MapPainter
 from ..plot import paint_guard
@@ -90,6 +91,7 @@ class MapWidget(QWidget):
         state.sigViewChanged.connect(self._on_state_view_changed)
         state.sigFilterChanged.connect(self.update)
         state.add_planner(weak_plan(self._plan))
+        state.add_opening_planner(weak_plan(self._plan_opening))
 
     def sizeHint(self) -> QSize:
         return QSize(420, 280)
@@ -120,6 +122,17 @@ class MapWidget(QWidget):
         self._built = (snap, view, look, scene)
         return scene
 
+    def route(self) -> MapRoute | None:
+        """The route the map draws now, named (what its caption says) without laying out
+        the rest of the map: a hidden map costs a change of selection nothing more."""
+        snap = self._state.snapshot
+        if snap is None:
+            return None
+        built = self._built
+        if built is not None and built[0] is snap:
+            return built[3].route
+        return self._builder.route(snap)
+
     def _plan(self) -> Plan | None:
         """While the worker works out the next snapshot of a big file, it also works out
         this map's places and route for it, so painting it costs the window no more
@@ -136,6 +149,20 @@ class MapWidget(QWidget):
 
         return prepare
 
+    def _plan_opening(self) -> Plan | None:
+        """The same for a file being opened: its places grouped on the loader's worker
+        (a few tens of milliseconds at a million events), with nothing selected yet."""
+        if not self.isVisible():
+            return None
+        worker, mine = MapBuilder(), self._builder
+
+        def prepare(snap: Snapshot) -> Callable[[], None]:
+            """On the loader's worker: plain data only, no widgets."""
+            adopt = worker.prepare(snap, route_lane(snap.with_selection(NO_SELECTION)))
+            return lambda: adopt(mine)
+
+        return prepare
+
     # ------------------------------------------------------------ commands
 
     def fit(self) -> None:
@@ -146,11 +173,35 @@ class MapWidget(QWidget):
         self.sigViewChanged.emit()
 
     def zoom(self, factor: float, about: QPointF | None = None) -> None:
+        """Zoom by ``factor`` (< 1 zooms in) keeping the point ``about`` where it is on
+        screen (default the middle)."""
         view = self.map_view()
         if view is None:
             return
         point = (about.x(), about.y()) if about is not None else None
         self._set_view(map_camera.zoom(view, factor, point))
+
+    def zoom_about_selection(self, factor: float) -> None:
+        """+ and −: zoom about the selected event's place while it is in view, so that it
+        stays where it is, as the timeline keeps its selected event; else about the
+        middle.  Zooming about the middle lost the place after a few presses."""
+        self.zoom(factor, self.selected_point())
+
+    def selected_point(self) -> QPointF | None:
+        """Where the selected event's place is in the widget, if it is in view."""
+        snap, view = self._state.snapshot, self.map_view()
+        if snap is None or view is None or snap.selection < 0:
+            return None
+        sites = site_index(snap.index)
+        code = int(sites.codes(snap.knowledge_day)[snap.selection])
+        if code == NO_SITE:
+            return None
+        x, y = (float(v) for v in
+                view.to_page(view.projection.project(sites.lonlat[code:code + 1]))[0])
+        if not (math.isfinite(x) and math.isfinite(y)
+                and 0 <= x <= view.width and 0 <= y <= view.height):
+            return None
+        return QPointF(x, y)
 
     def pan(self, dx: float, dy: float) -> None:
         view = self.map_view()
@@ -204,7 +255,7 @@ class MapWidget(QWidget):
         snap = self._state.snapshot
         view = self._view
         if snap is not None and view is not None and not self._moved:
-            points = shown_sites(snap)
+            points = self._builder.shown_sites(snap)
             suited = map_camera.fit_view(points, view.width, view.height)
             if suited.projection != view.projection or \
                     not map_camera.contains(view, points):
@@ -220,7 +271,7 @@ class MapWidget(QWidget):
         if snap is None:
             self._view = None
             return
-        self._view = map_camera.fit_view(shown_sites(snap), max(self.width(), 1),
+        self._view = map_camera.fit_view(self._builder.shown_sites(snap), max(self.width(), 1),
                                          max(self.height(), 1))
 
     def _set_view(self, view: MapView) -> None:
@@ -263,7 +314,11 @@ class MapWidget(QWidget):
         """The cached land, shifted for a pan; drawn afresh for a new scale or colours."""
         view = scene.view
         dpr = self.devicePixelRatioF()
-        key = (scene.land, view.frame.scale, scene.colours, view.width, view.height, dpr)
+        # Only the colours land is drawn in: the route's colour follows the selected
+        # event's track, and stepping between tracks drew the whole world again.
+        colours = scene.colours
+        key = (scene.land, view.frame.scale, colours.water, colours.outside, colours.land,
+               colours.border, scene.line, view.width, view.height, dpr)
         x0, y1 = view.frame.x0, view.frame.y1
         margin_x = float(math.ceil(view.width * _LAND_MARGIN))
         margin_y = float(math.ceil(view.height * _LAND_MARGIN))
@@ -375,7 +430,7 @@ class MapWidget(QWidget):
             return
         kind, a, b = action
         if kind == "zoom":
-            self.zoom(a)
+            self.zoom_about_selection(a)
         elif kind == "pan":
             self.pan(a, b)
         else:
