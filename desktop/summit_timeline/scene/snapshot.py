@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -284,15 +285,24 @@ class Snapshot:
         """Shown events in time order (start, then end, then file order)."""
         return self.walk
 
+    @cached_property
+    def shown_span(self) -> tuple[float, float] | None:
+        """[start, end) of the shown events as known (None: none shown): what a heading
+        states, worked out once per snapshot as every frame's heading asks."""
+        if len(self.walk) == 0:
+            return None
+        return (float(self.known.start[self.walk].min()),
+                float(self.known.end[self.walk].max()))
+
     def extent(self) -> tuple[float, float]:
         """The range to draw: the asked-for one, else the shown events with a margin."""
         if self.day_range is not None:
             return self.day_range
-        if len(self.walk) == 0:
+        span = self.shown_span
+        if span is None:
             day = self.knowledge_day if self.knowledge_day is not None else dates.today_number()
             return day - 30.0, day + 30.0
-        lo = float(self.known.start[self.walk].min())
-        hi = float(self.known.end[self.walk].max())
+        lo, hi = span
         span = max(hi - lo, 10.0)
         return lo - span * 0.04, hi + span * 0.04
 
