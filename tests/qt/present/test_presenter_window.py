@@ -199,5 +199,5 @@ def test_ctrl_s_asks_where_starting_in_pictures_not_the_working_folder(
         lambda _parent, _title, start, *_a, **_k: (asked.append(start), ("", ""))[1]))
     window = _present(qtbot, timeline, main_window)
     qtbot.keyClick(window, K.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert [Path(start) for start in asked] == [pictures / "slide-1.png"]
+    assert [Path(start) for start in asked] == [pictures / "slide-title.png"]
     window.close()
