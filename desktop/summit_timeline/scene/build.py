@@ -752,7 +752,7 @@ def _heading(snap: Snapshot, view: View) -> tuple[str, str]:
     parts.append(f"{dates.format_day(first)} – {dates.format_day(last)}")
     count = snap.draw.overlapping(lo, hi)
     parts.append(f"{count} event{'s' * (count != 1)}")
-    return snap.timeline.title, " · ".join(parts)
+    return snap.title, " · ".join(parts)
 
 
 _NO_SHAPES: Final = Shapes(

@@ -232,11 +232,14 @@ class SlidePainter:
         if footer:
             right = f"{footer} · {right}"
         right_w = metrics.horizontalAdvance(right)
-        left = metrics.elidedText(self.deck.data.timeline.title, Qt.TextElideMode.ElideRight,
+        left = metrics.elidedText(self.deck.data.title, Qt.TextElideMode.ElideRight,
                                   inner.width() - right_w - size * 2)
         baseline = inner.top() + metrics.ascent()
         painter.drawText(QPointF(inner.left(), baseline), left)
         painter.drawText(QPointF(inner.right() - right_w, baseline), right)
+        self.parts["header"] = QRectF(inner.left(), inner.top(), inner.width(),
+                                      metrics.height())
+        self.lines["header"] = (left, right)
 
     def _paint_neighbours(self, painter: QPainter, row: QRectF, step: int, h: float) -> None:
         """"‹ previous" at the left edge, "next ›" at the right: where the talk goes."""
