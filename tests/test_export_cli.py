@@ -176,3 +176,15 @@ def test_a_named_view_with_a_knowledge_date_keeps_the_views_months(tmp_path: Pat
     text = svg.read_text(encoding="utf-8")
     assert "as known on 17 May 2014" in text and "0 events" in text
     assert "Putin–Xi talks in Moscow" not in text, "March 2013 is outside the view's months"
+
+
+def test_an_export_is_headed_with_the_views_own_days_not_its_margins(tmp_path: Path) -> None:
+    """The default view frames 16 May – 31 Oct 2024 and the record March 2013 – September
+    2025; their exports said "9 May 2024 – 17 Nov 2024" and "29 Aug 2012 – 2 Apr 2026"."""
+    for view, days, margin in ((None, "16 May 2024 – 31 Oct 2024", "9 May 2024"),
+                               ("All meetings since 2013", "1 Mar 2013 – 30 Sep 2025", "2012")):
+        svg = tmp_path / "h.svg"
+        done = export("-o", str(svg), *(("--view", view) if view else ()))
+        assert done.returncode == 0, done.stderr
+        text = svg.read_text(encoding="utf-8")
+        assert days in text and margin not in text, view

@@ -39,6 +39,13 @@ def test_opens_bundled_timeline_as_of_its_date(window: MainWindow) -> None:
     assert window.event_list.model.rowCount() == 15
 
 
+def test_the_title_bar_names_only_the_years_known_on_the_date_shown(
+        qtbot: QtBot, window: MainWindow) -> None:
+    assert window.windowTitle().startswith("Putin–Xi meetings, 2013–2024 — ")
+    window.state.set_knowledge_day(None)
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("Putin–Xi meetings, 2013–2025"))
+
+
 def test_selecting_in_list_selects_on_timeline_and_fills_details(window: MainWindow) -> None:
     table = window.event_list.table
     row = _row_of(window, "putin-xi-2024-05-16-beijing")

@@ -50,7 +50,7 @@ def test_exports_from_the_window_start_in_pictures_or_documents(
     window.actions["file.export_data"].trigger()
     assert [Path(start).parent for start in asked] == \
         [home / "Pictures", home / "Documents", home / "Documents"]
-    assert [Path(start).name for start in asked][:2] == ["slide.png", "handout.pdf"]
+    assert [Path(start).name for start in asked][:2] == ["slide-title.png", "handout.pdf"]
     assert not any(Path(start).parent == Path.cwd() for start in asked)
 
 

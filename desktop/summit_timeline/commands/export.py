@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..core import knowledge, views
 from ..core.date_input import DateInputError, read_date, read_day
+from ..core.event_filter import EventFilter
 from ..core.formats.registry import load_any
 from ..core.model import Timeline, View
 from ..core.problems import LoadError
@@ -85,14 +86,18 @@ def _run(args: argparse.Namespace) -> int:
     timeline = loaded.timeline
     view = _view(timeline, args.view, dated=bool(args.as_of))
     day = _knowledge_day(args.as_of, timeline, view)
-    day_range = _day_range(args.range) if args.range or view is None else _view_range(view)
+    asked = _day_range(args.range) if args.range or view is None else views.view_range(view)
+    # The view's own days select the events (as in the window) and head the page; the
+    # drawing adds margins around them for the labels at its edges.
+    day_range = asked if args.range or view is None else _view_range(view)
     tracks = args.track or (list(view.tracks) if view is not None and view.tracks else None)
     _app = application()
     from ..qt import export
 
     try:
         data = export.Snapshot.build(timeline, knowledge_day=day, tracks=tracks,
-                                     day_range=day_range)
+                                     day_range=day_range,
+                                     wanted=EventFilter(days=asked) if asked else None)
         if args.slides:
             for problem in export.export_handout(data, out, paper=args.paper,
                                                  timeline_file=name):

@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import Final
 
 from . import dates, knowledge, review
+from .known_title import timeline_title
 from .model import Event, Timeline
 from .review import FLAG_LABELS, FLAGS, EventReview, Flag, ReviewDocument
 
@@ -152,7 +153,7 @@ def build(timeline: Timeline, doc: ReviewDocument, reviewer: str,
     moment = review.to_utc(generated or review.utc_now())
     in_groups = [s for group in groups for s in group.events]
     return Report(
-        title=timeline.title,
+        title=timeline_title(timeline, knowledge_day),
         reviewer=reviewer,
         timeline_file=doc.timeline.file,
         generated=moment.strftime("%Y-%m-%d %H:%M UTC"),

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.knowledge_bar.date_edit.sigInvalid.connect(
             lambda message: self.statusBar().showMessage(message, 15_000))
         self.state.sigTimelineChanged.connect(self._on_state_timeline_changed)
+        self.state.sigShownChanged.connect(self._sync_window_title)
         self._sync_theme_actions(self.settings.theme())
         screen = self.screen().availableGeometry()
         if fills_screen(screen.width(), screen.height()):
@@ -232,10 +233,14 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ events
 
-    def _on_state_timeline_changed(self) -> None:
-        index = self.state.index
-        title = index.timeline.title if index is not None else ""
+    def _sync_window_title(self) -> None:
+        """The title as known on the date shown: no years yet to come in the title bar."""
+        snap = self.state.snapshot
+        title = snap.title if snap is not None else ""
         self.setWindowTitle(f"{title} — Summit Timeline" if title else "Summit Timeline")
+
+    def _on_state_timeline_changed(self) -> None:
+        self._sync_window_title()
         file = self.state.file or ""
         # The name a person recognises; the whole path (which may be long, or
         # somebody's home folder on a shared screen) is in the tooltip.

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from ..scene import camera
+from ..scene.deck import Deck
 from ..scene.palette import PROJECTOR
 from .paint.slide_image import SlideExportError, save_slide
 from .paint.slide_painter import SlidePainter
@@ -30,13 +31,19 @@ def slide_size(window: QWidget) -> QSize:
     return screen.geometry().size() if screen is not None else QSize(1920, 1080)
 
 
-def export_slide(state: ViewState, path: str | Path, size: QSize) -> Path:
-    """Write the slide of the selected event (the title slide when none is) of the deck
-    F5 presents; raises ``SlideExportError`` or ``ValueError`` (no timeline open)."""
+def _chosen(state: ViewState) -> tuple[Deck, int]:
+    """The deck F5 presents and the step of the selected event (the title slide when
+    none is, or when the selected one is not a slide)."""
     deck = build_deck(state)
     selected = state.index.event(state.selection).id \
         if state.index is not None and state.selection >= 0 else None
-    step = deck.step_of(selected) or 0
+    return deck, deck.step_of(selected) or 0
+
+
+def export_slide(state: ViewState, path: str | Path, size: QSize) -> Path:
+    """Write the slide of the selected event (the title slide when none is) of the deck
+    F5 presents; raises ``SlideExportError`` or ``ValueError`` (no timeline open)."""
+    deck, step = _chosen(state)
     slides = SlidePainter(deck, PROJECTOR, timeline_file=state.file)
     return save_slide(path, slides, step, size, camera.framing(deck, step))
 
@@ -44,10 +51,8 @@ def export_slide(state: ViewState, path: str | Path, size: QSize) -> Path:
 def show_slide_export_dialog(window: QWidget, state: ViewState) -> Path | None:
     if state.index is None:
         return None
-    number = ""
-    if state.selection >= 0:
-        number = "-" + state.index.event(state.selection).id
-    name, _ = ask_save_path(window, "Export this slide", f"slide{number}.png",
+    deck, step = _chosen(state)
+    name, _ = ask_save_path(window, "Export this slide", deck.file_name(step),
                             "PNG image (*.png);;SVG drawing (*.svg)", kind="pictures")
     if not name:
         return None

@@ -712,6 +712,26 @@ def _flags_in(review: NDArray[np.int8]) -> frozenset[int]:
     return flags
 
 
+def stated_days(snap: Snapshot, lo: float, hi: float) -> tuple[int, int]:
+    """First and last day a heading states for a drawing of days [lo, hi).
+
+    The drawing adds margins around what it frames (room for the labels at the
+    edges), and a heading stating them said "9 May 2024 – 17 Nov 2024" of a view of
+    16 May to 31 October.  It states the asked-for days (a named view's months, a
+    date filter), else the span of the events shown, within what is drawn; the drawn
+    range itself only where neither reaches into it."""
+    if snap.filter.days is not None:
+        start, end = snap.filter.days
+    elif snap.shown_span is not None:
+        start, end = snap.shown_span
+    else:
+        start, end = lo, hi
+    start, end = max(start, lo), min(end, hi)
+    if end <= start:
+        start, end = lo, hi
+    return int(np.floor(start)), max(int(np.ceil(end)) - 1, int(np.floor(start)))
+
+
 def _heading(snap: Snapshot, view: View) -> tuple[str, str]:
     """Title, and what is shown: knowledge date, data date, tracks, range, count."""
     parts = []
@@ -728,11 +748,11 @@ def _heading(snap: Snapshot, view: View) -> tuple[str, str]:
     if len(snap.lanes) < len(tracks):
         parts.append("tracks: " + ", ".join(tracks[k].title for k in snap.lanes))
     lo, hi = view.x0, view.x1
-    parts.append(f"{dates.format_day(int(np.floor(lo)))} – "
-                 f"{dates.format_day(int(np.ceil(hi)) - 1)}")
+    first, last = stated_days(snap, lo, hi)
+    parts.append(f"{dates.format_day(first)} – {dates.format_day(last)}")
     count = snap.draw.overlapping(lo, hi)
     parts.append(f"{count} event{'s' * (count != 1)}")
-    return snap.timeline.title, " · ".join(parts)
+    return snap.title, " · ".join(parts)
 
 
 _NO_SHAPES: Final = Shapes(

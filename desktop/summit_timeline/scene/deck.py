@@ -7,6 +7,7 @@ current filter, or to a hand-picked list, and opens with a title slide.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from .snapshot import Snapshot
 
 TITLE = -1
 """The step value of the title slide (event steps hold event positions)."""
+_UNSAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,6 +46,15 @@ class Deck:
 
     def event_positions(self) -> list[int]:
         return [s for s in self.steps if s != TITLE]
+
+    def file_name(self, step: int, suffix: str = ".png") -> str:
+        """The name an export of slide ``step`` is offered under: "slide-<event id>.png",
+        "slide-title.png".  The presenter's Ctrl+S and File → Export this slide offer the
+        same, and a number would name another slide once the deck changes."""
+        value = self.steps[step] if 0 <= step < len(self.steps) else TITLE
+        name = "title" if value == TITLE else \
+            _UNSAFE.sub("-", self.data.event(value).id).strip("-.") or f"{step + 1}"
+        return f"slide-{name}{suffix}"
 
     def step_of(self, event_id: str | None) -> int | None:
         """The step showing ``event_id``, or None if it is not in the deck."""

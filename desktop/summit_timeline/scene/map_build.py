@@ -145,7 +145,7 @@ class MapBuilder:
         aw = look.measure.width(attribution) + PAD
         attribution_rect = (view.width - aw - line * 0.2, view.height - line * 1.1,
                             view.width - line * 0.2, view.height - line * 0.1)
-        title = story.title or snap.index.timeline.title
+        title = story.title or snap.title
         return MapScene(view=view, colours=colours, land=land, sites=tuple(drawn),
                         route=route_scene, line=line, attribution=attribution,
                         attribution_rect=attribution_rect, title=title,

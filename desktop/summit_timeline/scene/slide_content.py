@@ -81,7 +81,7 @@ def neighbours(deck: Deck, step: int) -> tuple[Neighbour | None, Neighbour | Non
             return None
         value = deck.steps[at]
         if value == TITLE:
-            return Neighbour(at, deck.data.timeline.title)
+            return Neighbour(at, deck.data.title)
         when = dates.parse(deck.data.known_state(value).when).display()
         return Neighbour(at, f"{when}: {deck.data.event(value).title}")
 
@@ -194,7 +194,6 @@ def _untold(pending: bool, occasion: str) -> str:
 
 
 def title_content(data: Snapshot, positions: list[int]) -> TitleContent:
-    timeline = data.timeline
     facts = []
     if data.knowledge_day is not None:
         facts.append(f"As known on {dates.format_day(data.knowledge_day)}")
@@ -203,4 +202,4 @@ def title_content(data: Snapshot, positions: list[int]) -> TitleContent:
         lo = int(min(data.known.start[p] for p in positions))
         hi = int(max(data.known.end[p] for p in positions)) - 1
         facts.append(f"{dates.format_day(lo)} – {dates.format_day(hi)}")
-    return TitleContent(timeline.title, inline_text(timeline.description), " · ".join(facts))
+    return TitleContent(data.title, inline_text(data.description), " · ".join(facts))

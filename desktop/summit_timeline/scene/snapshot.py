@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -25,6 +26,7 @@ from ..core.cancel import checkpoint
 from ..core.event_filter import EventFilter, ParticipantIndex, filter_mask
 from ..core.index import EventIndex
 from ..core.knowledge import KnownArrays
+from ..core.known_title import known_description, known_title
 from ..core.model import STATUSES, Event, Status, Timeline
 from .draw_set import DensityGrid, DrawSet
 
@@ -284,15 +286,49 @@ class Snapshot:
         """Shown events in time order (start, then end, then file order)."""
         return self.walk
 
+    @cached_property
+    def shown_span(self) -> tuple[float, float] | None:
+        """[start, end) of the shown events as known (None: none shown): what a heading
+        states, worked out once per snapshot as every frame's heading asks."""
+        if len(self.walk) == 0:
+            return None
+        return (float(self.known.start[self.walk].min()),
+                float(self.known.end[self.walk].max()))
+
+    @cached_property
+    def known_days(self) -> tuple[int, int] | None:
+        """First and last day of the events known on the knowledge date (None: none)."""
+        known = self.known.visible
+        if not known.any():
+            return None
+        return int(self.known.start[known].min()), int(self.known.end[known].max()) - 1
+
+    @property
+    def title(self) -> str:
+        """The timeline's title as known on the knowledge date ("Putin–Xi meetings,
+        2013–2024" on 3 July 2024): every view, slide and export heads with it."""
+        if self.knowledge_day is None:
+            return self.timeline.title
+        return known_title(self.timeline.title, self.knowledge_day, self.known_days)
+
+    @property
+    def description(self) -> str:
+        """The timeline's description, or on a knowledge date a line of what was known
+        then (``core.known_title``)."""
+        if self.knowledge_day is None:
+            return self.timeline.description
+        return known_description(self.timeline.description, self.knowledge_day,
+                                 int(self.known.visible.sum()), self.known_days)
+
     def extent(self) -> tuple[float, float]:
         """The range to draw: the asked-for one, else the shown events with a margin."""
         if self.day_range is not None:
             return self.day_range
-        if len(self.walk) == 0:
+        shown = self.shown_span
+        if shown is None:
             day = self.knowledge_day if self.knowledge_day is not None else dates.today_number()
             return day - 30.0, day + 30.0
-        lo = float(self.known.start[self.walk].min())
-        hi = float(self.known.end[self.walk].max())
+        lo, hi = shown
         span = max(hi - lo, 10.0)
         return lo - span * 0.04, hi + span * 0.04
 

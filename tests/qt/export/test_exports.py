@@ -117,7 +117,7 @@ def test_handout_has_a_title_page_and_one_page_per_event(tmp_path: Path,
     export_handout(data, out)
     pages = _pdf_pages(out)
     assert len(pages) == 1 + len(data.positions()), "one page per event of the view"
-    assert data.timeline.title in pages[0] and "As known on 3 Jul 2024" in pages[0]
+    assert data.title in pages[0] and "As known on 3 Jul 2024" in pages[0]
     kazan = next(p for p in pages if "Putin–Xi meeting in Kazan October 2024" in p)
     assert "Planned — as of 3 Jul 2024" in kazan and "day not yet known" in kazan
     beijing = next(p for p in pages if "Putin–Xi talks in Beijing 16 May 2024 Held" in p)

@@ -30,9 +30,10 @@ def test_strip_labels_stay_on_the_page_next_to_the_kazan_bars(qtbot: QtBot,
             strip, origin = slides.strip, slides.strip_origin
             assert strip is not None and strip.labels
             margin = min(size[1] * 0.05, size[0] * 0.04)  # the slide's own side margins
+            scale = slides.scale  # the strip's scene is in layout pixels
             for label in strip.labels:
-                assert origin.x() + label.rect[0] >= margin - 0.5, (size, step)
-                assert origin.x() + label.rect[2] <= size[0] - margin + 0.5, (size, step)
+                assert origin.x() + label.rect[0] * scale >= margin - 0.5, (size, step)
+                assert origin.x() + label.rect[2] * scale <= size[0] - margin + 0.5, (size, step)
             if step > 0:  # every event slide labels its own event, in full, status included
                 current = [label for label in strip.labels if label.current]
                 assert [label.position for label in current] == [deck.steps[step]], (size, step)

@@ -125,3 +125,36 @@ def test_text_gives_way_at_words_sentences_and_list_items(qtbot: QtBot) -> None:
     assert told.startswith("Sources: Outlet 0, A title of some length, 3 Jul 2024")
     match = re.search(r"; and (\d) more$", told)
     assert match is not None and told.count("Outlet") + int(match.group(1)) == 6
+
+
+def _shown(slides: SlidePainter, step: int, size: tuple[int, int]
+           ) -> dict[str, tuple[str, QRectF]]:
+    _paint(slides, step, size)
+    return {part: (_told(slides.lines.get(part, ())), rect)
+            for part, rect in slides.parts.items()}
+
+
+@pytest.mark.parametrize("everything", [False, True], ids=["as-known", "everything"])
+def test_a_larger_slide_shows_all_that_a_smaller_one_shows(qtbot: QtBot, timeline: Timeline,
+                                                           everything: bool) -> None:
+    """At 1920×1080 the Astana summary lost its last sentence and the Erdoğan slide its
+    "$55 billion", both shown at 1280×720: a projector's size must not decide the words."""
+    deck = build_deck(timeline, knowledge_day=None) if everything else build_deck(timeline)
+    slides = SlidePainter(deck, PROJECTOR)
+    erdogan = deck.step_of("putin-erdogan-2024-07-03-astana")
+    for step in range(len(deck)):
+        small = _shown(slides, step, (1280, 720))
+        if step == erdogan:
+            assert "$55 billion" in small["figure"][0]
+        for size in ((1920, 1080), (3840, 2160)):
+            large = _shown(slides, step, size)
+            where = (step, size)
+            missing = set(small) - set(large)
+            assert not missing, (where, missing)
+            page = QRectF(0, 0, *size).adjusted(-0.5, -0.5, 0.5, 0.5)
+            for part, (text, rect) in large.items():
+                assert page.contains(rect), (where, part, "overflows the slide")
+                assert not any(line.endswith("…") for line in slides.lines.get(part, ())
+                               if part in TEXT_PARTS), (where, part)
+                before = small[part][0] if part in small else ""
+                assert before in text, (where, part, before, text)

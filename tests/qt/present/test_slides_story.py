@@ -285,3 +285,41 @@ def test_a_slide_names_where_its_quote_and_figure_were_published(qtbot: QtBot,
     credit = " ".join(slides.lines["figure"])
     assert "stated by Xi Jinping" in credit and "Xinhua" in credit
     assert not any(line.endswith("…") for line in slides.lines["figure"])
+
+
+def test_ctrl_s_and_file_export_this_slide_offer_the_same_name(
+        qtbot: QtBot, timeline: Timeline, main_window: QMainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The presenter offered "slide-2.png" and the window "slide-<event id>.png" for the
+    same slide: a number names another slide once the deck changes, an id does not."""
+    from summit_timeline.core.index import EventIndex
+    from summit_timeline.qt import slide_export_dialog
+    from summit_timeline.qt.state import ViewState
+
+    offered: list[str] = []
+
+    def ask(_parent: object, _title: str, name: str, *_a: object, **_k: object
+            ) -> tuple[str, str]:
+        offered.append(name)
+        return "", ""
+
+    monkeypatch.setattr(slide_export_dialog, "ask_save_path", ask)
+    from summit_timeline.qt.present import presenter_window
+    monkeypatch.setattr(presenter_window, "ask_save_path", ask)
+    state = ViewState()
+    state.set_timeline(EventIndex.build(timeline), None)
+    assert slide_export_dialog.show_slide_export_dialog(main_window, state) is None
+    kazan = state.index.position_of(KAZAN)  # type: ignore[union-attr]
+    assert kazan is not None
+    state.select(kazan)
+    assert slide_export_dialog.show_slide_export_dialog(main_window, state) is None
+    window = _present(qtbot, state, main_window)
+    window.go_to(0)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    step = window.deck.step_of(KAZAN)
+    assert step is not None
+    window.go_to(step)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    window.close()
+    assert offered == ["slide-title.png", f"slide-{KAZAN}.png",
+                       "slide-title.png", f"slide-{KAZAN}.png"]

@@ -33,7 +33,7 @@ def render_handout(data: Snapshot, *, paper: str = "a4",
         raise ExportError(f"unknown paper {paper!r} (use {' or '.join(PAPERS)})")
     deck = Deck.build(data, title_slide=True)
     buffer = memory_device()
-    writer = pdf_writer(buffer, paper, f"{data.timeline.title} — handout")
+    writer = pdf_writer(buffer, paper, f"{data.title} — handout")
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError("cannot start the PDF document")

@@ -41,7 +41,7 @@ def paint_map_page(painter: QPainter, rect: QRectF, snap: Snapshot, palette: Pal
                   max(inner.height() - heading, 1.0))
     view = fit_view(shown_sites(snap), area.width(), area.height())
     scene = MapBuilder().build(snap, view, Look(palette, FontMeasure(font)),
-                               MapStory(title=f"{snap.timeline.title}: where"))
+                               MapStory(title=f"{snap.title}: where"))
     painter.save()
     painter.fillRect(rect, qcolor(palette.background))
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -81,7 +81,7 @@ def export_map(snap: Snapshot, path: str | os.PathLike[str], *, width: int = 192
         if paper.lower() not in PAPERS:
             raise ExportError(f"unknown paper {paper!r} (use {' or '.join(PAPERS)})")
         buffer = memory_device()
-        writer = pdf_writer(buffer, paper, f"{snap.timeline.title}: map")
+        writer = pdf_writer(buffer, paper, f"{snap.title}: map")
         font = page_font(int(writer.height()), None)
         scene = _paint(writer, QRectF(0, 0, writer.width(), writer.height()), snap, palette,
                        font)
@@ -96,7 +96,7 @@ def export_map(snap: Snapshot, path: str | os.PathLike[str], *, width: int = 192
         generator.setResolution(SVG_DPI)
         generator.setSize(QSize(width, height))
         generator.setViewBox(QRectF(0, 0, width, height))
-        generator.setTitle(f"{snap.timeline.title}: map")
+        generator.setTitle(f"{snap.title}: map")
         generator.setDescription("Summit Timeline map export")
         scene = _paint(generator, QRectF(0, 0, width, height), snap, palette, font)
         save_bytes(path, font_list(bytes(buffer.data().data()), QFontInfo(font).family()))

@@ -35,7 +35,7 @@ def render_pdf(snap: Snapshot, *, paper: str = "a4", pages: int = 1) -> bytes:
     if not 1 <= pages <= MAX_PAGES:
         raise ExportError(f"pages must be 1…{MAX_PAGES}, not {pages}")
     buffer = memory_device()
-    writer = pdf_writer(buffer, paper, snap.timeline.title)
+    writer = pdf_writer(buffer, paper, snap.title)
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError("cannot start the PDF document")

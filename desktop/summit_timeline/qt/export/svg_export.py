@@ -36,7 +36,7 @@ def render_svg(snap: Snapshot, width: int, height: int, scale: float | None = No
     generator.setResolution(SVG_DPI)  # the declared size in mm follows from it
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRectF(0, 0, width, height))
-    generator.setTitle(snap.timeline.title)
+    generator.setTitle(snap.title)
     generator.setDescription("Summit Timeline export")
     painter = QPainter()
     if not painter.begin(generator):

@@ -49,7 +49,7 @@ def slide_svg(slides: SlidePainter, step: int, size: QSize,
     generator.setResolution(SVG_DPI)
     generator.setSize(size)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-    generator.setTitle(slides.deck.data.timeline.title)
+    generator.setTitle(slides.deck.data.title)
     generator.setDescription("Summit Timeline slide")
     painter = QPainter()
     if not painter.begin(generator):

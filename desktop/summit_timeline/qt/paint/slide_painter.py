@@ -12,6 +12,13 @@ bottom edge the previous and next slides by name (clickable in the
 presenter).  Text shrinks before it overflows and is never cut inside a word:
 the summary is told whole while the figure, then the quote, can give way to
 it, and a credit is always whole.
+
+A slide is laid out once on a canvas ``LAYOUT_HEIGHT`` pixels high (and as wide
+as its shape) and scaled onto the rectangle.  Fonts come in whole pixels, so a
+layout worked out at each size would round differently at each: at 1920×1080
+the Astana summary lost its last sentence and the Erdoğan slide its figure,
+which 1280×720 showed.  Scaled from one layout, every size of a shape shows the
+same words.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTransform
 
 from ...core.geo.sites import NO_SITE, site_index
 from ...core.model import Media
@@ -49,6 +56,19 @@ STRIP_TOP = 0.65
 """Share of the height above the timeline strip."""
 FOOTER = 0.04
 """Share of the height for the previous and next slides' names under the strip."""
+TEXT_FLOOR = 54.0
+"""The summary shrinks to no less than a 54th of the slide's height (13 px at 720)."""
+LINE_FLOOR = 50.0
+"""Place, people and the title slide's facts: a 50th."""
+SMALL_FLOOR = 58.0
+"""Sources and credits: a 58th (12 px at 720).  Larger floors cost the record's slides at
+1280×720 whole sentences and figures (a 54th here: two summaries and four figures; a 48th
+for the summary too: twenty-four summaries), so size gives way to content."""
+BOX_FLOOR = 60.0
+"""A quote's words and a figure's number: a 60th, where the slide is crowded."""
+LAYOUT_HEIGHT = 720.0
+"""Height of the canvas every slide is laid out on before it is scaled to its rectangle:
+the smallest projector size, so its text is drawn at whole pixels where it is smallest."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +121,9 @@ class SlidePainter:
         """The lines of text drawn for each part of the last slide."""
         self.links: dict[str, tuple[QRectF, int]] = {}
         """"previous" and "next": where their names are and the step each goes to."""
+        self.scale = 1.0
+        """Slide pixels per layout pixel on the last slide painted (the strip's scene and
+        the map inset are in layout pixels)."""
 
     @property
     def problems(self) -> list[str]:
@@ -115,7 +138,28 @@ class SlidePainter:
 
     def paint(self, painter: QPainter, rect: QRectF, step: int,
               strip_range: tuple[float, float], *, footer: str = "") -> None:
-        """Draw slide ``step`` with the strip showing ``strip_range`` (day numbers)."""
+        """Draw slide ``step`` with the strip showing ``strip_range`` (day numbers).
+
+        ``parts``, ``links`` and ``strip_origin`` are then in the rectangle's coordinates."""
+        if rect.height() <= 0 or rect.width() <= 0:
+            return
+        scale = rect.height() / LAYOUT_HEIGHT
+        canvas = QRectF(0.0, 0.0, rect.width() / scale, LAYOUT_HEIGHT)
+        to_rect = QTransform.fromTranslate(rect.left(), rect.top()).scale(scale, scale)
+        self.scale = scale
+        painter.save()
+        painter.setTransform(to_rect, combine=True)
+        try:
+            self._paint_canvas(painter, canvas, step, strip_range, footer)
+        finally:
+            painter.restore()
+        self.parts = {name: to_rect.mapRect(where) for name, where in self.parts.items()}
+        self.links = {name: (to_rect.mapRect(where), to)
+                      for name, (where, to) in self.links.items()}
+        self.strip_origin = to_rect.map(self.strip_origin)
+
+    def _paint_canvas(self, painter: QPainter, rect: QRectF, step: int,
+                      strip_range: tuple[float, float], footer: str) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -188,11 +232,14 @@ class SlidePainter:
         if footer:
             right = f"{footer} · {right}"
         right_w = metrics.horizontalAdvance(right)
-        left = metrics.elidedText(self.deck.data.timeline.title, Qt.TextElideMode.ElideRight,
+        left = metrics.elidedText(self.deck.data.title, Qt.TextElideMode.ElideRight,
                                   inner.width() - right_w - size * 2)
         baseline = inner.top() + metrics.ascent()
         painter.drawText(QPointF(inner.left(), baseline), left)
         painter.drawText(QPointF(inner.right() - right_w, baseline), right)
+        self.parts["header"] = QRectF(inner.left(), inner.top(), inner.width(),
+                                      metrics.height())
+        self.lines["header"] = (left, right)
 
     def _paint_neighbours(self, painter: QPainter, row: QRectF, step: int, h: float) -> None:
         """"‹ previous" at the left edge, "next ›" at the right: where the talk goes."""
@@ -231,13 +278,13 @@ class SlidePainter:
         y += h * 0.04
         room = QRectF(body.left(), y, width, body.bottom() - y - h * 0.06)
         block = text_block.fit_sentences(content.description, room.width(), room.height(),
-                                         h / 30, min_size=self._floor(h, 54), max_lines=14)
+                                         h / 30, min_size=self._floor(h, TEXT_FLOOR), max_lines=14)
         used = text_block.draw(painter, block, room.topLeft(), look.text)
         self.parts["summary"] = QRectF(room.left(), room.top(), room.width(), used)
         self.lines["summary"] = block.lines
         self._text("facts", painter, QRectF(body.left(), body.bottom() - h * 0.045, width,
                                             h * 0.05), content.facts, h / 34, look.muted,
-                   min_size=self._floor(h, 50), max_lines=1)
+                   min_size=self._floor(h, LINE_FLOOR), max_lines=1)
         if map_w:
             area = QRectF(body.right() - map_w, body.top(), map_w, body.height())
             view = fit_view(shown_sites(self.deck.data), area.width(), area.height())
@@ -278,12 +325,13 @@ class SlidePainter:
                            ("people", " · ".join(content.participants))):
             if line:
                 y += self._text(name, painter, QRectF(x, y, width, h * 0.08), line, h / 34,
-                                look.text, min_size=self._floor(h, 50), max_lines=2)
+                                look.text, min_size=self._floor(h, LINE_FLOOR), max_lines=2)
                 y += h * 0.004
         y += h * 0.012
         source_block = text_block.fit_items(
             "Sources: ", content.sources, width, h * 0.03 * self.source_lines, h / 46,
-            min_size=self._floor(h, 58), max_lines=self.source_lines) if content.sources else None
+            min_size=self._floor(h, SMALL_FLOOR), max_lines=self.source_lines) \
+            if content.sources else None
         bottom = area.bottom() - (source_block.height + h * 0.015 if source_block else 0.0)
         links = [m for m in content.media if m.url and not m.file]
         if links:
@@ -291,7 +339,7 @@ class SlidePainter:
             block = text_block.fit_items(
                 "Online, not shown here: ",
                 [f"{m.caption} <{m.url}>" if m.caption else (m.url or "") for m in links],
-                width, h * 0.03, h / 46, min_size=self._floor(h, 58), max_lines=1)
+                width, h * 0.03, h / 46, min_size=self._floor(h, SMALL_FLOOR), max_lines=1)
             bottom -= block.height + h * 0.006
             text_block.draw(painter, block, QPointF(x, bottom), look.muted)
             self.parts["online"] = QRectF(x, bottom, width, block.height)
@@ -357,7 +405,7 @@ class SlidePainter:
                 boxes_h = max((box.height for box in boxes), default=0.0)
                 summary_room = max(room - boxes_h - (h * 0.02 if boxes else 0.0), h * 0.03)
                 summary = text_block.fit_whole(content.summary, width, summary_room, h / 32,
-                                               min_size=self._floor(h, 54), max_lines=40) \
+                                               min_size=self._floor(h, TEXT_FLOOR), max_lines=40) \
                     if content.summary else None
                 if content.summary and summary is None:
                     continue
@@ -379,7 +427,7 @@ class SlidePainter:
             boxes_h = max((box.height for box in boxes), default=0.0)
             summary_room = max(room - boxes_h - (h * 0.02 if boxes else 0.0), h * 0.03)
             summary = text_block.fit_sentences(content.summary, width, summary_room, h / 32,
-                                               min_size=self._floor(h, 54), max_lines=40)
+                                               min_size=self._floor(h, TEXT_FLOOR), max_lines=40)
             ended = summary.lines and summary.lines[-1].endswith(text_block.ELLIPSIS)
             if not ended or not boxes:
                 return boxes, summary
@@ -390,7 +438,7 @@ class SlidePainter:
         """The boxes of ``wanted`` that can be shown whole, in ``share`` of the room (more,
         as little as it needs, for a quote that needs it); a figure that cannot be
         shown whole gives way to the others."""
-        line = QFontMetricsF(sans_font(self._floor(h, 54))).lineSpacing()
+        line = QFontMetricsF(sans_font(self._floor(h, TEXT_FLOOR))).lineSpacing()
         most = room - line - h * 0.02  # a quote may leave the summary a single line
         given = min(h * 0.3, share)
         boxes = self._fit_boxes(wanted, width, given, h)
@@ -422,7 +470,9 @@ class SlidePainter:
             room = area.height() - (map_h + h * 0.02 if map_h else 0.0)
             captions = caption_height(image, h)
             box = QRectF(area.left(), area.top(), area.width(), max(room - captions, h * 0.05))
-            shown = self.images.shown(image, QSize(int(box.width() * 2), int(box.height() * 2)))
+            sharp = 2.0 * max(1.0, self.scale)
+            shown = self.images.shown(image, QSize(int(box.width() * sharp),
+                                                   int(box.height() * sharp)))
             where = paint_image(painter, box, shown, image, look.text, look.muted, look.card, h)
             self.parts["image"] = where
             if shown.image is None:
@@ -536,17 +586,18 @@ class SlidePainter:
             box_w = (width - gap * (len(boxes) - 1)) * share
             inner_w = box_w - pad * 2.4
             # Who said it wraps onto as many lines as it needs: a credit is never cut.
-            by_block = text_block.fit(by, inner_w, room * 0.45, h / 42, min_size=self._floor(h, 58),
-                                      max_lines=4)
+            by_block = text_block.fit(by, inner_w, room * 0.45, h / 42,
+                                      min_size=self._floor(h, SMALL_FLOOR), max_lines=4)
             size = h / 30 if kind == "quote" else h / 22
             main_room = room - pad * 2 - by_block.height - h * 0.008
             main_block = text_block.fit(main, inner_w, main_room, size,
-                                        min_size=self._floor(h, 60),
+                                        min_size=self._floor(h, BOX_FLOOR),
                                         max_lines=8, bold=kind == "figure")
             shrunk = main_block.font.pixelSize() * 0.92
             if shrunk < by_block.font.pixelSize():  # the speaker's name never outgrows the words
                 by_block = text_block.fit(by, inner_w, room * 0.45, shrunk,
-                                          min_size=min(shrunk, self._floor(h, 58)), max_lines=4)
+                                          min_size=min(shrunk, self._floor(h, SMALL_FLOOR)),
+                                          max_lines=4)
             out.append(_Box(kind, box_w, main_block, by_block,
                             main_block.height + by_block.height + pad * 2 + h * 0.008))
         return out

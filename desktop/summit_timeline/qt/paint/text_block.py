@@ -76,8 +76,9 @@ def elide_at_word(text: str, font: QFont, width: float) -> str:
 
 def fit(text: str, width: float, height: float, pixel_size: float, *, min_size: float,
         max_lines: int, bold: bool = False) -> Block:
-    """The largest size from ``pixel_size`` down to ``min_size`` at which ``text`` fits."""
-    size = pixel_size
+    """The largest size from ``pixel_size`` down to ``min_size`` at which ``text`` fits
+    (never below ``min_size``, even when asked to start there)."""
+    size = max(pixel_size, min_size)
     while True:
         font = sans_font(size, bold=bold)
         line_height = QFontMetricsF(font).lineSpacing()

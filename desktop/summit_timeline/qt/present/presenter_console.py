@@ -62,7 +62,7 @@ class PresenterConsole(QWidget):
     def __init__(self, presenter: PresenterWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(f"{presenter.deck.data.timeline.title} — presenter view")
+        self.setWindowTitle(f"{presenter.deck.data.title} — presenter view")
         self.presenter = presenter
         # Painters of their own: the presenter's remembers where its clickable names are.
         self.current = SlidePreview(presenter.new_painter(), "Current slide")

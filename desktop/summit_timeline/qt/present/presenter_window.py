@@ -59,7 +59,7 @@ class PresenterWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setWindowTitle(f"{deck.data.timeline.title} — presenting")
+        self.setWindowTitle(f"{deck.data.title} — presenting")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.deck = deck
@@ -167,7 +167,7 @@ class PresenterWindow(QWidget):
             return
         self.setCursor(Qt.CursorShape.ArrowCursor)
         try:
-            name, _ = ask_save_path(self, "Export this slide", f"slide-{self._step + 1}.png",
+            name, _ = ask_save_path(self, "Export this slide", self.deck.file_name(self._step),
                                     "PNG image (*.png);;SVG drawing (*.svg)", kind="pictures")
             if name:
                 try:
