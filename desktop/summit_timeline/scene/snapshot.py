@@ -14,9 +14,9 @@ later change could be worked out off the GUI thread the same way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,6 +29,8 @@ from ..core.knowledge import KnownArrays
 from ..core.known_title import known_description, known_title
 from ..core.model import STATUSES, Event, Status, Timeline
 from .draw_set import DensityGrid, DrawSet
+
+T = TypeVar("T")
 
 NO_SELECTION = -1
 
@@ -286,22 +288,27 @@ class Snapshot:
         """Shown events in time order (start, then end, then file order)."""
         return self.walk
 
-    @cached_property
+    @property
     def shown_span(self) -> tuple[float, float] | None:
         """[start, end) of the shown events as known (None: none shown): what a heading
-        states, worked out once per snapshot as every frame's heading asks."""
-        if len(self.walk) == 0:
-            return None
-        return (float(self.known.start[self.walk].min()),
-                float(self.known.end[self.walk].max()))
+        states.  Every frame's heading asks, and a new selection makes a new snapshot
+        over the same arrays, so it is worked out once per (walk, known) pair: 11 ms at
+        a million events."""
+        return _once(("span", self.walk, self.known), lambda: None if len(self.walk) == 0
+                     else (float(self.known.start[self.walk].min()),
+                           float(self.known.end[self.walk].max())))
 
-    @cached_property
+    @property
     def known_days(self) -> tuple[int, int] | None:
-        """First and last day of the events known on the knowledge date (None: none)."""
-        known = self.known.visible
-        if not known.any():
-            return None
-        return int(self.known.start[known].min()), int(self.known.end[known].max()) - 1
+        """First and last day of the events known on the knowledge date (None: none),
+        once per known arrays (every title asks)."""
+        def work() -> tuple[int, int] | None:
+            known = self.known.visible
+            if not known.any():
+                return None
+            return int(self.known.start[known].min()), int(self.known.end[known].max()) - 1
+
+        return _once(("days", self.known), work)
 
     @property
     def title(self) -> str:
@@ -359,3 +366,21 @@ def _empty_draw() -> DrawSet:
 
 _EMPTY = _empty_draw()
 """Placeholder while a snapshot is being built (never drawn)."""
+
+
+_ONCE: dict[str, tuple[tuple[object, ...], object]] = {}
+"""The last answer to each question, with the arrays it was worked out from."""
+
+
+def _once(key: tuple[object, ...], work: Callable[[], T]) -> T:
+    """``work()``, or its last answer while ``key``'s arrays are the same objects (they are
+    never changed in place: a snapshot replaces them)."""
+    name, *inputs = key
+    assert isinstance(name, str)
+    seen = _ONCE.get(name)
+    if seen is not None and len(seen[0]) == len(inputs) and all(
+            a is b for a, b in zip(seen[0], inputs, strict=True)):
+        return seen[1]  # type: ignore[return-value]
+    answer = work()
+    _ONCE[name] = (tuple(inputs), answer)
+    return answer
