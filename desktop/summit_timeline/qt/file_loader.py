@@ -51,7 +51,7 @@ def prepare(timeline: Timeline, file: str, day: int | None,
     index = EventIndex.build(timeline)
     index.positions()  # id look-ups (selection by id, review flags) ready before the handoff
     timeline.event("")
-    first = Snapshot.open(index, day)
+    first = Snapshot.open(index, day).warm()
     site_index(index).codes(first.knowledge_day)  # where each event was: the Map dock's part
     return LoadResult(index, file, day, list(warnings or []), first)
 

@@ -87,6 +87,7 @@ class _Job(threading.Thread):
         try:
             with stop_when(self._halt):
                 result = self._make()
+                result.snapshot.warm()
         except Cancelled:
             result = None
         except Exception as error:  # reported on the GUI thread, never lost
