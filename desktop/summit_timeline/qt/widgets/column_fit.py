@@ -21,8 +21,9 @@ import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
-SAMPLE_ROWS: Final = 200
-"""Rows measured per column, spread evenly over the list."""
+SAMPLE_ROWS: Final = 100
+"""Rows measured per column, spread evenly over the list (each fit runs on the GUI
+thread whenever a file arrives or the knowledge date moves)."""
 TITLE_SHARE: Final = 0.25
 """Of the table's width, what the stretched column keeps before other columns shrink."""
 
@@ -78,12 +79,11 @@ class ColumnFit(QObject):
         sample = np.unique(np.linspace(0, rows - 1, min(rows, SAMPLE_ROWS)).round()
                            .astype(np.int64))
         metrics = table.fontMetrics()
-        widths = []
-        icon = False
-        for row in sample.tolist():
-            index = model.index(row, column)
-            widths.append(metrics.horizontalAdvance(str(index.data() or "")))
-            icon = icon or index.data(Qt.ItemDataRole.DecorationRole) is not None
+        widths = [metrics.horizontalAdvance(str(model.index(row, column).data() or ""))
+                  for row in sample.tolist()]
+        # A column shows an icon in every row or in none (the review flag's badge).
+        icon = model.index(int(sample[0]), column).data(Qt.ItemDataRole.DecorationRole) \
+            is not None
         needed = max(widths)
         style = table.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
