@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 from ..core import dates
 from ..core.index import APPROXIMATE, UNCERTAIN
 from . import date_ticks, label_layout, style
+from .heading import data_line_day, heading, legend_entries
 from .lane_layout import Folded
 from .palette import Palette, Rgba
 from .row_plan import RowPlan, RowPlanner
@@ -201,7 +202,7 @@ class SceneBuilder:
                                                                   bottom),
                                 at.colour, at.dashed, at.width)
             markers.append(marker)
-        title, subtitle = _heading(snap, view)
+        title, subtitle = heading(snap, view)
         return Scene(view=view, palette=region.palette, sizes=region.sizes, mode=region.mode,
                      lanes=region.lanes, lane_colours=region.lane_colours, grid=grid,
                      ticks=ticks, minor=minor, shapes=shapes, labels=labels, glyphs=glyphs,
@@ -311,7 +312,7 @@ class SceneBuilder:
         markers = self._markers(snap, view, sizes, measure, palette)
         legend = legend_entries(snap)
         legend_colour = lanes[0].colour if lanes else palette.lane(0)
-        title, subtitle = _heading(snap, view)
+        title, subtitle = heading(snap, view)
 
         def scene(mode: Literal["detail", "density", "empty"], shapes: Shapes,
                   labels: tuple[Label, ...], glyphs: tuple[Glyph, ...], selection: Rect | None,
@@ -662,97 +663,6 @@ def region_of(snap: Snapshot, view: View) -> View:
         r0, r1 = view.x0, view.x1
         return View(r0, r1, view.width, view.height)
     return View(r0, r1, (r1 - r0) * sx, view.height)
-
-
-def data_line_day(snap: Snapshot) -> int | None:
-    """The day of the "data as of" line, where it says something true, else None.
-
-    Drawn in a view as known on a day up to the file's ``as_of``: there it marks
-    how far the data reached.  Beside everything known, or as known on a later
-    day, it would date before them events the file holds (the bundled record's
-    ``as_of`` is the day it opens at, 3 July 2024, and it runs to 2025), so it is
-    left out and the heading says when the data was last checked instead.
-    """
-    day, known = snap.as_of_day, snap.knowledge_day
-    if day is None or known is None or known > day:
-        return None
-    return day
-
-
-def legend_entries(snap: Snapshot) -> tuple[style.LegendEntry, ...]:
-    """The key to a drawing of ``snap``: every look, then the lines and flags it has."""
-    entries = list(style.LEGEND)
-    if snap.knowledge_day is not None:
-        if (snap.draw.status == style.UNDER_WAY).any():
-            entries.insert(entries.index(style.LEGEND[1]) + 1, style.UNDER_WAY_ENTRY)
-        entries.append(style.KNOWN_ENTRY)
-    if data_line_day(snap) is not None:
-        entries.append(style.AS_OF_ENTRY)
-    if snap.review is not None:
-        # Only the flags some drawn event carries: a key to marks nobody made takes a
-        # row from a small window's timeline.
-        used = _flags_in(snap.draw.review)
-        entries.extend(e for e in style.REVIEW_ENTRIES if e.badge in used)
-    return tuple(entries)
-
-
-_flags_seen: tuple[NDArray[np.int8], frozenset[int]] | None = None
-
-
-def _flags_in(review: NDArray[np.int8]) -> frozenset[int]:
-    """The flags in ``review``, counted once per array (every frame asks again)."""
-    global _flags_seen
-    seen = _flags_seen
-    if seen is not None and seen[0] is review:
-        return seen[1]
-    counts = np.bincount(review.astype(np.intp), minlength=4) if len(review) else \
-        np.zeros(4, np.intp)
-    flags = frozenset(int(k) for k in np.flatnonzero(counts))
-    _flags_seen = (review, flags)
-    return flags
-
-
-def stated_days(snap: Snapshot, lo: float, hi: float) -> tuple[int, int]:
-    """First and last day a heading states for a drawing of days [lo, hi).
-
-    The drawing adds margins around what it frames (room for the labels at the
-    edges), and a heading stating them said "9 May 2024 – 17 Nov 2024" of a view of
-    16 May to 31 October.  It states the asked-for days (a named view's months, a
-    date filter), else the span of the events shown, within what is drawn; the drawn
-    range itself only where neither reaches into it."""
-    if snap.filter.days is not None:
-        start, end = snap.filter.days
-    elif snap.shown_span is not None:
-        start, end = snap.shown_span
-    else:
-        start, end = lo, hi
-    start, end = max(start, lo), min(end, hi)
-    if end <= start:
-        start, end = lo, hi
-    return int(np.floor(start)), max(int(np.ceil(end)) - 1, int(np.floor(start)))
-
-
-def _heading(snap: Snapshot, view: View) -> tuple[str, str]:
-    """Title, and what is shown: knowledge date, data date, tracks, range, count."""
-    parts = []
-    if snap.knowledge_day is not None:
-        parts.append(f"as known on {dates.format_day(snap.knowledge_day)}")
-    else:
-        parts.append("everything known")
-    data_day = data_line_day(snap)
-    if data_day is not None:
-        parts.append(f"data as of {dates.format_day(data_day)}")
-    elif snap.timeline.checked:
-        parts.append(f"data checked {dates.parse(snap.timeline.checked).display()}")
-    tracks = snap.index.tracks
-    if len(snap.lanes) < len(tracks):
-        parts.append("tracks: " + ", ".join(tracks[k].title for k in snap.lanes))
-    lo, hi = view.x0, view.x1
-    first, last = stated_days(snap, lo, hi)
-    parts.append(f"{dates.format_day(first)} – {dates.format_day(last)}")
-    count = snap.draw.overlapping(lo, hi)
-    parts.append(f"{count} event{'s' * (count != 1)}")
-    return snap.title, " · ".join(parts)
 
 
 _NO_SHAPES: Final = Shapes(

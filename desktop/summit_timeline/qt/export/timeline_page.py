@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF, QPainter
 
-from ...scene.build import Look, SceneBuilder, legend_entries
+from ...scene.build import Look, SceneBuilder
+from ...scene.heading import legend_entries
 from ...scene.palette import Palette
 from ...scene.scene import Scene, View
 from ...scene.snapshot import Snapshot

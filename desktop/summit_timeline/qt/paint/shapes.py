@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QRadialGradient
 
 from ...scene.palette import Rgba
-from ...scene.scene import Marker
+from ...scene.scene import Marker, Scene
 from ...scene.style import BAND, POINT, STYLES, Style
 
 _COLOURS: dict[Rgba, QColor] = {}
@@ -175,3 +175,18 @@ def marker_line(painter: QPainter, marker: Marker, height: float, back: QColor) 
     painter.fillRect(QRectF(left, top, right - left, bottom - top), back)
     painter.setPen(colour)
     return colour
+
+
+def count_badges(painter: QPainter, scene: Scene) -> None:
+    """The counts of a density strip's stretch and the "+N" a lane has no row for, drawn
+    alike in the window and on paper (the painter's font is already set)."""
+    back = with_alpha(qcolor(scene.palette.background), 225)
+    text = qcolor(scene.palette.text)
+    for badge in scene.badges:
+        left, top, right, bottom = badge.rect
+        rect = QRectF(left, top, right - left, bottom - top)
+        painter.setPen(QPen(qcolor(badge.colour), 1.2))
+        painter.setBrush(back)
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setPen(text)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, badge.text)

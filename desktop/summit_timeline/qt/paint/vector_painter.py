@@ -82,17 +82,8 @@ class VectorPainter:
 
     def _badges(self, painter: QPainter, scene: Scene) -> None:
         """Counts: of a density strip's stretch, or the "+N" a lane has no row for."""
-        back = with_alpha(qcolor(scene.palette.background), 225)
-        text = qcolor(scene.palette.text)
         painter.setFont(self.font)
-        for badge in scene.badges:
-            left, top, right, bottom = badge.rect
-            rect = QRectF(left, top, right - left, bottom - top)
-            painter.setPen(QPen(qcolor(badge.colour), 1.2))
-            painter.setBrush(back)
-            painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-            painter.setPen(text)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, badge.text)
+        shapes.count_badges(painter, scene)
 
     # ------------------------------------------------------------ events
 

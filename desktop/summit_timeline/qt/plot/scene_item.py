@@ -221,16 +221,7 @@ class SceneItem(pg.GraphicsObject):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._font)
-        back = with_alpha(qcolor(scene.palette.background), 225)
-        text = qcolor(scene.palette.text)
-        for badge in scene.badges:
-            left, top, right, bottom = badge.rect
-            rect = QRectF(left, top, right - left, bottom - top)
-            painter.setPen(QPen(qcolor(badge.colour), 1.2))
-            painter.setBrush(back)
-            painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-            painter.setPen(text)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, badge.text)
+        shapes.count_badges(painter, scene)
 
     def _shapes(self, painter: QPainter, scene: Scene, dpr: float) -> None:
         s = scene.shapes
