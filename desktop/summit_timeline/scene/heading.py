@@ -8,10 +8,10 @@ these, so that every one of them says the same of the same view.
 from __future__ import annotations
 
 import numpy as np
-from numpy.typing import NDArray
 
 from ..core import dates
 from . import style
+from .draw_set import DrawSet
 from .scene import View
 from .snapshot import Snapshot
 
@@ -32,36 +32,33 @@ def data_line_day(snap: Snapshot) -> int | None:
 
 
 def legend_entries(snap: Snapshot) -> tuple[style.LegendEntry, ...]:
-    """The key to a drawing of ``snap``: every look, then the lines and flags it has."""
+    """The key to a drawing of ``snap``: every look, then the lines and flags it has.
+    Every frame asks; the answer is kept per draw set (a new status or flag makes a
+    new one), as two of its questions look at every drawn event."""
+    global _legend_seen
+    known, as_of, flagged = (snap.knowledge_day is not None,
+                             data_line_day(snap) is not None, snap.review is not None)
+    seen = _legend_seen
+    if seen is not None and seen[0] is snap.draw and seen[1] == (known, as_of, flagged):
+        return seen[2]
     entries = list(style.LEGEND)
-    if snap.knowledge_day is not None:
+    if known:
         if (snap.draw.status == style.UNDER_WAY).any():
             entries.insert(entries.index(style.LEGEND[1]) + 1, style.UNDER_WAY_ENTRY)
         entries.append(style.KNOWN_ENTRY)
-    if data_line_day(snap) is not None:
+    if as_of:
         entries.append(style.AS_OF_ENTRY)
-    if snap.review is not None:
+    if flagged and len(snap.draw.review):
         # Only the flags some drawn event carries: a key to marks nobody made takes a
         # row from a small window's timeline.
-        used = _flags_in(snap.draw.review)
+        used = np.flatnonzero(np.bincount(snap.draw.review.astype(np.intp), minlength=4))
         entries.extend(e for e in style.REVIEW_ENTRIES if e.badge in used)
-    return tuple(entries)
+    _legend_seen = (snap.draw, (known, as_of, flagged), tuple(entries))
+    return _legend_seen[2]
 
 
-_flags_seen: tuple[NDArray[np.int8], frozenset[int]] | None = None
-
-
-def _flags_in(review: NDArray[np.int8]) -> frozenset[int]:
-    """The flags in ``review``, counted once per array (every frame asks again)."""
-    global _flags_seen
-    seen = _flags_seen
-    if seen is not None and seen[0] is review:
-        return seen[1]
-    counts = np.bincount(review.astype(np.intp), minlength=4) if len(review) else \
-        np.zeros(4, np.intp)
-    flags = frozenset(int(k) for k in np.flatnonzero(counts))
-    _flags_seen = (review, flags)
-    return flags
+_legend_seen: tuple[DrawSet, tuple[bool, bool, bool], tuple[style.LegendEntry, ...]] | None = \
+    None
 
 
 def stated_days(snap: Snapshot, lo: float, hi: float) -> tuple[int, int]:
